@@ -1,0 +1,3 @@
+module github.com/inviteguard/inviteguard
+
+go 1.26.8
