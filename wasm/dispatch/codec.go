@@ -1,0 +1,166 @@
+package dispatch
+
+import (
+	"bytes"
+	"errors"
+	"reflect"
+	"strconv"
+	"strings"
+	"time"
+
+	json "github.com/goccy/go-json"
+
+	"github.com/inviteguard/inviteguard/core"
+)
+
+// strictFlags are the decode option flags of a Decoder with
+// DisallowUnknownFields. go-json offers that option only on its stream
+// Decoder; Unmarshal (faster, and it rejects trailing data) takes the same
+// flags through a DecodeOptionFunc, so they are read once from a Decoder here.
+// TestDecodeRejectsUnknownFields fails if this ever stops working.
+var strictFlags = func() json.DecodeOption {
+	var captured json.DecodeOption
+	d := json.NewDecoder(strings.NewReader("{}"))
+	d.DisallowUnknownFields()
+	var v struct{}
+	_ = d.DecodeWithOption(&v, func(o *json.DecodeOption) { captured = *o })
+	return captured
+}()
+
+// strict makes an unknown object key an error.
+func strict(o *json.DecodeOption) { o.Flags |= strictFlags.Flags }
+
+// decode reads a JSON object into v. Unknown fields, trailing data, a
+// non-object and an empty request are errors; every error is a CodeInvalid
+// *core.Error with a message that names the field or the byte offset.
+func decode(in []byte, v any) error {
+	trimmed := bytes.TrimSpace(in)
+	if len(trimmed) == 0 {
+		return core.Errorf(core.CodeInvalid, "empty request: expected a JSON object")
+	}
+	if trimmed[0] != '{' && json.Valid(trimmed) {
+		return core.Errorf(core.CodeInvalid, "request must be a JSON object, got %s", jsonKindOf(trimmed[0]))
+	}
+	if err := json.UnmarshalWithOption(in, v, strict); err != nil {
+		return decodeError(err)
+	}
+	return nil
+}
+
+// decodeError turns a go-json error into a CodeInvalid *core.Error.
+func decodeError(err error) *core.Error {
+	var syntax *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	var tm *time.ParseError
+	switch {
+	case errors.As(err, &syntax):
+		return core.Errorf(core.CodeInvalid, "malformed JSON at byte %d: %s", syntax.Offset, syntax.Error())
+	case errors.As(err, &typ):
+		if typ.Field == "" {
+			return core.Errorf(core.CodeInvalid, "request must be a JSON object, got %s", typ.Value)
+		}
+		return core.Errorf(core.CodeInvalid, "%s: expected %s, got %s (at byte %d)", fieldPath(typ.Field), goKind(typ.Type), typ.Value, typ.Offset)
+	case errors.As(err, &tm):
+		return core.Errorf(core.CodeInvalid, "invalid time %q: expected RFC 3339 such as 2026-01-02T15:04:05Z", tm.Value)
+	}
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
+		return core.Errorf(core.CodeInvalid, "unknown field %s", name)
+	}
+	return core.Errorf(core.CodeInvalid, "bad request: %s", strings.TrimPrefix(msg, "json: "))
+}
+
+// fieldPath turns go-json's "recipients.0.selected" into "recipients[0].selected".
+func fieldPath(field string) string {
+	parts := strings.Split(field, ".")
+	var b strings.Builder
+	for i, p := range parts {
+		if _, err := strconv.Atoi(p); err == nil && i > 0 {
+			b.WriteString("[" + p + "]")
+			continue
+		}
+		if i > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(p)
+	}
+	return b.String()
+}
+
+// goKind names the JSON type a Go type is read from.
+func goKind(t reflect.Type) string {
+	if t == nil {
+		return "a value"
+	}
+	if t == reflect.TypeOf(time.Time{}) {
+		return "an RFC 3339 time string"
+	}
+	switch t.Kind() {
+	case reflect.Pointer:
+		return goKind(t.Elem())
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "an integer"
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.Slice, reflect.Array:
+		return "an array"
+	case reflect.Struct, reflect.Map:
+		return "an object"
+	}
+	return "a value"
+}
+
+// jsonKindOf names the JSON value that starts with byte c.
+func jsonKindOf(c byte) string {
+	switch c {
+	case '[':
+		return "an array"
+	case '"':
+		return "a string"
+	case 't', 'f':
+		return "a boolean"
+	case 'n':
+		return "null"
+	}
+	return "a number"
+}
+
+// encodeOptions: the response is data, never embedded in HTML, so <, > and &
+// are written as they are.
+var encodeOptions = []json.EncodeOptionFunc{json.DisableHTMLEscape()}
+
+// okEnvelope encodes {"ok":<v>}.
+func okEnvelope(v any) ([]byte, error) {
+	body, err := json.MarshalWithOption(v, encodeOptions...)
+	if err != nil {
+		return nil, core.Errorf(core.CodeInternal, "encoding the result: %v", err)
+	}
+	out := make([]byte, 0, len(body)+len(`{"ok":}`))
+	out = append(out, `{"ok":`...)
+	out = append(out, body...)
+	return append(out, '}'), nil
+}
+
+// errorBody is the envelope of a failed call.
+type errorBody struct {
+	Error *core.Error `json:"error"`
+}
+
+// errorEnvelope encodes {"error":{"code":…,"message":…}}; an error that is not
+// a *core.Error becomes an internal one.
+func errorEnvelope(err error) []byte {
+	var e *core.Error
+	if !errors.As(err, &e) {
+		e = &core.Error{Code: core.CodeInternal, Message: err.Error()}
+	}
+	out, merr := json.MarshalWithOption(errorBody{Error: e}, encodeOptions...)
+	if merr != nil {
+		return []byte(`{"error":{"code":"internal","message":"encoding an error failed"}}`)
+	}
+	return out
+}
