@@ -1,0 +1,192 @@
+// DOM helpers shared by the site modules: roles, accessible names, check state,
+// and the text "chunks" a row shows. Pure reads, except toggle() which clicks.
+
+import { clean } from './text.js';
+
+const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'SVG']);
+
+/** hiddenFromReading tells an element whose text is not read: aria-hidden, hidden, display:none inline, or our own UI. */
+export function hiddenFromReading(el) {
+  return SKIP.has(el.tagName.toUpperCase()) || el.getAttribute('aria-hidden') === 'true' || el.hidden
+    || /display\s*:\s*none/i.test(el.getAttribute('style') || '') || el.hasAttribute('data-inviteguard-ui');
+}
+
+/** role returns the explicit role, else the implicit one of the elements the modules care about. */
+export function role(el) {
+  const r = (el.getAttribute('role') || '').trim().toLowerCase();
+  if (r) return r.split(/\s+/)[0];
+  const tag = el.tagName;
+  if (tag === 'BUTTON' || tag === 'SUMMARY') return 'button';
+  if (tag === 'INPUT') {
+    const t = (el.type || '').toLowerCase();
+    if (t === 'checkbox') return 'checkbox';
+    if (['button', 'submit', 'reset', 'image'].includes(t)) return 'button';
+    if (t === 'search') return 'searchbox';
+    return 'textbox';
+  }
+  if (tag === 'TEXTAREA') return 'textbox';
+  if (tag === 'A' && el.hasAttribute('href')) return 'link';
+  if (tag === 'DIALOG') return 'dialog';
+  if (tag === 'LI') return 'listitem';
+  if (tag === 'UL' || tag === 'OL') return 'list';
+  if (tag === 'FORM') return 'form';
+  return '';
+}
+
+/** textOf returns the readable text of an element (hidden and aria-hidden parts left out), white space collapsed. */
+export function textOf(el) {
+  if (!el) return '';
+  let out = '';
+  const walk = (n) => {
+    for (let c = n.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) out += c.data;
+      else if (c.nodeType === 1 && !hiddenFromReading(c)) {
+        if (c.tagName === 'IMG' && c.alt) out += ' ' + c.alt + ' ';
+        else { out += ' '; walk(c); out += ' '; }
+      }
+    }
+  };
+  walk(el);
+  return clean(out);
+}
+
+/** accName approximates the accessible name: aria-labelledby, aria-label, labels, value, alt, content, title. */
+export function accName(el) {
+  if (!el || el.nodeType !== 1) return '';
+  const doc = el.ownerDocument;
+  const ids = el.getAttribute('aria-labelledby');
+  if (ids) {
+    const t = clean(ids.split(/\s+/).map((id) => textOf(doc.getElementById(id))).join(' '));
+    if (t) return t;
+  }
+  const al = clean(el.getAttribute('aria-label'));
+  if (al) return al;
+  if (el.tagName === 'INPUT') {
+    const t = (el.type || '').toLowerCase();
+    if (['button', 'submit', 'reset'].includes(t)) return clean(el.value) || (t === 'submit' ? 'Submit' : '');
+    if (t === 'image') return clean(el.alt);
+    if (el.labels && el.labels.length) return clean([...el.labels].map(textOf).join(' '));
+    return clean(el.getAttribute('title') || el.getAttribute('placeholder'));
+  }
+  if (el.tagName === 'TEXTAREA') {
+    if (el.labels && el.labels.length) return clean([...el.labels].map(textOf).join(' '));
+    return clean(el.getAttribute('title') || el.getAttribute('placeholder'));
+  }
+  if (el.tagName === 'IMG') return clean(el.alt);
+  return textOf(el) || clean(el.getAttribute('title'));
+}
+
+/** isCheckLike tells a row's selection control: checkbox, role=checkbox/switch/menuitemcheckbox, a toggle button, a selectable option. */
+export function isCheckLike(el) {
+  const r = role(el);
+  if (r === 'checkbox' || r === 'switch' || r === 'menuitemcheckbox') return true;
+  if (el.tagName === 'INPUT' && (el.type || '').toLowerCase() === 'checkbox') return true;
+  if (r === 'button' && el.hasAttribute('aria-pressed')) return true;
+  if ((r === 'option' || r === 'row' || r === 'gridcell') && el.hasAttribute('aria-selected')) {
+    const owner = el.closest('[role="listbox"],[role="grid"],[role="treegrid"]');
+    return !!owner && owner.getAttribute('aria-multiselectable') === 'true';
+  }
+  return false;
+}
+
+/** CHECK_SELECTOR finds the candidates for isCheckLike. */
+export const CHECK_SELECTOR = 'input[type="checkbox" i],[role="checkbox"],[role="switch"],[role="menuitemcheckbox"],[aria-pressed],[role="option"][aria-selected],[role="row"][aria-selected],[role="gridcell"][aria-selected]';
+
+/** isChecked reads a check-like control's state. */
+export function isChecked(el) {
+  if (el.tagName === 'INPUT' && (el.type || '').toLowerCase() === 'checkbox' && !el.hasAttribute('aria-checked')) return el.checked;
+  const v = el.getAttribute('aria-checked') ?? el.getAttribute('aria-pressed') ?? el.getAttribute('aria-selected');
+  if (v != null) return v === 'true';
+  return !!el.checked;
+}
+
+/** isDisabled tells a control the user cannot change. */
+export function isDisabled(el) {
+  if (el.disabled || el.getAttribute('aria-disabled') === 'true') return true;
+  const fs = el.closest('fieldset[disabled]');
+  return !!fs;
+}
+
+/** isButtonLike tells an element that acts as a button: button, input button, role=button/menuitem, a link styled as a button. */
+export function isButtonLike(el) {
+  const r = role(el);
+  if (r === 'button' || r === 'menuitem') return !isCheckLike(el);
+  if (el.tagName === 'A' && /(^|[\s_-])(button|btn)([\s_-]|$)/i.test(el.className || '')) return true;
+  return false;
+}
+
+/** closestButton returns the button-like element the target is in (the target itself included), or null. */
+export function closestButton(target, stop) {
+  for (let el = target && target.nodeType === 3 ? target.parentElement : target; el && el.nodeType === 1; el = el.parentElement) {
+    if (isButtonLike(el)) return el;
+    if (el === stop || el.tagName === 'BODY') break;
+  }
+  return null;
+}
+
+/** DIALOG_SELECTOR finds modal containers: dialog elements, role dialog/alertdialog, aria-modal, LinkedIn's artdeco modal. */
+export const DIALOG_SELECTOR = 'dialog,[role="dialog"],[role="alertdialog"],[aria-modal="true"],.artdeco-modal';
+
+/** closestDialog returns the dialog the element is in, or null. */
+export function closestDialog(el) {
+  return el ? el.closest(DIALOG_SELECTOR) : null;
+}
+
+/** dialogTitle returns a dialog's name: aria-labelledby/aria-label, else its first heading. */
+export function dialogTitle(dlg) {
+  if (!dlg) return '';
+  const n = dlg.hasAttribute('aria-labelledby') || dlg.hasAttribute('aria-label') ? accName(dlg) : '';
+  if (n) return n;
+  const h = dlg.querySelector('h1,h2,h3,[role="heading"],.artdeco-modal__header');
+  return h ? textOf(h) : '';
+}
+
+const INLINE = new Set(['B', 'I', 'EM', 'STRONG', 'MARK', 'SMALL', 'U', 'S', 'SUB', 'SUP', 'ABBR', 'BDI', 'BDO', 'WBR', 'BR']);
+
+/**
+ * chunks returns the texts a container shows, one per text block in document order,
+ * leaving out hidden parts and the subtrees for which skip(el) is true.
+ * Each chunk is { text, el } where el is the element holding the text.
+ */
+export function chunks(root, skip) {
+  const out = [];
+  let cur = null;
+  const walk = (n) => {
+    for (let c = n.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) {
+        if (!c.data.trim()) continue;
+        let holder = n;
+        while (INLINE.has(holder.tagName) && holder !== root && holder.parentElement) holder = holder.parentElement;
+        if (cur && cur.el === holder) cur.text += c.data;
+        else { cur = { text: c.data, el: holder }; out.push(cur); }
+      } else if (c.nodeType === 1 && !hiddenFromReading(c) && !(skip && skip(c))) {
+        if (!INLINE.has(c.tagName)) cur = null;
+        walk(c);
+        if (!INLINE.has(c.tagName)) cur = null;
+      }
+    }
+  };
+  walk(root);
+  for (const c of out) c.text = clean(c.text);
+  return out.filter((c) => c.text);
+}
+
+/**
+ * toggle clicks a check-like control the way a user would (so the page's own
+ * handlers update its state) and reports whether its state is now `want`.
+ * Falls back to the control's label, then to a child, before giving up.
+ */
+export function toggle(el, want) {
+  if (isChecked(el) === want) return true;
+  const tries = [el];
+  if (el.labels) tries.push(...el.labels);
+  const inner = el.querySelector('input,button,[role="checkbox"],span,div');
+  if (inner) tries.push(inner);
+  const label = el.closest('label');
+  if (label) tries.push(label);
+  for (const t of tries) {
+    t.click();
+    if (isChecked(el) === want) return true;
+  }
+  return isChecked(el) === want;
+}

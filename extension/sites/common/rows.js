@@ -1,0 +1,191 @@
+// The shape every bulk invitation screen shares: a list of rows, each with one
+// check-like control and a person, inside a container with one action button.
+// Rows are found by partition, not by class names: a row is the largest element
+// around a check control that holds no other check control.
+
+import { CHECK_SELECTOR, isCheckLike, isChecked, isDisabled, isButtonLike, accName, chunks, toggle } from './dom.js';
+import { EMAIL, clean, fold, isSelectAllName, isUiWord, looksLikeName, meansInTarget, nameFromLabel } from './text.js';
+import { emailKey, nameKey, profileKey } from './keys.js';
+
+/** checksIn returns the row controls inside root in page order: check-like, not nested in another, not our UI, not "Select all". */
+export function checksIn(root) {
+  const all = [...root.querySelectorAll(CHECK_SELECTOR)].filter((el) => isCheckLike(el) && !el.closest('[data-inviteguard-ui]'));
+  const set = new Set(all);
+  return all.filter((el) => {
+    for (let a = el.parentElement; a && a !== root; a = a.parentElement) if (set.has(a)) return false;
+    return !isSelectAllName(accName(el));
+  });
+}
+
+/** containCounts maps every ancestor (up to root) of the checks to how many checks it holds. */
+export function containCounts(checks, root) {
+  const count = new Map();
+  for (const c of checks) {
+    for (let a = c.parentElement; a; a = a.parentElement) {
+      count.set(a, (count.get(a) || 0) + 1);
+      if (a === root) break;
+    }
+  }
+  return count;
+}
+
+/** rowOf returns the largest element below scope around check that holds no other check. */
+export function rowOf(check, scope, count) {
+  let row = check;
+  while (row.parentElement && row.parentElement !== scope && (count.get(row.parentElement) || 0) <= 1) row = row.parentElement;
+  return row;
+}
+
+// A row's note that the person is not on the network (an email invitation).
+const NOT_MEMBER = /\b(not (?:yet )?on (?:linkedin|xing)|nicht (?:auf|bei) (?:linkedin|xing)|noch kein mitglied|pas (?:encore )?(?:sur|membre de) (?:linkedin|xing)|not a member)\b/;
+
+function skipControls(el) {
+  return isButtonLike(el) && el.tagName !== 'A';
+}
+
+/**
+ * readRow reads one row: { el, check, key, name, email, profile, headline, status,
+ * member, selected, disabled, inTarget, personLike, selectAll }.
+ */
+export function readRow(row, check) {
+  const base = row.ownerDocument.baseURI;
+  const links = row.querySelectorAll('a[href]');
+  const profileLinks = [];
+  let mailto = '';
+  for (const a of links) {
+    const href = a.getAttribute('href');
+    if (profileKey(href, base)) profileLinks.push(a);
+    if (!mailto && /^mailto:/i.test(href)) mailto = emailKey(href);
+  }
+  const link = profileLinks[0] || null;
+  const profile = link ? profileKey(link.getAttribute('href'), base) : '';
+  const cs = chunks(row, skipControls);
+  const checkName = accName(check);
+  const email = mailto || emailKey(cs.map((c) => c.text).find((t) => EMAIL.test(t))) || emailKey(check.value) || emailKey(checkName);
+
+  let name = '';
+  let nameChunk = null;
+  if (link) {
+    nameChunk = cs.find((c) => profileLinks.some((l) => l.contains(c.el)) && looksLikeName(c.text)) || null;
+    name = nameChunk ? nameChunk.text : nameFromLabel(link.getAttribute('aria-label') || '');
+  }
+  if (!name) name = nameFromLabel(checkName);
+  if (!name) {
+    nameChunk = cs.find((c) => looksLikeName(c.text)) || null;
+    if (nameChunk) name = nameChunk.text;
+  }
+  if (!name) {
+    const img = row.querySelector('img[alt]');
+    if (img) name = nameFromLabel(img.alt);
+  }
+  if (!name) {
+    nameChunk = cs.find((c) => !EMAIL.test(c.text) && !isUiWord(c.text) && c.text.length <= 70 && !meansInTarget(c.text)) || null;
+    if (nameChunk) name = nameChunk.text;
+  }
+  const plain = (c) => c.text !== name && !EMAIL.test(c.text) && !isUiWord(c.text) && !meansInTarget(c.text)
+    && !isSelectAllName(c.text) && !NOT_MEMBER.test(fold(c.text)) && c.text.length > 1;
+  const nameAt = cs.findIndex((c) => c.text === name);
+  const headlineChunk = cs.slice(nameAt + 1).find(plain) || (nameAt < 0 ? cs.find(plain) : null);
+  const headline = headlineChunk ? headlineChunk.text : '';
+  const statusChunk = cs.find((c) => meansInTarget(c.text));
+  const status = statusChunk ? statusChunk.text : '';
+  const disabled = isDisabled(check);
+  const selectAll = cs.length > 0 && cs.every((c) => isSelectAllName(c.text) || /^\(?\d+\)?$/.test(c.text));
+  let member;
+  if (profile) member = true;
+  else if (cs.some((c) => NOT_MEMBER.test(fold(c.text)))) member = false;
+  else if (headline) member = true;
+  else if (email) member = false;
+  const personLike = !selectAll && !!(profile || email || row.querySelector('img') || looksLikeName(name));
+  return {
+    el: row, check,
+    key: profile || email || nameKey(name),
+    name: clean(name) || email,
+    email, profile, headline, status, member,
+    selected: isChecked(check) && !disabled,
+    disabled,
+    inTarget: !!status,
+    personLike, selectAll,
+  };
+}
+
+/**
+ * readRows reads the rows of scope (in page order); only person-like rows are
+ * returned, at most limit of them (detect asks for a few, read for all).
+ */
+export function readRows(scope, checks = checksIn(scope), limit = Infinity) {
+  const count = containCounts(checks, scope);
+  const rows = [];
+  for (const c of checks) {
+    if (rows.length >= limit) break;
+    if (!scope.contains(c) || c === scope) continue;
+    const r = readRow(rowOf(c, scope, count), c);
+    if (r.personLike) rows.push(r);
+  }
+  return rows;
+}
+
+/**
+ * listAround finds the list an action button belongs to: the nearest ancestor of
+ * the action (up to root) holding at least minRows person-like rows.
+ * Returns { scope, rows } or null; rows is a sample of at most `sample` rows
+ * (detect must stay cheap on a list of thousands).
+ */
+export function listAround(action, root, minRows, sample = 12) {
+  const checks = checksIn(root);
+  if (checks.length < minRows) return null;
+  const count = containCounts(checks, root);
+  let last = 0;
+  for (let a = action.parentElement; a; a = a.parentElement) {
+    const n = count.get(a) || 0;
+    if (n >= minRows && n !== last) {
+      last = n;
+      const inside = checks.filter((c) => a.contains(c));
+      const rows = readRows(a, inside, Math.max(minRows, sample));
+      if (rows.length >= minRows) return { scope: a, rows };
+    }
+    if (a === root) break;
+  }
+  return null;
+}
+
+/**
+ * applyKeep makes the rows' selection equal the kept keys by clicking their own
+ * controls. Returns { changed, failed } where failed lists the keys whose row
+ * would not follow (the caller must then not release the action).
+ */
+export function applyKeep(rows, keep) {
+  const want = keep instanceof Set ? keep : new Set(keep);
+  let changed = 0;
+  const failed = [];
+  for (const r of rows) {
+    if (r.disabled) {
+      if (want.has(r.key) && !r.selected) failed.push(r.key);
+      continue;
+    }
+    const w = want.has(r.key);
+    if (r.selected === w) continue;
+    if (toggle(r.check, w)) changed++;
+    else failed.push(r.key);
+  }
+  return { changed, failed };
+}
+
+/** recipientOf turns a read row into the contract's recipient. */
+export function recipientOf(r, withTarget) {
+  const out = { key: r.key, name: r.name, selected: r.selected };
+  if (r.member !== undefined) out.member = r.member;
+  if (withTarget) out.inTarget = r.inTarget;
+  out.optedOut = false;
+  return out;
+}
+
+/** counterIn returns the count a "3 selected" / "3 ausgewählt" / "3 sélectionné(s)" text in root states, or null. */
+export function counterIn(root) {
+  for (const c of chunks(root)) {
+    const m = /^(\d[\d.,\u00a0\u202f]*)\s+(?:selected|ausgewählt|gewählt|markiert|sélectionnée?\(?s?\)?|sélectionnés|sélectionnées)\b/i.exec(c.text)
+      || /^(?:selected|ausgewählt|sélection(?:nés)?)\s*[:(]\s*(\d[\d.,]*)\)?$/i.exec(c.text);
+    if (m) return Number(m[1].replace(/\D/g, ''));
+  }
+  return null;
+}

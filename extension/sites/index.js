@@ -1,0 +1,8 @@
+// The site modules, in the order content/registry asks them: bulk modules first,
+// then velocity modules (the first detect() that answers wins).
+// Contract: extension/content/SITE-MODULES.md.
+
+import contactImport from './linkedin/contact-import.js';
+
+/** The sending modules, in priority order. */
+export default [contactImport];

@@ -1,0 +1,79 @@
+// LinkedIn contact import: "Add connections" / "Add to network" over a pre-selected
+// list of address-book matches, and the step that invites non-members by email.
+// Recognised by shape — at least two rows, each with a check control and a person,
+// and one button meaning add / connect / invite — not by class names.
+
+import { accName, closestButton, closestDialog, dialogTitle, isCheckLike } from '../common/dom.js';
+import { meaning } from '../common/text.js';
+import { applyKeep, listAround, readRows, recipientOf } from '../common/rows.js';
+import { IMPORT_PATH, MESSAGING_PATH, inviteSurface, isMessagingTitle, isOpener, pathOf } from '../common/screens.js';
+
+/** The module (contract: extension/content/SITE-MODULES.md). */
+export default {
+  id: 'linkedin.contact-import',
+  network: 'linkedin',
+  surface: 'contact_import',
+  kind: 'bulk',
+  hosts: ['www.linkedin.com'],
+  paths: [IMPORT_PATH],
+
+  detect(target, doc) {
+    const action = closestButton(target);
+    if (!action || isCheckLike(action)) return null;
+    const m = meaning(accName(action));
+    if (!m.verb || m.verb === 'send' || m.other) return null;
+    const path = pathOf(doc);
+    const onImport = IMPORT_PATH.test(path);
+    if (!onImport && MESSAGING_PATH.test(path)) return null;
+    const dlg = closestDialog(action);
+    if (dlg) {
+      const title = dialogTitle(dlg);
+      if (isMessagingTitle(title)) return null;
+      if (!onImport && inviteSurface(title, '')) return null; // an invite-to-page/event/group modal
+    }
+    const root = dlg || doc.body;
+    const found = listAround(action, root, 2);
+    if (found) {
+      const emailRows = found.rows.filter((r) => r.email && !r.profile).length;
+      if (m.verb === 'invite') {
+        // "Invite" over rows of connections outside the import screens is an invite modal's job.
+        if (!onImport && emailRows * 2 < found.rows.length) return null;
+        return { action, scope: found.scope, surface: 'email_invite', expected: m.count };
+      }
+      return { action, scope: found.scope, surface: 'contact_import', expected: m.count };
+    }
+    // Fail safe: a button that clearly sends a bulk invitation but whose rows cannot be read.
+    if (isOpener(action)) return null;
+    const bulkWords = m.all || m.plural || (m.count != null && m.count > 1);
+    if ((onImport && (m.verb !== 'connect' || bulkWords)) || (m.all && m.verb !== 'invite')) {
+      return {
+        action,
+        scope: dlg || doc.querySelector('main,[role="main"]') || doc.body,
+        surface: m.verb === 'invite' ? 'email_invite' : 'contact_import',
+        unreadable: true,
+        expected: m.count,
+      };
+    }
+    return null;
+  },
+
+  read(scope, doc, detected = {}) {
+    const rows = readRows(scope);
+    const emailStep = detected.surface === 'email_invite';
+    const recipients = rows.map((r) => {
+      const out = recipientOf(r, false);
+      if (emailStep && !r.profile) out.member = false;
+      return out;
+    });
+    const selected = recipients.filter((r) => r.selected).length;
+    const expected = detected.expected ?? null;
+    const out = { recipients };
+    if (expected != null) out.expected = expected;
+    if (recipients.length === 0 || detected.unreadable || (expected != null && expected > selected)) out.unreadable = true;
+    return out;
+  },
+
+  apply(scope, keep) {
+    return applyKeep(readRows(scope), keep);
+  },
+};

@@ -1,0 +1,118 @@
+// Test harness for the site modules: real Chromium (playwright-core), each fixture
+// served at its real URL by route interception, the modules' ES source served
+// from /__ig/sites/ on the same origin and imported into the page as-is.
+
+import { chromium } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const SITES = path.resolve(here, '../../sites');
+export const FIXTURES = path.resolve(here, '../fixtures');
+
+/** ARGS are the Chromium flags every test uses (no network but the routed pages). */
+export const ARGS = [
+  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run',
+];
+
+/** launch starts headless Debian Chromium. */
+export function launch() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+}
+
+/** fixtureList returns the fixture manifest (fixtures/fixtures.json). */
+export async function fixtureList() {
+  return JSON.parse(await readFile(path.join(FIXTURES, 'fixtures.json'), 'utf8'));
+}
+
+/**
+ * open serves the fixture file at url, imports the site modules into the page as
+ * window.__ig and returns the page. Every other request is aborted.
+ */
+export async function open(browser, file, url) {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const html = await readFile(path.join(FIXTURES, file), 'utf8');
+  const wanted = url.split('#')[0];
+  await context.route('**/*', async (route) => {
+    const u = new URL(route.request().url());
+    if (u.pathname.startsWith('/__ig/sites/')) {
+      const rel = path.normalize(u.pathname.slice('/__ig/sites/'.length));
+      if (rel.startsWith('..')) return route.abort();
+      try {
+        const body = await readFile(path.join(SITES, rel), 'utf8');
+        return route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body });
+      } catch {
+        return route.fulfill({ status: 404, body: 'not found' });
+      }
+    }
+    if (u.href.split('#')[0] === wanted) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    return route.abort();
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e));
+  await page.goto(url);
+  await page.evaluate(async () => {
+    const index = await import('/__ig/sites/index.js');
+    const sent = await import('/__ig/sites/linkedin/sent-list.js').catch(() => null);
+    window.__ig = { modules: index.default, sentList: sent && sent.default, last: null };
+  });
+  page.errors = errors;
+  return page;
+}
+
+/**
+ * detect runs the registry's walk over the modules for the element matching
+ * selector (or the innermost element at it, when inner is true) and keeps the
+ * answer in the page. Returns { id, surface, unreadable, expected } or null.
+ */
+export function detect(page, selector) {
+  return page.evaluate((sel) => {
+    const target = document.querySelector(sel);
+    if (!target) throw new Error('no element ' + sel);
+    const inner = target.querySelector('span,b') || target;
+    for (const m of window.__ig.modules) {
+      if (!m.hosts.includes(location.hostname)) continue;
+      const d = m.detect(inner, document);
+      if (d) {
+        window.__ig.last = { m, d };
+        return { id: m.id, surface: d.surface || m.surface, kind: m.kind, unreadable: !!d.unreadable, expected: d.expected ?? null, actionIsTarget: d.action === target || d.action.contains(target) };
+      }
+    }
+    window.__ig.last = null;
+    return null;
+  }, selector);
+}
+
+/** read reads the last detection's recipients (velocity modules get the action). */
+export function read(page) {
+  return page.evaluate(() => {
+    const { m, d } = window.__ig.last;
+    const r = m.kind === 'velocity' ? m.read(d.action, document) : m.read(d.scope, document, d);
+    return JSON.parse(JSON.stringify(r));
+  });
+}
+
+/** apply applies a kept set of keys to the last detection's scope and returns what apply returned. */
+export function apply(page, keys) {
+  return page.evaluate((k) => {
+    const { m, d } = window.__ig.last;
+    return m.apply(d.scope, new Set(k));
+  }, keys);
+}
+
+/** clickAction clicks the detected action the way content/hold releases it, and returns window.__sent. */
+export function release(page) {
+  return page.evaluate(() => {
+    window.__ig.last.d.action.click();
+    return window.__sent;
+  });
+}
+
+/** selectedKeys returns the keys of the selected recipients in r. */
+export function selectedKeys(r) {
+  return r.recipients.filter((x) => x.selected).map((x) => x.key);
+}
