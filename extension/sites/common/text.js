@@ -79,6 +79,7 @@ export function isUiWord(text) {
 
 /** EMAIL matches an email address anywhere in a text. */
 export const EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
+const EMAIL_ONLY = new RegExp(`^${EMAIL.source}$`);
 
 const PARTICLE = /^(von|van|der|den|de|del|della|di|da|du|la|le|zu|bin|al|el|ter|ten|y|e|und|dos|das|st\.?)$/i;
 
@@ -128,5 +129,5 @@ export function nameFromLabel(label) {
       break;
     }
   }
-  return looksLikeName(name) || EMAIL.test(name) ? name : '';
+  return looksLikeName(name) || EMAIL_ONLY.test(name) ? name : '';
 }

@@ -3,31 +3,128 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, open, detect, read, apply, release, selectedKeys } from './harness.mjs';
 
-const IMPORT = 'https://www.linkedin.com/mynetwork/import-contacts/results/member/';
+const MEMBER = 'https://www.linkedin.com/mynetwork/import-contacts/results/member/';
+const GUEST = 'https://www.linkedin.com/mynetwork/import-contacts/results/guest/';
+const li = (slug) => `https://www.linkedin.com/in/${slug}/`;
+const r = (key, name, selected, member) => ({ key, name, selected, member, optedOut: false });
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-test('en, newer markup: Add N connections over pre-selected checkboxes', async () => {
-  const page = await open(browser, 'linkedin/contact-import/en-new.html', IMPORT);
-  const got = await detect(page, '#add');
-  assert.deepEqual(got && { id: got.id, surface: got.surface, unreadable: got.unreadable, expected: got.expected },
-    { id: 'linkedin.contact-import', surface: 'contact_import', unreadable: false, expected: 4 });
-  const r = await read(page);
-  assert.deepEqual(r.recipients, [
-    { key: 'https://www.linkedin.com/in/jane-doe-4a1b2c/', name: 'Jane Doe', selected: true, member: true, optedOut: false },
-    { key: 'https://www.linkedin.com/in/omar-haddad/', name: 'Omar Haddad', selected: true, member: true, optedOut: false },
-    { key: 'https://www.linkedin.com/in/mei-lin/', name: 'Mei Lin', selected: true, member: true, optedOut: false },
-    { key: 'https://www.linkedin.com/in/käthe-müller/', name: 'Käthe Müller', selected: true, member: true, optedOut: false },
-    { key: 'https://www.linkedin.com/in/pat-obrien/', name: 'Pat O’Brien', selected: false, member: true, optedOut: false },
-  ]);
-  assert.equal(r.unreadable, undefined);
-  const keep = ['https://www.linkedin.com/in/omar-haddad/', 'https://www.linkedin.com/in/pat-obrien/'];
-  const res = await apply(page, keep);
-  assert.deepEqual(res.failed, []);
-  assert.deepEqual(selectedKeys(await read(page)), keep);
-  assert.deepEqual(await release(page), [keep]);
-  assert.deepEqual(page.errors, []);
-  await page.context().close();
+// Each case: the fixture, where it is served, the action, what detect and read must say,
+// and a kept selection that apply must make the page send.
+const cases = [
+  {
+    name: 'en, newer markup: "Add N connections" over pre-selected checkboxes, one unchecked',
+    file: 'linkedin/contact-import/en-new.html', url: MEMBER, action: '#add',
+    want: { surface: 'contact_import', expected: 4 },
+    recipients: [
+      r(li('jane-doe-4a1b2c'), 'Jane Doe', true, true),
+      r(li('omar-haddad'), 'Omar Haddad', true, true),
+      r(li('mei-lin'), 'Mei Lin', true, true),
+      r(li('käthe-müller'), 'Käthe Müller', true, true),
+      r(li('pat-obrien'), 'Pat O’Brien', false, true),
+    ],
+    keep: [li('omar-haddad'), li('pat-obrien')],
+  },
+  {
+    name: 'de, role="checkbox" rows and a role="button" action, no profile links',
+    file: 'linkedin/contact-import/de-role.html', url: MEMBER, action: '#add',
+    want: { surface: 'contact_import', expected: null },
+    recipients: [
+      r('name:lena schröder', 'Lena Schröder', true, true),
+      r('name:thomas meier', 'Thomas Meier', true, true),
+      r('name:ayşe yılmaz', 'Ayşe Yılmaz', true, true),
+      r('name:jean-luc von der heide', 'Jean-Luc von der Heide', true, true),
+    ],
+    keep: ['name:thomas meier'],
+  },
+  {
+    name: 'fr, older markup: artdeco form, plain checkboxes in labels, submit button',
+    file: 'linkedin/contact-import/fr-old.html', url: 'https://www.linkedin.com/mynetwork/import-contacts/saved-contacts/', action: '#add',
+    want: { surface: 'contact_import', expected: null },
+    recipients: [
+      r(li('jean-dupont-75'), 'Jean Dupont', true, true),
+      r(li('éloïse-martin'), 'Éloïse Martin', true, true),
+      r(li('luc-bernard'), 'Luc Bernard', true, true),
+    ],
+    keep: [li('jean-dupont-75'), li('luc-bernard')],
+  },
+  {
+    name: 'en, email step: role="switch" toggles, "Send invitations"',
+    file: 'linkedin/contact-import/en-email.html', url: GUEST, action: '#send',
+    want: { surface: 'email_invite', expected: null },
+    recipients: [
+      r('anna.berg@example.org', 'Anna Berg', true, false),
+      r('tom.k@mail.example', 'tom.k@mail.example', true, false),
+      r('r.singh@example.com', 'Ravi Singh', true, false),
+      r('mum@example.net', 'Mum', true, false),
+    ],
+    keep: ['anna.berg@example.org', 'mum@example.net'],
+  },
+  {
+    name: 'de, email step off the import path: checkboxes in labels, "Einladungen senden"',
+    file: 'linkedin/contact-import/de-email.html', url: 'https://www.linkedin.com/mynetwork/invite-contacts/', action: '#send',
+    want: { surface: 'email_invite', expected: null },
+    recipients: [
+      r('p.wagner@example.de', 'Petra Wagner', true, false),
+      r('info@baeckerei-huber.example', 'info@baeckerei-huber.example', true, false),
+      r('j.nguyen@example.com', 'Jan Nguyen', false, false),
+    ],
+    keep: ['j.nguyen@example.com'],
+  },
+];
+
+for (const c of cases) {
+  test(c.name, async () => {
+    const page = await open(browser, c.file, c.url);
+    try {
+      const got = await detect(page, c.action);
+      assert.ok(got, 'detected');
+      assert.deepEqual({ id: got.id, surface: got.surface, unreadable: got.unreadable, expected: got.expected, actionIsTarget: got.actionIsTarget },
+        { id: 'linkedin.contact-import', surface: c.want.surface, unreadable: false, expected: c.want.expected, actionIsTarget: true });
+      const before = await read(page);
+      assert.deepEqual(before.recipients, c.recipients);
+      assert.equal(before.unreadable, undefined);
+      const res = await apply(page, c.keep);
+      assert.deepEqual(res.failed, []);
+      assert.deepEqual(selectedKeys(await read(page)), c.keep);
+      assert.deepEqual(await release(page), [c.keep]);
+      assert.deepEqual(page.errors, []);
+    } finally {
+      await page.context().close();
+    }
+  });
+}
+
+test('fail safe: a bulk "Add all 120 connections" whose rows cannot be read is still detected', async () => {
+  const page = await open(browser, 'linkedin/contact-import/en-unreadable.html', MEMBER);
+  try {
+    const got = await detect(page, '#add');
+    assert.deepEqual(got && { id: got.id, surface: got.surface, unreadable: got.unreadable, expected: got.expected },
+      { id: 'linkedin.contact-import', surface: 'contact_import', unreadable: true, expected: 120 });
+    const got2 = await read(page);
+    assert.deepEqual(got2, { recipients: [], expected: 120, unreadable: true });
+  } finally {
+    await page.context().close();
+  }
 });
+
+// Pages with add/invite buttons that send no invitation: no module may take them.
+const negatives = [
+  ['en profile: Add profile section, Add skill, Add a note, a lone checkbox', 'linkedin/negative/en-profile.html', 'https://www.linkedin.com/in/jane-doe/', ['#add-section', '#add-skill', '#add-note', '#add', '#open-to', '#notify']],
+  ['en messaging: Invite to a meeting, Add people to a conversation', 'linkedin/negative/en-messaging.html', 'https://www.linkedin.com/messaging/thread/2-abc/', ['#invite-meeting', '#add-people', '#invite-all', '#send-msg']],
+  ['de settings: one checkbox, Hinzufügen an address, import, save', 'linkedin/negative/de-settings.html', 'https://www.linkedin.com/mynetwork/settings/manage-syncing/', ['#add-address', '#import', '#save', '#remove-all', '#sync']],
+  ['fr company page: the button that opens the invite modal, settings checkboxes', 'linkedin/negative/fr-company.html', 'https://www.linkedin.com/company/acme/admin/', ['#invite-open', '#follow', '#add-admin', '#invite-plain']],
+];
+for (const [name, file, url, selectors] of negatives) {
+  test('not detected: ' + name, async () => {
+    const page = await open(browser, file, url);
+    try {
+      for (const sel of selectors) assert.equal(await detect(page, sel), null, sel);
+    } finally {
+      await page.context().close();
+    }
+  });
+}

@@ -1,0 +1,103 @@
+// The e2e harness: Debian's Chromium with the built extension, fixture pages served at the real URLs by
+// route interception, every "send" recorded, and any request to another host recorded as a violation.
+
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const ROOT = path.resolve(here, '../../..');
+export const EXT = path.join(ROOT, 'build', 'extension');
+export const SHOTS = path.join(ROOT, 'build', 'screenshots');
+const SITE_HOSTS = new Set(['www.linkedin.com', 'www.xing.com']);
+
+// Let the service worker's own requests pass through the context's routes too.
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+
+/**
+ * launch starts Chromium with the extension. pages maps a URL (exact, without query) to a function
+ * (url) → html. Returns { ctx, sw, extId, sends, violations, page(), close() }.
+ */
+export async function launch({ lang = 'en', pages = {} } = {}) {
+  if (!fs.existsSync(path.join(EXT, 'manifest.json'))) throw new Error(`no built extension at ${EXT}: run npm run build`);
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ig-e2e-'));
+  const ctx = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: false,
+    locale: lang === 'de' ? 'de-DE' : 'en-US',
+    viewport: { width: 1280, height: 860 },
+    ignoreDefaultArgs: ['--disable-extensions', '--disable-component-extensions-with-background-pages'],
+    args: [
+      '--headless=new',
+      `--disable-extensions-except=${EXT}`,
+      `--load-extension=${EXT}`,
+      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      `--lang=${lang === 'de' ? 'de' : 'en-US'}`,
+    ],
+    extraHTTPHeaders: { 'Accept-Language': lang === 'de' ? 'de-DE,de;q=0.9' : 'en-US,en;q=0.9' },
+  });
+  const sends = [];
+  const violations = [];
+  await ctx.route('**/*', async (route) => {
+    const req = route.request();
+    const url = new URL(req.url());
+    if (!SITE_HOSTS.has(url.hostname)) {
+      violations.push(`${req.method()} ${req.url()}`);
+      return route.abort('blockedbyclient');
+    }
+    if (req.method() === 'POST') {
+      sends.push({ url: url.pathname, body: req.postDataJSON?.() ?? req.postData(), at: Date.now() });
+      return route.fulfill({ status: 200, contentType: 'application/json', body: '{}' });
+    }
+    const key = `${url.origin}${url.pathname}`;
+    const page = pages[key];
+    if (page) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page(url) });
+    return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not a fixture' });
+  });
+  let sw = ctx.serviceWorkers()[0];
+  if (!sw) sw = await ctx.waitForEvent('serviceworker', { timeout: 15000 });
+  const extId = new URL(sw.url()).host;
+  // Wait for the engine (it may legitimately fail: the tests of the fallback need that too).
+  await sw.evaluate(() => globalThis.inviteGuard.engine.load().catch(() => {}));
+  return {
+    ctx,
+    sw,
+    extId,
+    sends,
+    violations,
+    async page(url) {
+      const p = await ctx.newPage();
+      await p.goto(url);
+      return p;
+    },
+    async close() {
+      await ctx.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** dialog returns the Invite Guard dialog locator of a page. */
+export function dialog(page) {
+  return page.getByRole('dialog', { name: 'Invite Guard' });
+}
+
+/** shot saves a screenshot under build/screenshots/. */
+export async function shot(page, name, opts = {}) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), ...opts });
+}
+
+/** engineOk reports whether the engine answers decide (false while the core's Decide is not written). */
+export async function engineDecides(sw) {
+  const raw = await sw.evaluate(() => globalThis.inviteGuard.engine.call('decide', JSON.stringify({ network: 'linkedin', surface: 'contact_import', recipients: [], now: '2026-01-01T00:00:00Z' })));
+  return !JSON.parse(raw).error || JSON.parse(raw).error.code !== 'unsupported';
+}
