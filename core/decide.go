@@ -1,7 +1,410 @@
 package core
 
-// Decide is being written (issue 2); this placeholder keeps the package building
-// until its owner lands the real body.
+import (
+	"strconv"
+	"time"
+)
+
+// Decide decides on a (bulk) invitation before anything is sent. The request
+// is validated first (see DecideRequest.Validate); a nil Policy means
+// DefaultPolicy.
+//
+// Count is the number of selected rows. Only selected rows are flagged:
+//
+//   - not_member: Member is false (an email invitation to an address-book entry).
+//   - recently_invited: an "invited" history entry for the same key on the same
+//     network less than policy.cooldownDays ago; for group/page/event
+//     invitations, an "invited" entry for the same surface and the same target
+//     less than policy.targetRepeatDays ago (XING: one invitation per recipient
+//     per inviter in six months). Connection invitations and target
+//     invitations do not count against each other.
+//   - reinvite_locked: a "withdrawn" entry in the same scope less than
+//     policy.reinviteLockDays ago.
+//   - in_target: InTarget is true on a group/page/event invitation.
+//   - opted_out: OptedOut is true.
+//   - duplicate: an earlier selected row has the same key.
+//   - over_budget: the rows with no other flag, in order, beyond what is left of
+//     the weekly budget. The budget used is the number of "invited" entries on
+//     the network less than 7 days before now.
+//
+// Keys are compared after NormalizeKey, targets too. A day is 24 hours; a
+// window of 0 days switches its check off. History entries dated after now
+// (another device's clock) count as recent.
+//
+// Friction follows the count: none up to policy.clickAbove, a click above it,
+// typing the number (ConfirmText) above policy.typeAbove, blocked above
+// policy.blockAbove. Any flagged selected row asks for at least a click; a
+// message issue of severity warn asks for at least a click, one of severity
+// block blocks. No selected row is an empty batch: allow, no friction, reason
+// empty_batch. The verdict is allow for no friction, block for blocked, else
+// confirm. UndoSeconds is policy.undoSeconds when the action is bulk (more than
+// one invitation, or any on the connect surface, whose clicks come in bursts),
+// else 0.
+//
+// Reasons come in the order of ReasonCodes: the size reason, one reason per
+// flag that occurs, then one per message issue.
 func Decide(req DecideRequest) (Decision, error) {
-	return Decision{}, Errorf(CodeUnsupported, "Decide is not implemented yet")
+	if err := req.Validate(); err != nil {
+		return Decision{}, err
+	}
+	pol := DefaultPolicy()
+	if req.Policy != nil {
+		pol = *req.Policy
+	}
+	d := decider{req: &req, pol: pol}
+	d.scope()
+	d.history()
+	d.recipients()
+	return d.decision(), nil
+}
+
+// Bits of the per-recipient flags, in FlagOrder.
+const (
+	bitNotMember uint8 = 1 << iota
+	bitRecentlyInvited
+	bitReinviteLocked
+	bitInTarget
+	bitOptedOut
+	bitDuplicate
+	bitOverBudget
+)
+
+// keyState is what the history and the batch say about one normalised key.
+type keyState struct {
+	key       string
+	invited   time.Time // latest "invited" in scope and window, zero if none
+	withdrawn time.Time // latest "withdrawn" in scope and window, zero if none
+	first     int32     // 1 + index of the first selected row with this key, 0 if none yet
+}
+
+// decider holds the working state of one Decide call.
+type decider struct {
+	req *DecideRequest
+	pol Policy
+
+	target           string // normalised target, for group/page/event surfaces
+	inviteDays       int    // cooldown or target repeat days
+	inviteCut        time.Time
+	lockCut          time.Time
+	weekCut          time.Time
+	used, limit, rem int
+
+	index  map[string]int32 // normalised key → states index
+	states []keyState
+	row    []int32 // per recipient: states index, -1 when not selected
+	flags  []uint8 // per recipient
+
+	count, flagged, flagBits, untils int
+	bd                               Breakdown
+}
+
+// policyDay is the length of a day in the policy: 24 hours.
+const policyDay = 24 * time.Hour
+
+// scope works out the windows and the target of the request.
+func (d *decider) scope() {
+	now := d.req.Now
+	d.inviteDays = d.pol.CooldownDays
+	if IsTargetSurface(d.req.Surface) {
+		d.target = NormalizeKey(d.req.Target)
+		d.inviteDays = d.pol.TargetRepeatDays
+	}
+	d.inviteCut = now.Add(-time.Duration(d.inviteDays) * policyDay)
+	d.lockCut = now.Add(-time.Duration(d.pol.ReinviteLockDays) * policyDay)
+	d.weekCut = now.Add(-7 * policyDay)
+	d.limit = d.pol.WeeklyBudget(d.req.Network)
+}
+
+// inScope reports whether history entry h speaks about the kind of invitation requested.
+func (d *decider) inScope(h *HistoryEntry) bool {
+	if h.Network != d.req.Network {
+		return false
+	}
+	if d.target == "" {
+		return !IsTargetSurface(h.Surface)
+	}
+	return h.Surface == d.req.Surface && NormalizeKey(h.Target) == d.target
+}
+
+// history builds the key index from the history entries in scope and counts the budget used.
+func (d *decider) history() {
+	n := len(d.req.Recipients) + len(d.req.History)
+	d.index = make(map[string]int32, n)
+	d.states = make([]keyState, 0, n)
+	for i := range d.req.History {
+		h := &d.req.History[i]
+		if h.Network != d.req.Network {
+			continue
+		}
+		if h.Kind == EventInvited && h.At.After(d.weekCut) {
+			d.used++
+		}
+		var recent bool
+		if h.Kind == EventInvited {
+			recent = d.inviteDays > 0 && h.At.After(d.inviteCut)
+		} else {
+			recent = d.pol.ReinviteLockDays > 0 && h.At.After(d.lockCut)
+		}
+		if !recent || !d.inScope(h) {
+			continue
+		}
+		st := &d.states[d.state(NormalizeKey(h.Key))]
+		if h.Kind == EventInvited {
+			if h.At.After(st.invited) {
+				st.invited = h.At
+			}
+		} else if h.At.After(st.withdrawn) {
+			st.withdrawn = h.At
+		}
+	}
+	d.rem = max(d.limit-d.used, 0)
+}
+
+// state returns the index in d.states of key k, adding it when new.
+func (d *decider) state(k string) int32 {
+	i, ok := d.index[k]
+	if !ok {
+		i = int32(len(d.states))
+		d.states = append(d.states, keyState{key: k})
+		d.index[k] = i
+	}
+	return i
+}
+
+// recipients flags every selected row and fills the breakdown.
+func (d *decider) recipients() {
+	rs := d.req.Recipients
+	d.row = make([]int32, len(rs))
+	d.flags = make([]uint8, len(rs))
+	target := d.target != ""
+	left := d.rem
+	for i := range rs {
+		r := &rs[i]
+		d.row[i] = -1
+		if !r.Selected {
+			continue
+		}
+		d.count++
+		switch {
+		case r.Member == nil:
+			d.bd.Unknown++
+		case *r.Member:
+			d.bd.Members++
+		default:
+			d.bd.NotMembers++
+		}
+		d.row[i] = d.state(NormalizeKey(r.Key))
+		st := &d.states[d.row[i]]
+		var f uint8
+		if r.Member != nil && !*r.Member {
+			f |= bitNotMember
+		}
+		if !st.invited.IsZero() {
+			f |= bitRecentlyInvited
+			d.bd.RecentlyInvited++
+		}
+		if !st.withdrawn.IsZero() {
+			f |= bitReinviteLocked
+			d.bd.ReinviteLocked++
+		}
+		if target && r.InTarget != nil && *r.InTarget {
+			f |= bitInTarget
+			d.bd.InTarget++
+		}
+		if r.OptedOut {
+			f |= bitOptedOut
+			d.bd.OptedOut++
+		}
+		if st.first != 0 {
+			f |= bitDuplicate
+			d.bd.Duplicates++
+		} else {
+			st.first = int32(i) + 1
+		}
+		if f == 0 {
+			if left > 0 {
+				left--
+			} else {
+				f = bitOverBudget
+				d.bd.OverBudget++
+			}
+		}
+		d.flags[i] = f
+		if f != 0 {
+			d.flagged++
+			d.flagBits += bitCount(f)
+			if f&(bitRecentlyInvited|bitReinviteLocked) != 0 {
+				d.untils++
+			}
+		}
+	}
+	d.bd.Selected = d.count
+}
+
+// bitCount is the number of set bits of f.
+func bitCount(f uint8) int {
+	n := 0
+	for ; f != 0; f &= f - 1 {
+		n++
+	}
+	return n
+}
+
+// decision assembles the Decision from the flagged rows.
+func (d *decider) decision() Decision {
+	dec := Decision{
+		Count:     d.count,
+		Breakdown: d.bd,
+		Flagged:   make([]FlaggedRecipient, 0, d.flagged),
+		Suggested: make([]int, 0, d.count-d.flagged),
+		Budget:    Budget{Used: d.used, Limit: d.limit, Remaining: d.rem},
+		Reasons:   make([]Reason, 0, 4),
+	}
+	flagBuf := make([]Flag, d.flagBits)
+	untilBuf := make([]time.Time, d.untils)
+	inviteWin := time.Duration(d.inviteDays) * policyDay
+	lockWin := time.Duration(d.pol.ReinviteLockDays) * policyDay
+	for i, f := range d.flags {
+		if d.row[i] < 0 {
+			continue
+		}
+		if f == 0 {
+			dec.Suggested = append(dec.Suggested, i)
+			continue
+		}
+		st := &d.states[d.row[i]]
+		n := bitCount(f)
+		fl := flagBuf[:0:n]
+		flagBuf = flagBuf[n:]
+		for b, flag := range FlagOrder {
+			if f&(1<<b) != 0 {
+				fl = append(fl, flag)
+			}
+		}
+		fr := FlaggedRecipient{Index: i, Key: st.key, Flags: fl}
+		if f&(bitRecentlyInvited|bitReinviteLocked) != 0 {
+			var until time.Time
+			if f&bitRecentlyInvited != 0 {
+				until = st.invited.Add(inviteWin)
+			}
+			if f&bitReinviteLocked != 0 {
+				if u := st.withdrawn.Add(lockWin); u.After(until) {
+					until = u
+				}
+			}
+			untilBuf[0] = until
+			fr.Until = &untilBuf[0]
+			untilBuf = untilBuf[1:]
+		}
+		dec.Flagged = append(dec.Flagged, fr)
+	}
+	d.verdict(&dec)
+	return dec
+}
+
+// verdict sets the friction, verdict, reasons and undo window of dec.
+func (d *decider) verdict(dec *Decision) {
+	friction := FrictionNone
+	raise := func(f Friction) {
+		if frictionRank(f) > frictionRank(friction) {
+			friction = f
+		}
+	}
+	p := d.pol
+	switch n := d.count; {
+	case n == 0:
+		dec.Reasons = append(dec.Reasons, Reason{Code: ReasonEmptyBatch})
+	case n > p.BlockAbove:
+		raise(FrictionBlocked)
+		dec.Reasons = append(dec.Reasons, Reason{Code: ReasonOverBlockLimit, Params: map[string]any{"count": n, "limit": p.BlockAbove}})
+	case n > p.TypeAbove:
+		raise(FrictionType)
+		dec.Reasons = append(dec.Reasons, Reason{Code: ReasonBatchSize, Params: map[string]any{"count": n, "threshold": p.TypeAbove}})
+	case n > p.ClickAbove:
+		raise(FrictionClick)
+		dec.Reasons = append(dec.Reasons, Reason{Code: ReasonBatchSize, Params: map[string]any{"count": n, "threshold": p.ClickAbove}})
+	}
+	bd := d.bd
+	flagReasons := []struct {
+		code   string
+		n      int
+		params map[string]any
+	}{
+		{ReasonNotMembers, bd.NotMembers, nil},
+		{ReasonRecentlyInvited, bd.RecentlyInvited, map[string]any{"days": d.inviteDays}},
+		{ReasonReinviteLocked, bd.ReinviteLocked, map[string]any{"days": p.ReinviteLockDays}},
+		{ReasonInTarget, bd.InTarget, nil},
+		{ReasonOptedOut, bd.OptedOut, nil},
+		{ReasonDuplicates, bd.Duplicates, nil},
+		{ReasonOverBudget, bd.OverBudget, map[string]any{"remaining": d.rem, "limit": d.limit}},
+	}
+	for _, fr := range flagReasons {
+		if fr.n == 0 {
+			continue
+		}
+		raise(FrictionClick)
+		params := fr.params
+		if params == nil {
+			params = make(map[string]any, 1)
+		}
+		params["count"] = fr.n
+		dec.Reasons = append(dec.Reasons, Reason{Code: fr.code, Params: params})
+	}
+	if d.req.Message != "" {
+		var names []string
+		if name := d.singleName(); name != "" {
+			names = []string{name}
+		}
+		mc := checkMessage(d.req.Network, d.req.Surface, d.req.Message, d.count, names, d.req.RecentMessages)
+		dec.Message = &mc
+		for _, is := range mc.Issues {
+			if is.Severity == SeverityBlock {
+				raise(FrictionBlocked)
+			} else {
+				raise(FrictionClick)
+			}
+			dec.Reasons = append(dec.Reasons, Reason{Code: ReasonMessageIssue, Params: map[string]any{"code": is.Code, "severity": is.Severity}})
+		}
+	}
+	dec.Friction = friction
+	switch friction {
+	case FrictionNone:
+		dec.Verdict = Allow
+	case FrictionBlocked:
+		dec.Verdict = Block
+	default:
+		dec.Verdict = Confirm
+	}
+	if friction == FrictionType {
+		dec.ConfirmText = strconv.Itoa(d.count)
+	}
+	if d.count > 1 || (d.count == 1 && d.req.Surface == SurfaceConnect) {
+		dec.UndoSeconds = p.UndoSeconds
+	}
+}
+
+// singleName is the name of the only selected recipient, "" when there is not exactly one.
+func (d *decider) singleName() string {
+	if d.count != 1 {
+		return ""
+	}
+	for i, r := range d.req.Recipients {
+		if d.row[i] >= 0 {
+			return r.Name
+		}
+	}
+	return ""
+}
+
+// frictionRank orders the frictions: none < click < type < blocked.
+func frictionRank(f Friction) int {
+	switch f {
+	case FrictionClick:
+		return 1
+	case FrictionType:
+		return 2
+	case FrictionBlocked:
+		return 3
+	}
+	return 0
 }

@@ -72,12 +72,14 @@ type DecideRequest struct {
 	Network Network `json:"network"`
 	Surface Surface `json:"surface"`
 	// Target names the group, page or event for the *_invite surfaces.
-	Target     string         `json:"target,omitempty"`
-	Recipients []Recipient    `json:"recipients"`
-	Message    string         `json:"message,omitempty"`
-	Policy     *Policy        `json:"policy,omitempty"` // nil: DefaultPolicy()
-	History    []HistoryEntry `json:"history,omitempty"`
-	Now        time.Time      `json:"now"`
+	Target     string      `json:"target,omitempty"`
+	Recipients []Recipient `json:"recipients"`
+	Message    string      `json:"message,omitempty"`
+	// RecentMessages are messages the user sent recently, to detect templated text (see CheckMessage).
+	RecentMessages []string       `json:"recentMessages,omitempty"`
+	Policy         *Policy        `json:"policy,omitempty"` // nil: DefaultPolicy()
+	History        []HistoryEntry `json:"history,omitempty"`
+	Now            time.Time      `json:"now"`
 }
 
 // Verdict is the outcome of a decision.

@@ -1,0 +1,174 @@
+package core
+
+import (
+	"net/url"
+	"strings"
+	"unicode/utf8"
+)
+
+// NormalizeKey returns the canonical form of a recipient key, so that the
+// extension, the server and the core compare keys by the same rules. Keys are
+// compared only in this form: two keys are the same person when their
+// normalised forms are equal.
+//
+// The rules, applied after trimming surrounding white space:
+//
+//   - "mailto:" is dropped and the address is treated as an email.
+//   - A URL, that is a key starting with http:// or https:// (any case), or a
+//     scheme-less key whose host is www.*, linkedin.com or xing.com (or a
+//     subdomain of them), becomes https://HOST/PATH/:
+//     the scheme is https; the host is lower-cased, loses a trailing dot and
+//     the default ports :80 and :443; every host of linkedin.com (de., m., www.
+//     …) becomes www.linkedin.com and every host of xing.com www.xing.com;
+//     the query and fragment are dropped; %-escapes in the path are decoded
+//     when they decode to valid UTF-8 without "%", "?" or "#"; a LinkedIn path is lower-cased (its
+//     vanity URLs are case-insensitive); the path ends with exactly one "/" added
+//     if missing.
+//   - Otherwise a key containing "@" is an email and is lower-cased.
+//   - Anything else (an opaque id such as "urn:li:member:123") is kept as is,
+//     case included.
+//
+// NormalizeKey does not allocate when the key is already in canonical form.
+func NormalizeKey(key string) string {
+	s := strings.TrimSpace(key)
+	if s == "" {
+		return s
+	}
+	if hasPrefixFold(s, "mailto:") {
+		return strings.ToLower(strings.TrimSpace(s[len("mailto:"):]))
+	}
+	if canonicalURL(s) {
+		return s
+	}
+	switch {
+	case hasPrefixFold(s, "https://"):
+		return normalizeURL(s, s[len("https://"):])
+	case hasPrefixFold(s, "http://"):
+		return normalizeURL(s, s[len("http://"):])
+	case schemelessHost(s):
+		return normalizeURL(s, s)
+	case strings.IndexByte(s, '@') >= 0:
+		return strings.ToLower(s)
+	}
+	return s
+}
+
+// hasPrefixFold reports whether s starts with the ASCII lower-case prefix p, ignoring ASCII case.
+func hasPrefixFold(s, p string) bool {
+	if len(s) < len(p) {
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != p[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// schemelessHost reports whether s looks like a URL without scheme whose host
+// is one Invite Guard knows (www.*, linkedin.com, xing.com and their subdomains).
+func schemelessHost(s string) bool {
+	end := strings.IndexAny(s, "/?#")
+	if end < 0 {
+		end = len(s)
+	}
+	host := s[:end]
+	if strings.ContainsAny(host, "@ \t") {
+		return false
+	}
+	if hasPrefixFold(host, "www.") && len(host) > len("www.") {
+		return true
+	}
+	h := strings.ToLower(host)
+	return isSiteHost(h, "linkedin.com") || isSiteHost(h, "xing.com")
+}
+
+// isSiteHost reports whether the lower-case host h is domain or one of its subdomains.
+func isSiteHost(h, domain string) bool {
+	return h == domain || (strings.HasSuffix(h, domain) && h[len(h)-len(domain)-1] == '.')
+}
+
+// normalizeURL builds https://host/path/ from rest (the key after its scheme);
+// orig is the trimmed key, returned unchanged when it is already canonical.
+func normalizeURL(orig, rest string) string {
+	end := strings.IndexAny(rest, "/?#")
+	if end < 0 {
+		end = len(rest)
+	}
+	host := strings.ToLower(rest[:end])
+	path := rest[end:]
+	if i := strings.IndexAny(path, "?#"); i >= 0 {
+		path = path[:i]
+	}
+	host = strings.TrimSuffix(host, ":443")
+	host = strings.TrimSuffix(host, ":80")
+	host = strings.TrimSuffix(host, ".")
+	linkedin := false
+	switch {
+	case isSiteHost(host, "linkedin.com"):
+		host, linkedin = "www.linkedin.com", true
+	case isSiteHost(host, "xing.com"):
+		host = "www.xing.com"
+	}
+	if strings.IndexByte(path, '%') >= 0 {
+		if p, err := url.PathUnescape(path); err == nil && utf8.ValidString(p) && !strings.ContainsAny(p, "%?#") {
+			path = p
+		}
+	}
+	if linkedin {
+		path = strings.ToLower(path)
+	}
+	if path == "" {
+		path = "/"
+	} else if path[len(path)-1] != '/' {
+		path += "/"
+	}
+	const scheme = "https://"
+	if len(orig) == len(scheme)+len(host)+len(path) &&
+		orig[:len(scheme)] == scheme &&
+		orig[len(scheme):len(scheme)+len(host)] == host &&
+		orig[len(scheme)+len(host):] == path {
+		return orig
+	}
+	return scheme + host + path
+}
+
+// canonicalURL reports, in one pass and without allocating, whether s is
+// already a canonical https URL as normalizeURL would write it. It may say no
+// to some canonical URLs (non-ASCII LinkedIn paths); normalizeURL then returns
+// them unchanged.
+func canonicalURL(s string) bool {
+	const scheme = "https://"
+	if len(s) <= len(scheme) || s[:len(scheme)] != scheme || s[len(s)-1] != '/' {
+		return false
+	}
+	end := strings.IndexByte(s[len(scheme):], '/') + len(scheme)
+	host := s[len(scheme):end]
+	if host == "" || host[len(host)-1] == '.' {
+		return false
+	}
+	for i := 0; i < len(host); i++ {
+		c := host[i]
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '.') {
+			return false
+		}
+	}
+	linkedin := host == "www.linkedin.com"
+	if !linkedin && host != "www.xing.com" && (isSiteHost(host, "linkedin.com") || isSiteHost(host, "xing.com")) {
+		return false
+	}
+	for i := end; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '?' || c == '#' || c == '%':
+			return false
+		case linkedin && ('A' <= c && c <= 'Z' || c >= 0x80):
+			return false
+		}
+	}
+	return true
+}

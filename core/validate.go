@@ -1,0 +1,137 @@
+package core
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Size limits of the inputs of Decide and CheckMessage. Going over one is a
+// CodeTooLarge error; they protect the engine, not the user's policy.
+const (
+	MaxRecipients     = 10000  // recipients of one decision
+	MaxHistory        = 100000 // history entries of one decision
+	MaxKeyBytes       = 2048   // a recipient or history key
+	MaxNameBytes      = 1024   // a recipient name
+	MaxTargetBytes    = 2048   // a group, page or event id or URL
+	MaxMessageBytes   = 65536  // a personal message (the length limit itself is a message issue)
+	MaxRecentMessages = 200    // recent messages compared against for templated text
+)
+
+// Validate checks a DecideRequest and reports the first problem as a
+// CodeInvalid (or CodeTooLarge) *Error naming the field, e.g.
+// "recipients[3].key is empty". The policy, when given, is validated too.
+func (r DecideRequest) Validate() error {
+	if err := checkNetworkSurface("", r.Network, r.Surface); err != nil {
+		return err
+	}
+	if IsTargetSurface(r.Surface) && strings.TrimSpace(r.Target) == "" {
+		return Errorf(CodeInvalid, "target is missing: surface %s needs the group, page or event it invites to", r.Surface)
+	}
+	if len(r.Target) > MaxTargetBytes {
+		return Errorf(CodeInvalid, "target is longer than %d bytes", MaxTargetBytes)
+	}
+	if r.Now.IsZero() {
+		return Errorf(CodeInvalid, "now is missing")
+	}
+	if len(r.Recipients) > MaxRecipients {
+		return Errorf(CodeTooLarge, "recipients has %d entries, at most %d are allowed", len(r.Recipients), MaxRecipients)
+	}
+	if len(r.History) > MaxHistory {
+		return Errorf(CodeTooLarge, "history has %d entries, at most %d are allowed", len(r.History), MaxHistory)
+	}
+	if err := checkMessageSize(r.Message, r.RecentMessages); err != nil {
+		return err
+	}
+	if r.Policy != nil {
+		if err := r.Policy.Validate(); err != nil {
+			return err
+		}
+	}
+	for i := range r.Recipients {
+		if err := r.Recipients[i].validate(i); err != nil {
+			return err
+		}
+	}
+	for i := range r.History {
+		if err := r.History[i].validate(i); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// validate checks recipient i.
+func (p *Recipient) validate(i int) error {
+	switch {
+	case strings.TrimSpace(p.Key) == "":
+		return fieldErr("recipients", i, "key is empty")
+	case len(p.Key) > MaxKeyBytes:
+		return fieldErr("recipients", i, "key is longer than "+strconv.Itoa(MaxKeyBytes)+" bytes")
+	case len(p.Name) > MaxNameBytes:
+		return fieldErr("recipients", i, "name is longer than "+strconv.Itoa(MaxNameBytes)+" bytes")
+	}
+	return nil
+}
+
+// validate checks history entry i.
+func (h *HistoryEntry) validate(i int) error {
+	switch {
+	case strings.TrimSpace(h.Key) == "":
+		return fieldErr("history", i, "key is empty")
+	case len(h.Key) > MaxKeyBytes:
+		return fieldErr("history", i, "key is longer than "+strconv.Itoa(MaxKeyBytes)+" bytes")
+	case !knownNetwork(h.Network):
+		return fieldErr("history", i, "network "+strconv.Quote(string(h.Network))+" is unknown (want linkedin or xing)")
+	case h.Surface != "" && !knownSurface(h.Surface):
+		return fieldErr("history", i, "surface "+strconv.Quote(string(h.Surface))+" is unknown")
+	case len(h.Target) > MaxTargetBytes:
+		return fieldErr("history", i, "target is longer than "+strconv.Itoa(MaxTargetBytes)+" bytes")
+	case h.Kind != EventInvited && h.Kind != EventWithdrawn:
+		return fieldErr("history", i, "kind "+strconv.Quote(string(h.Kind))+" is unknown (want invited or withdrawn)")
+	case h.At.IsZero():
+		return fieldErr("history", i, "at is missing")
+	}
+	return nil
+}
+
+// Validate checks a MessageRequest and reports the first problem as a
+// CodeInvalid (or CodeTooLarge) *Error naming the field.
+func (r MessageRequest) Validate() error {
+	if err := checkNetworkSurface("", r.Network, r.Surface); err != nil {
+		return err
+	}
+	if len(r.RecipientNames) > MaxRecipients {
+		return Errorf(CodeTooLarge, "recipientNames has %d entries, at most %d are allowed", len(r.RecipientNames), MaxRecipients)
+	}
+	for i, n := range r.RecipientNames {
+		if len(n) > MaxNameBytes {
+			return fieldErr("recipientNames", i, "is longer than "+strconv.Itoa(MaxNameBytes)+" bytes")
+		}
+	}
+	return checkMessageSize(r.Message, r.RecentMessages)
+}
+
+// checkMessageSize bounds a message and the recent messages it is compared with.
+func checkMessageSize(msg string, recent []string) error {
+	if len(msg) > MaxMessageBytes {
+		return Errorf(CodeTooLarge, "message is %d bytes, at most %d are allowed", len(msg), MaxMessageBytes)
+	}
+	if len(recent) > MaxRecentMessages {
+		return Errorf(CodeTooLarge, "recentMessages has %d entries, at most %d are allowed", len(recent), MaxRecentMessages)
+	}
+	for i, m := range recent {
+		if len(m) > MaxMessageBytes {
+			return Errorf(CodeTooLarge, "recentMessages[%d] is %d bytes, at most %d are allowed", i, len(m), MaxMessageBytes)
+		}
+	}
+	return nil
+}
+
+// fieldErr is a CodeInvalid error about element i of a list field: "recipients[3].key is empty".
+func fieldErr(list string, i int, problem string) error {
+	sep := "."
+	if strings.HasPrefix(problem, "is ") {
+		sep = " "
+	}
+	return &Error{Code: CodeInvalid, Message: list + "[" + strconv.Itoa(i) + "]" + sep + problem}
+}
