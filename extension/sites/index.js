@@ -3,6 +3,7 @@
 // Contract: extension/content/SITE-MODULES.md.
 
 import contactImport from './linkedin/contact-import.js';
+import inviteModal from './linkedin/invite-modal.js';
 
 /** The sending modules, in priority order. */
-export default [contactImport];
+export default [contactImport, inviteModal];

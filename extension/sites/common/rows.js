@@ -69,11 +69,11 @@ export function readRow(row, check) {
     nameChunk = cs.find((c) => profileLinks.some((l) => l.contains(c.el)) && looksLikeName(c.text)) || null;
     name = nameChunk ? nameChunk.text : nameFromLabel(link.getAttribute('aria-label') || '');
   }
-  if (!name) name = nameFromLabel(checkName);
   if (!name) {
     nameChunk = cs.find((c) => looksLikeName(c.text)) || null;
     if (nameChunk) name = nameChunk.text;
   }
+  if (!name) name = nameFromLabel(checkName);
   if (!name) {
     const img = row.querySelector('img[alt]');
     if (img) name = nameFromLabel(img.alt);

@@ -96,8 +96,16 @@ export async function shot(page, name, opts = {}) {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), ...opts });
 }
 
-/** engineOk reports whether the engine answers decide (false while the core's Decide is not written). */
-export async function engineDecides(sw) {
-  const raw = await sw.evaluate(() => globalThis.inviteGuard.engine.call('decide', JSON.stringify({ network: 'linkedin', surface: 'contact_import', recipients: [], now: '2026-01-01T00:00:00Z' })));
-  return !JSON.parse(raw).error || JSON.parse(raw).error.code !== 'unsupported';
+/** setPolicy changes some policy fields through the worker (validated by the core). */
+export async function setPolicy(sw, patch) {
+  return sw.evaluate(async (patch) => {
+    const ig = globalThis.inviteGuard;
+    const cur = await ig.dispatch({ op: 'policy.get' });
+    return ig.dispatch({ op: 'policy.set', policy: { ...cur.ok.policy, ...patch } });
+  }, patch);
+}
+
+/** sentBy returns what a fixture page recorded as sent (window.sent or window.__sent). */
+export function sentBy(page) {
+  return page.evaluate(() => window.sent ?? window.__sent);
 }

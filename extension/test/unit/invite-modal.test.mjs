@@ -1,0 +1,94 @@
+// Detector tests of linkedin/invite-modal on saved fixture HTML in real Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, open, detect, read, apply, release, selectedKeys } from './harness.mjs';
+
+const li = (slug) => `https://www.linkedin.com/in/${slug}/`;
+const r = (key, name, selected, inTarget) => ({ key, name, selected, member: true, inTarget, optedOut: false });
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const cases = [
+  {
+    name: 'en page: artdeco modal, checkbox inputs with labels, an "Invited" row disabled',
+    file: 'linkedin/invite-modal/en-page.html', url: 'https://www.linkedin.com/company/acme-corp/admin/', action: '#invite',
+    surface: 'page_invite', target: 'Acme Corp', expected: 2,
+    recipients: [
+      r('name:maria garcía', 'Maria García', true, false),
+      r('name:david cohen', 'David Cohen', false, false),
+      r('name:sven olsen', 'Sven Olsen', false, true),
+      r('name:priya nair', 'Priya Nair', true, false),
+    ],
+    keep: ['name:david cohen', 'name:priya nair'],
+  },
+  {
+    name: 'de event: <dialog>, role="checkbox" rows, "Eingeladen" row aria-disabled, target from the page heading',
+    file: 'linkedin/invite-modal/de-event.html', url: 'https://www.linkedin.com/events/7234567890123456789/', action: '#invite',
+    surface: 'event_invite', target: 'KI-Stammtisch Hamburg', expected: 2,
+    recipients: [
+      r(li('felix-bauer'), 'Felix Bauer', true, false),
+      r(li('sophie-klein-ml'), 'Sophie Klein', false, false),
+      r(li('mehmet-demir'), 'Mehmet Demir', false, true),
+      r(li('nina-vogel'), 'Nina Vogel', true, false),
+    ],
+    keep: [li('sophie-klein-ml')],
+  },
+  {
+    name: 'fr group: listbox of role="option" rows, role="button" "Inviter", target from the dialog label',
+    file: 'linkedin/invite-modal/fr-group.html', url: 'https://www.linkedin.com/groups/12345678/', action: '#invite',
+    surface: 'group_invite', target: 'Designers Lyon', expected: 2,
+    recipients: [
+      r(li('camille-roux'), 'Camille Roux', true, false),
+      r(li('hugo-lefevre'), 'Hugo Lefèvre', false, false),
+      r(li('ines-moreau'), 'Inès Moreau', false, true),
+      r(li('noah-petit'), 'Noah Petit', true, false),
+    ],
+    keep: [li('camille-roux'), li('hugo-lefevre'), li('noah-petit')],
+  },
+];
+
+for (const c of cases) {
+  test(c.name, async () => {
+    const page = await open(browser, c.file, c.url);
+    try {
+      const got = await detect(page, c.action);
+      assert.ok(got, 'detected');
+      assert.deepEqual({ id: got.id, surface: got.surface, unreadable: got.unreadable, expected: got.expected },
+        { id: 'linkedin.invite-modal', surface: c.surface, unreadable: false, expected: c.expected });
+      const before = await read(page);
+      assert.deepEqual(before, { recipients: c.recipients, target: c.target, expected: c.expected });
+      const res = await apply(page, c.keep);
+      assert.deepEqual(res.failed, []);
+      assert.deepEqual(selectedKeys(await read(page)), c.keep);
+      assert.deepEqual(await release(page), [c.keep]);
+      assert.deepEqual(page.errors, []);
+    } finally {
+      await page.context().close();
+    }
+  });
+}
+
+test('fail safe: an invite modal that counts 25 selected but shows no readable rows', async () => {
+  const page = await open(browser, 'linkedin/invite-modal/en-group-virtual.html', 'https://www.linkedin.com/groups/987654/');
+  try {
+    const got = await detect(page, '#invite');
+    assert.deepEqual(got && { id: got.id, surface: got.surface, unreadable: got.unreadable, expected: got.expected },
+      { id: 'linkedin.invite-modal', surface: 'group_invite', unreadable: true, expected: 25 });
+    assert.deepEqual(await read(page), { recipients: [], target: 'Berlin Product People', expected: 25, unreadable: true });
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('apply cannot select a disabled row and says so', async () => {
+  const page = await open(browser, 'linkedin/invite-modal/en-page.html', 'https://www.linkedin.com/company/acme-corp/admin/');
+  try {
+    await detect(page, '#invite');
+    const res = await apply(page, ['name:sven olsen']);
+    assert.deepEqual(res.failed, ['name:sven olsen']);
+  } finally {
+    await page.context().close();
+  }
+});
