@@ -4,6 +4,7 @@
 
 import contactImport from './linkedin/contact-import.js';
 import inviteModal from './linkedin/invite-modal.js';
+import connect from './linkedin/connect.js';
 
 /** The sending modules, in priority order. */
-export default [contactImport, inviteModal];
+export default [contactImport, inviteModal, connect];

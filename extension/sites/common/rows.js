@@ -4,7 +4,7 @@
 // around a check control that holds no other check control.
 
 import { CHECK_SELECTOR, isCheckLike, isChecked, isDisabled, isButtonLike, accName, chunks, toggle } from './dom.js';
-import { EMAIL, clean, fold, isSelectAllName, isUiWord, looksLikeName, meansInTarget, nameFromLabel } from './text.js';
+import { EMAIL, clean, fold, isSelectAllName, isUiWord, looksLikeName, meansInTarget, nameFromLabel, nameInTexts } from './text.js';
 import { emailKey, nameKey, profileKey } from './keys.js';
 
 /** checksIn returns the row controls inside root in page order: check-like, not nested in another, not our UI, not "Select all". */
@@ -66,8 +66,8 @@ export function readRow(row, check) {
   let name = '';
   let nameChunk = null;
   if (link) {
-    nameChunk = cs.find((c) => profileLinks.some((l) => l.contains(c.el)) && looksLikeName(c.text)) || null;
-    name = nameChunk ? nameChunk.text : nameFromLabel(link.getAttribute('aria-label') || '');
+    const inLinks = cs.filter((c) => profileLinks.some((l) => l.contains(c.el))).map((c) => c.text);
+    name = nameInTexts([...inLinks, ...profileLinks.map((l) => l.getAttribute('aria-label') || '')]);
   }
   if (!name) {
     nameChunk = cs.find((c) => looksLikeName(c.text)) || null;

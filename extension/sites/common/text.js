@@ -131,3 +131,13 @@ export function nameFromLabel(label) {
   }
   return looksLikeName(name) || EMAIL_ONLY.test(name) ? name : '';
 }
+
+/** nameInTexts returns the first text that is a name, or that nameFromLabel turns into one ("Profil von X anzeigen"). */
+export function nameInTexts(texts) {
+  for (const t of texts) if (looksLikeName(t)) return clean(t);
+  for (const t of texts) {
+    const n = nameFromLabel(t);
+    if (n) return n;
+  }
+  return '';
+}

@@ -1,0 +1,68 @@
+// Detector tests of linkedin/connect (velocity) on saved fixture HTML in real Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, open, detect, read, release } from './harness.mjs';
+
+const li = (slug) => `https://www.linkedin.com/in/${slug}/`;
+const one = (key, name) => ({ recipients: [{ key, name, member: true, selected: true, optedOut: false }] });
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+async function expectConnect(page, sel, key, name) {
+  const got = await detect(page, sel);
+  assert.deepEqual(got && { id: got.id, kind: got.kind, surface: got.surface, actionIsTarget: got.actionIsTarget },
+    { id: 'linkedin.connect', kind: 'velocity', surface: 'connect', actionIsTarget: true }, sel);
+  assert.deepEqual(await read(page), one(key, name), sel);
+}
+
+test('en People you may know: 13 cards, aria-label "Invite … to connect", each click one recipient', async () => {
+  const page = await open(browser, 'linkedin/connect/en-pymk.html', 'https://www.linkedin.com/mynetwork/grow/');
+  try {
+    await expectConnect(page, '#connect-1', li('jane-doe-4a1b2c'), 'Jane Doe');
+    await expectConnect(page, '#connect-4', li('käthe-müller'), 'Käthe Müller');
+    await expectConnect(page, '#connect-13', li('sara-rossi'), 'Sara Rossi');
+    assert.deepEqual(await release(page), [[li('sara-rossi')]]);
+    // Once sent the button reads "Pending": no longer a Connect button.
+    assert.equal(await detect(page, '#connect-13'), null);
+    assert.equal(await detect(page, '#see-all'), null);
+    assert.equal(await detect(page, 'button[aria-label="Dismiss"]'), null);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('de search results: "… einladen, sich zu vernetzen", a bare "Vernetzen", filters and pending not taken', async () => {
+  const page = await open(browser, 'linkedin/connect/de-search.html', 'https://www.linkedin.com/search/results/people/?keywords=Produktmanager');
+  try {
+    await expectConnect(page, '#connect-1', li('lena-schroeder'), 'Lena Schröder');
+    await expectConnect(page, '#connect-2', li('thomas-meier-pm'), 'Thomas Meier');
+    for (const sel of ['#pending', '#message', '#follow', '#f1', '#show']) assert.equal(await detect(page, sel), null, sel);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('fr search results: a link and a role="button" "Se connecter", key from vanityName', async () => {
+  const page = await open(browser, 'linkedin/connect/fr-search.html', 'https://www.linkedin.com/search/results/people/?keywords=dupont');
+  try {
+    await expectConnect(page, '#connect-1', li('jean-dupont'), 'Jean Dupont');
+    assert.deepEqual(await release(page), [[li('jean-dupont')]]);
+    await expectConnect(page, '#connect-2', li('éloïse-martin'), 'Éloïse Martin');
+    for (const sel of ['#follow', '#msg']) assert.equal(await detect(page, sel), null, sel);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('en profile: the top card uses the page URL, the sidebar its own links; calendar and sign-in are not Connect', async () => {
+  const page = await open(browser, 'linkedin/connect/en-profile.html', 'https://www.linkedin.com/in/Jane-Doe/?originalSubdomain=de');
+  try {
+    await expectConnect(page, '#connect', li('jane-doe'), 'Jane Doe');
+    await expectConnect(page, '#connect-aside', li('mei-lin'), 'Mei Lin');
+    for (const sel of ['#message', '#more', '#connect-calendar', '#signin']) assert.equal(await detect(page, sel), null, sel);
+  } finally {
+    await page.context().close();
+  }
+});
