@@ -1,0 +1,144 @@
+// The service worker's named message handlers. Each takes the message's payload and returns a value
+// (sent back as {ok: value}) or throws a HandlerError (sent back as {error: {code, message}}).
+// Issue 5 adds scan.*, withdraw.*, batches.list and sync.* to this same map.
+
+/** HandlerError carries one of core.Error's codes to the caller. */
+export class HandlerError extends Error {
+  constructor(code, message) {
+    super(message);
+    this.code = code;
+  }
+}
+
+const NETWORKS = new Set(['linkedin', 'xing']);
+const SURFACES = new Set(['contact_import', 'email_invite', 'connect', 'page_invite', 'event_invite', 'group_invite', 'contact_request']);
+const MAX_RECIPIENTS = 10000;
+
+function unwrap(env, what) {
+  if (env.error) throw new HandlerError(env.error.code || 'engine', env.error.message || `${what} failed`);
+  return env.ok;
+}
+
+/** recipientsOf keeps only the fields the core's Recipient has (its decoder rejects unknown fields). */
+function recipientsOf(list) {
+  if (!Array.isArray(list)) throw new HandlerError('invalid', 'recipients must be a list');
+  if (list.length > MAX_RECIPIENTS) throw new HandlerError('too_large', `at most ${MAX_RECIPIENTS} recipients, got ${list.length}`);
+  return list.map((r, i) => {
+    if (!r || typeof r.key !== 'string' || r.key === '') throw new HandlerError('invalid', `recipient ${i} has no key`);
+    const out = { key: r.key, selected: !!r.selected };
+    if (r.name) out.name = String(r.name);
+    if (typeof r.member === 'boolean') out.member = r.member;
+    if (typeof r.inTarget === 'boolean') out.inTarget = r.inTarget;
+    if (r.optedOut) out.optedOut = true;
+    return out;
+  });
+}
+
+function checkWhere(p) {
+  if (!NETWORKS.has(p.network)) throw new HandlerError('invalid', `unknown network "${p.network}"`);
+  if (!SURFACES.has(p.surface)) throw new HandlerError('invalid', `unknown surface "${p.surface}"`);
+}
+
+/** createHandlers builds the handler map over an Engine and a History (background/db.js). */
+export function createHandlers({ engine, history, openOptions = () => {} }) {
+  let defaults = null;
+  async function defaultPolicy() {
+    if (!defaults) defaults = unwrap(await engine.callJSON('default_policy'), 'default_policy');
+    return defaults;
+  }
+  async function currentPolicy() {
+    return (await history.getSetting('policy')) ?? (await defaultPolicy());
+  }
+
+  const handlers = {
+    async 'engine.info'() {
+      await engine.load().catch(() => {});
+      return engine.info();
+    },
+
+    async decide(p) {
+      checkWhere(p);
+      const recipients = recipientsOf(p.recipients);
+      const policy = await currentPolicy();
+      const now = p.now ?? new Date().toISOString();
+      const windowDays = Math.max(policy.cooldownDays, policy.reinviteLockDays, policy.targetRepeatDays);
+      const hist = await history.historyFor(p.network, recipients.map((r) => r.key), now, windowDays);
+      const req = { network: p.network, surface: p.surface, recipients, policy, now };
+      if (p.target) req.target = String(p.target);
+      if (p.message) req.message = String(p.message);
+      if (hist.length) req.history = hist;
+      const decision = unwrap(await engine.callJSON('decide', req), 'decide');
+      return { decision, engineId: engine.engineId, policy, now };
+    },
+
+    async record(p) {
+      checkWhere(p);
+      const recipients = recipientsOf(p.recipients.map((r) => ({ ...r, selected: true })));
+      const flags = new Map((p.recipients ?? []).map((r) => [r.key, r.flags ?? []]));
+      const batch = await history.recordBatch({
+        network: p.network,
+        surface: p.surface,
+        target: p.target,
+        recipients: recipients.map((r) => ({ ...r, flags: flags.get(r.key) ?? [] })),
+        decision: p.decision ?? null,
+        pageUrl: p.pageUrl,
+        engineId: engine.engineId,
+      });
+      return { batchId: batch.id, count: batch.count };
+    },
+
+    async 'policy.get'() {
+      return { policy: await currentPolicy(), defaults: await defaultPolicy() };
+    },
+
+    async 'policy.set'(p) {
+      const policy = unwrap(await engine.callJSON('validate_policy', p.policy), 'validate_policy');
+      await history.putSetting('policy', policy);
+      return { policy };
+    },
+
+    async 'policy.reset'() {
+      const policy = await defaultPolicy();
+      await history.putSetting('policy', policy);
+      return { policy };
+    },
+
+    async 'history.batches'(p) {
+      return { batches: await history.batches(p?.limit ?? 50) };
+    },
+
+    async 'history.invitations'(p) {
+      if (!p?.batchId) throw new HandlerError('invalid', 'batchId is required');
+      return { invitations: await history.invitations(p.batchId) };
+    },
+
+    async 'history.byKey'(p) {
+      if (!p?.key) throw new HandlerError('invalid', 'key is required');
+      return { invitations: await history.byKey(p.key) };
+    },
+
+    async 'history.clear'() {
+      await history.clear();
+      return {};
+    },
+
+    async 'options.open'() {
+      await openOptions();
+      return {};
+    },
+  };
+  return handlers;
+}
+
+/** dispatch runs one message {op, ...payload} through the map and returns the response envelope. */
+export async function dispatch(handlers, msg) {
+  const op = msg?.op;
+  const h = Object.hasOwn(handlers, op) ? handlers[op] : null;
+  if (!h) return { error: { code: 'unsupported', message: `no handler named "${op}"` } };
+  try {
+    return { ok: await h(msg) };
+  } catch (err) {
+    const code = err instanceof HandlerError ? err.code : 'internal';
+    return { error: { code, message: String(err?.message ?? err) } };
+  }
+}

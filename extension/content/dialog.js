@@ -1,0 +1,437 @@
+// The confirmation dialog: an open shadow root on an element marked data-inviteguard-ui, role="dialog",
+// aria-modal, named "Invite Guard". It shows the decision of the core, lets the user keep or drop rows
+// (a virtualised list, so 5,000 rows stay fast), asks for the friction the core wants, and answers
+// { confirmed: true, keep: [indexes], decision } or { confirmed: false }.
+// Every handler that could send something ignores untrusted (script-made) events.
+
+import { CSS, SHIELD_SVG } from './style.js';
+
+const ROW_H = 44;
+const VISIBLE_ROWS = 6;
+const OVERSCAN = 6;
+const BREAKDOWN_ALWAYS = ['members', 'notMembers', 'recentlyInvited', 'reinviteLocked', 'overBudget'];
+const BREAKDOWN_IF_ANY = ['unknown', 'inTarget', 'optedOut', 'duplicates'];
+const WARN_STATS = new Set(['notMembers', 'recentlyInvited', 'reinviteLocked', 'overBudget', 'inTarget', 'optedOut', 'duplicates']);
+const REASK_DELAY_MS = 120;
+
+function el(tag, attrs = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v == null || v === false) continue;
+    if (k === 'class') e.className = v;
+    else if (k === 'text') e.textContent = v;
+    else e.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children) if (c != null) e.append(c);
+  return e;
+}
+
+/** shortKey shows a key the way people recognise it: /in/slug for profiles, the address for emails. */
+export function shortKey(key) {
+  const m = /^https?:\/\/[^/]+(\/.*?)\/?$/.exec(key);
+  if (m) return decodeURIComponent(m[1]);
+  return key.startsWith('name:') ? '' : key;
+}
+
+/** mountHost creates the marked host element with an open shadow root holding the shared styles. */
+export function mountHost(kind) {
+  const host = document.createElement('div');
+  host.setAttribute('data-inviteguard-ui', kind);
+  const root = host.attachShadow({ mode: 'open' });
+  root.append(el('style', { text: CSS }));
+  (document.body ?? document.documentElement).append(host);
+  return { host, root };
+}
+
+function rectsOverlap(a, b, margin = 24) {
+  return !(a.right + margin < b.left || b.right + margin < a.left || a.bottom + margin < b.top || b.bottom + margin < a.top);
+}
+
+/** renderReason renders one core reason (or one of hold's own) in the user's language. */
+export function renderReason(i18n, reason, decision) {
+  const p = reason.params ?? {};
+  if (reason.code === 'message_issue') {
+    const issue = decision?.message?.issues?.find((x) => x.code === p.code);
+    return i18n.t('reason_message_issue', { issue: i18n.t(`issue_${p.code}`, issue?.params ?? p) });
+  }
+  return i18n.t(`reason_${reason.code}`, p);
+}
+
+/**
+ * openDialog shows the dialog and resolves when the user confirms or cancels.
+ * opts: { i18n, network, surface, target, recipients, decision (null for the fallback), error,
+ *         extraReasons, minFriction, avoidRect, reask(keepIndexes) → Promise<{decision}|{error}>, openOptions }
+ */
+export function openDialog(opts) {
+  const { i18n, recipients } = opts;
+  const n = recipients.length;
+  const { host, root } = mountHost('dialog');
+  const previousFocus = document.activeElement;
+
+  let decision = opts.decision;
+  const fallback = !decision;
+  // Why flagged rows start unchecked: these reasons of the first answer stay on screen after re-asking.
+  const FLAG_REASONS = new Set(['not_members', 'recently_invited', 'reinvite_locked', 'in_target', 'opted_out', 'duplicates', 'over_budget']);
+  const firstFlagReasons = (decision?.reasons ?? []).filter((r) => FLAG_REASONS.has(r.code));
+  const kept = new Uint8Array(n);
+  if (fallback) recipients.forEach((r, i) => (kept[i] = r.selected ? 1 : 0));
+  else for (const i of decision.suggested ?? []) if (i >= 0 && i < n) kept[i] = 1;
+  let keptCount = kept.reduce((a, b) => a + b, 0);
+  let flagsByIndex = new Map();
+  const indexFlags = () => {
+    flagsByIndex = new Map((decision?.flagged ?? []).map((f) => [f.index, f]));
+  };
+  indexFlags();
+
+  let reaskSeq = 0;
+  let reaskPending = false;
+  let reaskTimer = 0;
+  let typed = '';
+  let resolveResult;
+  const result = new Promise((r) => (resolveResult = r));
+
+  // --- skeleton ---
+  const headline = el('h2', { id: 'ig-title' });
+  const where = el('div', { class: 'where' });
+  const reasonsList = el('ul', { class: 'reasons' });
+  const fallbackBox = fallback ? el('div', { class: 'fallback', role: 'alert' }) : null;
+  const stats = el('div', { class: 'stats' });
+  const budget = el('p', { class: 'budget' });
+  const keptLabel = el('span', { class: 'kept', 'aria-live': 'polite' });
+  const btnAll = el('button', { class: 'link', type: 'button', text: i18n.t('list_select_all') });
+  const btnSuggested = fallback ? null : el('button', { class: 'link', type: 'button', text: i18n.t('list_select_suggested') });
+  const btnNone = el('button', { class: 'link', type: 'button', text: i18n.t('list_select_none') });
+  const hint = fallback ? null : el('p', { class: 'hint', text: i18n.t('list_hint') });
+  const spacer = el('div', { class: 'spacer', role: 'group', 'aria-label': i18n.t('list_heading') });
+  const viewport = el('div', { class: 'viewport' }, spacer);
+  const friction = el('div', { class: 'friction' });
+  const cancelBtn = el('button', { class: 'cancel', type: 'button', text: i18n.t('button_cancel') });
+  const confirmBtn = el('button', { class: 'confirm', type: 'button' });
+
+  const panel = el(
+    'div',
+    { class: 'panel', role: 'dialog', 'aria-modal': 'true', 'aria-label': i18n.t('dialog_title'), 'aria-describedby': 'ig-title' },
+    el('header', {}, el('div', { class: 'brand' }, (() => { const s = el('span'); s.innerHTML = SHIELD_SVG; return s.firstChild; })(), el('span', { text: i18n.t('dialog_title') })), headline, where),
+    el(
+      'div',
+      { class: 'body' },
+      fallbackBox,
+      reasonsList,
+      stats,
+      budget,
+      el('div', { class: 'listhead' }, el('h3', { text: i18n.t('list_heading') }), keptLabel, btnAll, btnSuggested, btnNone),
+      hint,
+      viewport,
+    ),
+    el('footer', {}, friction, el('div', { class: 'buttons' }, cancelBtn, confirmBtn)),
+  );
+  const overlay = el('div', { class: 'overlay' }, panel);
+  root.append(overlay);
+
+  // --- rendering ---
+  const where1 = i18n.t('dialog_where', { surface: i18n.t(`surface_${opts.surface}`), network: i18n.t(`network_${opts.network}`) });
+  where.textContent = opts.target ? `${where1} · ${i18n.t('dialog_target', { target: opts.target })}` : where1;
+  if (fallbackBox) {
+    fallbackBox.append(el('strong', { text: i18n.t('fallback_title') }), el('div', { text: i18n.t('fallback_body', { error: opts.error?.message ?? opts.error?.code ?? '?' }) }));
+  }
+
+  function friction0() {
+    if (fallback) return opts.minFriction === 'type' ? 'type' : 'click';
+    const order = ['none', 'click', 'type', 'blocked'];
+    const f = decision.friction;
+    const min = opts.minFriction ?? 'none';
+    return order.indexOf(f) >= order.indexOf(min) ? f : min;
+  }
+  function confirmText() {
+    return decision?.confirmText || String(keptCount);
+  }
+
+  function renderSummary() {
+    headline.textContent = i18n.plural('dialog_headline', keptCount);
+    reasonsList.replaceChildren();
+    const current = decision?.reasons ?? [];
+    const kept0 = firstFlagReasons.filter((r) => !current.some((c) => c.code === r.code));
+    const reasons = [...(opts.extraReasons ?? []), ...current, ...kept0];
+    for (const r of reasons) {
+      const blockIssue = r.code === 'message_issue' && r.params?.severity === 'block';
+      reasonsList.append(el('li', { class: r.code === 'over_block_limit' || blockIssue ? 'block' : null, text: renderReason(i18n, r, decision) }));
+    }
+    reasonsList.hidden = reasons.length === 0;
+    stats.replaceChildren();
+    const bd = decision?.breakdown;
+    if (bd) {
+      for (const k of [...BREAKDOWN_ALWAYS, ...BREAKDOWN_IF_ANY.filter((k) => bd[k] > 0)]) {
+        stats.append(el('div', { class: WARN_STATS.has(k) && bd[k] > 0 ? 'stat warn' : 'stat' }, el('b', { text: i18n.number(bd[k] ?? 0) }), el('span', { text: i18n.t(`breakdown_${k}`) })));
+      }
+    }
+    stats.hidden = !bd;
+    const b = decision?.budget;
+    budget.hidden = !b;
+    if (b) budget.textContent = i18n.t('budget_line', b);
+    keptLabel.textContent = i18n.t('list_kept', { kept: keptCount, total: n });
+    renderFriction();
+  }
+
+  function renderFriction() {
+    const f = friction0();
+    const typeInput = friction.querySelector('input');
+    const hadFocus = typeInput && root.activeElement === typeInput;
+    friction.replaceChildren();
+    if (f === 'type') {
+      const text = confirmText();
+      const input = el('input', { id: 'ig-type', type: 'text', inputmode: 'numeric', autocomplete: 'off', spellcheck: 'false' });
+      input.value = typed;
+      input.addEventListener('input', (e) => {
+        if (!e.isTrusted) {
+          input.value = typed; // a page script cannot type for the user
+          return;
+        }
+        typed = input.value;
+        updateConfirm();
+      });
+      input.addEventListener('keydown', (e) => {
+        if (e.key === 'Enter' && e.isTrusted) {
+          e.preventDefault();
+          tryConfirm(e);
+        }
+      });
+      friction.append(el('label', { for: 'ig-type', text: i18n.t('friction_type_label', { count: text }) }), input);
+      if (hadFocus) input.focus();
+    } else if (f === 'blocked') {
+      const limit = decision?.reasons?.find((r) => r.code === 'over_block_limit')?.params?.limit;
+      const box = el('div', { class: 'blocked', role: 'alert' }, el('strong', { text: i18n.t('friction_blocked_title') }));
+      const msgBlock = decision?.message && decision.message.ok === false;
+      if (limit != null) box.append(el('div', { text: i18n.t('friction_blocked_help', { limit }) }));
+      if (msgBlock) box.append(el('div', { text: i18n.t('friction_blocked_message') }));
+      const optionsBtn = el('button', { class: 'link', type: 'button', text: i18n.t('open_options') });
+      optionsBtn.addEventListener('click', (e) => e.isTrusted && opts.openOptions?.());
+      box.append(optionsBtn);
+      friction.append(box);
+    } else if (f === 'click') {
+      friction.append(el('p', { class: 'note', text: i18n.t('friction_click') }));
+    }
+    updateConfirm();
+  }
+
+  function canConfirm() {
+    if (reaskPending || keptCount === 0) return false;
+    const f = friction0();
+    if (f === 'blocked') return false;
+    if (f === 'type') return typed.trim() === confirmText();
+    return true;
+  }
+
+  function updateConfirm() {
+    confirmBtn.textContent = keptCount === 0 ? i18n.t('button_send_none') : i18n.plural('button_send', keptCount);
+    confirmBtn.disabled = !canConfirm();
+  }
+
+  // --- the virtualised list ---
+  spacer.style.height = `${n * ROW_H}px`;
+  viewport.style.height = `${Math.min(n, VISIBLE_ROWS) * ROW_H + 2}px`;
+  const pool = [];
+  let drawn = [-1, -1];
+
+  function makeRow() {
+    const cb = el('input', { type: 'checkbox' });
+    const name = el('span', { class: 'name' });
+    const key = el('span', { class: 'key' });
+    const chips = el('span', { class: 'chips' });
+    const row = el('label', { class: 'row' }, cb, el('span', { class: 'who' }, name, key), chips);
+    // A script's cb.click() fires a trusted-looking change; its click is not trusted: cancel it there.
+    cb.addEventListener('click', (e) => {
+      if (!e.isTrusted) {
+        e.preventDefault();
+        e.stopImmediatePropagation();
+      }
+    });
+    cb.addEventListener('change', (e) => {
+      const i = Number(row.dataset.index);
+      if (!e.isTrusted) {
+        cb.checked = !!kept[i];
+        return;
+      }
+      setKept(i, cb.checked);
+    });
+    return { row, cb, name, key, chips };
+  }
+
+  function fillRow(r, i) {
+    const rec = recipients[i];
+    r.row.dataset.index = String(i);
+    r.row.style.transform = `translateY(${i * ROW_H}px)`;
+    r.cb.checked = !!kept[i];
+    r.name.textContent = rec.name || shortKey(rec.key) || rec.key;
+    r.key.textContent = rec.name ? shortKey(rec.key) : '';
+    const f = flagsByIndex.get(i);
+    r.row.classList.toggle('flagged', !!f);
+    r.chips.replaceChildren();
+    if (f) {
+      for (const flag of f.flags) {
+        const label = f.until && (flag === 'recently_invited' || flag === 'reinvite_locked') ? `${i18n.t(`flag_${flag}`)} ${i18n.t('flag_until', { date: new Date(f.until) })}` : i18n.t(`flag_${flag}`);
+        r.chips.append(el('span', { class: `chip ${flag}`, text: label }));
+      }
+    }
+    const label = [r.name.textContent, r.key.textContent, ...r.chips.childNodes].map((x) => (typeof x === 'string' ? x : x.textContent)).filter(Boolean).join(', ');
+    r.cb.setAttribute('aria-label', label);
+  }
+
+  function drawRows(force = false) {
+    const top = viewport.scrollTop;
+    const first = Math.max(0, Math.floor(top / ROW_H) - OVERSCAN);
+    const last = Math.min(n, Math.ceil((top + viewport.clientHeight || VISIBLE_ROWS * ROW_H) / ROW_H) + OVERSCAN);
+    if (!force && first === drawn[0] && last === drawn[1]) return;
+    drawn = [first, last];
+    while (pool.length < last - first) {
+      const r = makeRow();
+      pool.push(r);
+      spacer.append(r.row);
+    }
+    for (let k = 0; k < pool.length; k++) {
+      const i = first + k;
+      const r = pool[k];
+      if (i < last) {
+        r.row.hidden = false;
+        fillRow(r, i);
+      } else r.row.hidden = true;
+    }
+  }
+  let scrollQueued = false;
+  viewport.addEventListener('scroll', () => {
+    if (scrollQueued) return;
+    scrollQueued = true;
+    requestAnimationFrame(() => {
+      scrollQueued = false;
+      drawRows();
+    });
+  });
+
+  // --- selection and re-asking the core ---
+  function setKept(i, on) {
+    if (!!kept[i] === on) return;
+    kept[i] = on ? 1 : 0;
+    keptCount += on ? 1 : -1;
+    selectionChanged();
+  }
+  function setAll(pred) {
+    keptCount = 0;
+    for (let i = 0; i < n; i++) {
+      kept[i] = pred(i) ? 1 : 0;
+      keptCount += kept[i];
+    }
+    drawRows(true);
+    selectionChanged();
+  }
+  const suggestedSet = new Set(decision?.suggested ?? []);
+  btnAll.addEventListener('click', (e) => e.isTrusted && setAll(() => true));
+  btnNone.addEventListener('click', (e) => e.isTrusted && setAll(() => false));
+  btnSuggested?.addEventListener('click', (e) => e.isTrusted && setAll((i) => suggestedSet.has(i)));
+
+  function keptIndexes() {
+    const out = [];
+    for (let i = 0; i < n; i++) if (kept[i]) out.push(i);
+    return out;
+  }
+
+  function selectionChanged() {
+    typed = '';
+    reask();
+  }
+
+  function reask() {
+    headline.textContent = i18n.plural('dialog_headline', keptCount);
+    keptLabel.textContent = i18n.t('list_kept', { kept: keptCount, total: n });
+    if (fallback || !opts.reask) {
+      renderFriction();
+      return;
+    }
+    reaskPending = true;
+    updateConfirm();
+    clearTimeout(reaskTimer);
+    reaskTimer = setTimeout(async () => {
+      const seq = ++reaskSeq;
+      const answer = await opts.reask(keptIndexes());
+      if (seq !== reaskSeq) return;
+      reaskPending = false;
+      if (answer?.decision) {
+        decision = answer.decision;
+        indexFlags();
+      } else {
+        // The core cannot answer: stay safe, ask for the number to be typed.
+        opts.minFriction = 'type';
+      }
+      renderSummary();
+      drawRows(true);
+    }, REASK_DELAY_MS);
+  }
+
+  // --- closing ---
+  function close(value) {
+    clearTimeout(reaskTimer);
+    reaskSeq++;
+    host.remove();
+    document.removeEventListener('focusin', keepFocus, true);
+    if (previousFocus && previousFocus.isConnected && typeof previousFocus.focus === 'function') previousFocus.focus({ preventScroll: true });
+    resolveResult(value);
+  }
+  function tryConfirm(e) {
+    if (!e.isTrusted || !canConfirm()) return;
+    close({ confirmed: true, keep: keptIndexes(), decision, count: keptCount });
+  }
+  confirmBtn.addEventListener('click', tryConfirm);
+  cancelBtn.addEventListener('click', (e) => e.isTrusted && close({ confirmed: false }));
+  overlay.addEventListener('keydown', (e) => {
+    if (!e.isTrusted) return;
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      close({ confirmed: false });
+    } else if (e.key === 'Tab') trapTab(e);
+  });
+  // Keys typed in the dialog are ours: the page's shortcuts do not see them.
+  for (const type of ['keydown', 'keyup', 'keypress']) host.addEventListener(type, (e) => e.stopPropagation());
+
+  function focusables() {
+    return [...root.querySelectorAll('button:not([disabled]), input:not([disabled])')].filter((x) => !x.closest('[hidden]') && x.getClientRects().length);
+  }
+  function trapTab(e) {
+    const list = focusables();
+    if (!list.length) return;
+    const i = list.indexOf(root.activeElement);
+    const next = e.shiftKey ? (i <= 0 ? list.length - 1 : i - 1) : i === list.length - 1 ? 0 : i + 1;
+    e.preventDefault();
+    list[next].focus();
+  }
+  function keepFocus(e) {
+    if (e.target !== host && host.isConnected) {
+      e.stopPropagation();
+      (root.querySelector('#ig-type') ?? cancelBtn).focus();
+    }
+  }
+  document.addEventListener('focusin', keepFocus, true);
+
+  // --- first paint ---
+  renderSummary();
+  drawRows(true);
+  // The core answered for the page's selection; when it suggests fewer, ask again for the kept rows
+  // so that the friction follows what would really be sent.
+  if (!fallback && recipients.some((r, i) => !!r.selected !== !!kept[i])) reask();
+  placeAwayFrom(opts.avoidRect);
+  (root.querySelector('#ig-type') ?? cancelBtn).focus({ preventScroll: true });
+
+  function placeAwayFrom(rect) {
+    if (!rect) return;
+    for (const [place, side] of [['center', ''], ['start', ''], ['end', ''], ['center', 'left'], ['center', 'right'], ['start', 'left'], ['end', 'right']]) {
+      overlay.dataset.place = place;
+      overlay.dataset.side = side;
+      if (!rectsOverlap(confirmBtn.getBoundingClientRect(), rect)) return;
+    }
+  }
+
+  return {
+    result,
+    host,
+    /** cancel closes the dialog as if the user cancelled (the page navigated away, …). */
+    cancel: () => close({ confirmed: false }),
+  };
+}

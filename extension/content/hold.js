@@ -1,0 +1,236 @@
+// Holding: every bulk invitation action is caught in the capture phase on window, before the page sees
+// it; the site module reads the recipients; the engine decides (message "decide" to the service worker);
+// the dialog asks; after the undo window the kept selection is applied and the original action is
+// released exactly once; the batch is recorded. If anything fails, the action stays held and the user
+// is asked in a plain fallback dialog: nothing ever goes through silently.
+
+import { openDialog } from './dialog.js';
+import { showCountdown, showNotice } from './toast.js';
+import { send } from './messaging.js';
+
+const DEFAULT_POLICY = { rapidConnectCount: 10, rapidConnectWindowSeconds: 120, undoSeconds: 10 };
+const NATIVE_ACTIVATION = 'button, input[type="button"], input[type="submit"], input[type="image"], a[href], summary';
+
+function isOurs(e) {
+  for (const n of e.composedPath()) if (n instanceof Element && n.hasAttribute('data-inviteguard-ui')) return true;
+  return false;
+}
+
+function oneRecipient(read) {
+  if (read && Array.isArray(read.recipients)) return read.recipients[0];
+  return read && read.key ? read : null;
+}
+
+function sameKeys(a, b) {
+  if (a.size !== b.size) return false;
+  for (const k of a) if (!b.has(k)) return false;
+  return true;
+}
+
+/**
+ * installHold attaches the capture listeners. deps: { registry, i18n, send, win, doc, clock }.
+ * Returns { uninstall, state } (state is for tests and the bench).
+ */
+export function installHold({ registry, i18n, send: ask = send, win = window, doc = document, clock = () => Date.now() }) {
+  let releasing = false;
+  let busy = false;
+  let policy = { ...DEFAULT_POLICY };
+  const clicks = new Map(); // velocity module id → timestamps of clicks let through
+  const state = { held: 0, released: 0 };
+
+  const refreshPolicy = () =>
+    ask('policy.get', {}).then((res) => {
+      if (res.ok?.policy) policy = res.ok.policy;
+    });
+  refreshPolicy();
+
+  function stop(e) {
+    e.preventDefault();
+    e.stopImmediatePropagation();
+  }
+
+  function onEvent(e) {
+    if (releasing || isOurs(e)) return;
+    if (e.type === 'keydown' && !(e.key === 'Enter' || e.key === ' ' || e.key === 'Spacebar')) return;
+    if (e.type === 'keydown' && e.isComposing) return;
+    let target = e.type === 'submit' ? e.submitter ?? e.target : e.composedPath()[0];
+    if (target && !(target instanceof Element)) target = target.parentElement;
+    if (!target) return;
+    const found = registry.detect(target, doc, win.location.hostname);
+    if (!found) return;
+    if (busy) {
+      stop(e); // one batch at a time: the open dialog or undo window answers first
+      return;
+    }
+    const original = {
+      type: e.type,
+      target,
+      key: e.key,
+      code: e.code,
+      form: e.type === 'submit' ? e.target : null,
+      submitter: e.submitter ?? null,
+      action: found.hit.action,
+      scope: found.hit.scope ?? found.hit.action,
+    };
+    if (found.module.kind === 'velocity') {
+      if (!velocityHolds(found)) return;
+    }
+    stop(e);
+    state.held++;
+    busy = true;
+    run(found, original)
+      .catch((err) => console.error('Invite Guard: hold failed', err))
+      .finally(() => {
+        busy = false;
+      });
+  }
+
+  /** velocityHolds counts a single Connect click; true when it is one too many for the window. */
+  function velocityHolds({ module, hit }) {
+    const t = clock();
+    const windowMs = policy.rapidConnectWindowSeconds * 1000;
+    const list = (clicks.get(module.id) ?? []).filter((x) => t - x < windowMs);
+    clicks.set(module.id, list);
+    if (list.length < policy.rapidConnectCount) {
+      list.push(t);
+      let rec = null;
+      try {
+        rec = oneRecipient(module.read(hit.action, doc, hit));
+      } catch {
+        /* a single click the module cannot read is still a single click */
+      }
+      if (rec) ask('record', { network: module.network, surface: hit.surface ?? module.surface, recipients: [rec], decision: { verdict: 'allow', friction: 'none', count: 1 }, pageUrl: win.location.href });
+      return false;
+    }
+    return true;
+  }
+
+  async function run({ module, hit }, original) {
+    const velocity = module.kind === 'velocity';
+    const surface = hit.surface ?? module.surface;
+    const avoidRect = original.action.getBoundingClientRect();
+    let read = null;
+    let readError = null;
+    try {
+      if (velocity) {
+        const r = oneRecipient(module.read(original.action, doc, hit));
+        read = { recipients: r ? [{ ...r, selected: true }] : [] };
+      } else read = module.read(original.scope, doc, hit);
+      if (!read || !Array.isArray(read.recipients) || read.recipients.length === 0) throw new Error('no recipients found on the page');
+    } catch (err) {
+      readError = err;
+    }
+    if (readError) {
+      // The action is understood but its rows are not: keep it held and say so.
+      const d = openDialog({ i18n, network: module.network, surface, recipients: [], decision: null, error: { code: 'read', message: `${i18n.t('read_failed')} ${readError.message}` }, avoidRect });
+      await d.result;
+      return;
+    }
+    const { recipients } = read;
+    const request = { network: module.network, surface, target: read.target, message: read.message, recipients };
+    const answer = await ask('decide', request);
+    const decision = answer.ok?.decision ?? null;
+    const extraReasons = velocity ? [{ code: 'rapid_connect', params: { count: (clicks.get(module.id)?.length ?? 0) + 1, seconds: policy.rapidConnectWindowSeconds } }] : [];
+    const minFriction = velocity ? 'click' : undefined;
+
+    let keep;
+    let shown = decision;
+    const selectedIdx = recipients.flatMap((r, i) => (r.selected ? [i] : []));
+    const quiet = decision && decision.friction === 'none' && !minFriction && sameKeys(new Set(decision.suggested), new Set(selectedIdx));
+    if (quiet) keep = selectedIdx;
+    else {
+      const dialog = openDialog({
+        i18n,
+        network: module.network,
+        surface,
+        target: read.target,
+        recipients,
+        decision,
+        error: answer.error,
+        extraReasons,
+        minFriction,
+        avoidRect,
+        openOptions: () => ask('options.open'),
+        reask: async (idx) => {
+          const on = new Set(idx);
+          const res = await ask('decide', { ...request, recipients: recipients.map((r, i) => ({ ...r, selected: on.has(i) })) });
+          return res.ok ? { decision: res.ok.decision } : { error: res.error };
+        },
+      });
+      const res = await dialog.result;
+      if (!res.confirmed) return;
+      keep = res.keep;
+      shown = res.decision ?? decision;
+    }
+
+    const count = keep.length;
+    const undoSeconds = shown?.undoSeconds ?? policy.undoSeconds ?? DEFAULT_POLICY.undoSeconds;
+    if (undoSeconds > 0) {
+      const how = await showCountdown({ i18n, count, seconds: undoSeconds }).done;
+      if (how === 'undone') {
+        showNotice(i18n.t('undo_cancelled'));
+        return;
+      }
+    }
+    if (!original.action.isConnected) {
+      showNotice(i18n.t('page_changed'), 6000);
+      return;
+    }
+    const keepKeys = new Set(keep.map((i) => recipients[i].key));
+    if (!velocity) {
+      try {
+        await module.apply(original.scope, keepKeys);
+        const after = module.read(original.scope, doc);
+        const selected = new Set(after.recipients.filter((r) => r.selected).map((r) => r.key));
+        if (!sameKeys(selected, keepKeys)) throw new Error(`the page has ${selected.size} selected, expected ${keepKeys.size}`);
+      } catch (err) {
+        console.error('Invite Guard: apply failed', err);
+        showNotice(i18n.t('apply_failed'), 8000);
+        return;
+      }
+    }
+    release(original);
+    state.released++;
+    if (velocity) clicks.get(module.id)?.push(clock());
+    const flagged = new Map((shown?.flagged ?? []).map((f) => [f.index, f.flags]));
+    await ask('record', {
+      network: module.network,
+      surface,
+      target: read.target,
+      recipients: keep.map((i) => ({ key: recipients[i].key, name: recipients[i].name, member: recipients[i].member, flags: flagged.get(i) ?? [] })),
+      decision: shown ? { verdict: shown.verdict, friction: shown.friction, count, reasons: shown.reasons } : { verdict: 'fallback', friction: 'click', count, error: answer.error },
+      pageUrl: win.location.href,
+    });
+    showNotice(i18n.plural('released', count, { network: i18n.t(`network_${module.network}`) }));
+  }
+
+  /** release replays the original action once; our own listeners let it pass while `releasing` is set. */
+  function release(o) {
+    releasing = true;
+    try {
+      if (o.type === 'submit') {
+        try {
+          o.form.requestSubmit(o.submitter?.isConnected ? o.submitter : undefined);
+        } catch {
+          o.form.requestSubmit();
+        }
+      } else if (o.type === 'keydown' && !o.action.matches(NATIVE_ACTIVATION)) {
+        for (const type of ['keydown', 'keyup']) o.target.dispatchEvent(new KeyboardEvent(type, { key: o.key, code: o.code, bubbles: true, cancelable: true, composed: true }));
+      } else {
+        o.action.click();
+      }
+    } finally {
+      releasing = false;
+    }
+  }
+
+  const types = ['click', 'keydown', 'submit'];
+  for (const t of types) win.addEventListener(t, onEvent, true);
+  return {
+    state,
+    refreshPolicy,
+    uninstall() {
+      for (const t of types) win.removeEventListener(t, onEvent, true);
+    },
+  };
+}
