@@ -1,0 +1,52 @@
+//go:build wasip1 && inviteguard_debug
+
+package main
+
+import (
+	"strconv"
+	"unsafe"
+)
+
+// The debug exports exist only in a core.wasm built with -tags
+// inviteguard_debug (never by scripts/build): the tests of server/wasmhost use
+// them to make an instance trap, hang or grow on purpose.
+
+// held keeps the memory debug_grow allocated.
+var held [][]byte
+
+// debug_trap panics without recovering: the runtime aborts and the call traps.
+//
+//go:wasmexport debug_trap
+func debugTrap(ptr unsafe.Pointer, size uint32) uint64 {
+	panic("debug_trap: a deliberate unrecovered panic")
+}
+
+// spins counts the iterations of debug_spin, so the loop has a body.
+var spins uint64
+
+// debug_spin never returns: the host's deadline must stop it.
+//
+//go:wasmexport debug_spin
+func debugSpin(ptr unsafe.Pointer, size uint32) uint64 {
+	for {
+		spins++
+	}
+}
+
+// debug_grow allocates and keeps the number of MiB given as its decimal input.
+//
+//go:wasmexport debug_grow
+func debugGrow(ptr unsafe.Pointer, size uint32) uint64 {
+	mb, err := strconv.Atoi(string(unsafe.Slice((*byte)(ptr), size)))
+	if err != nil {
+		return respond([]byte(`{"error":{"code":"invalid","message":"debug_grow wants a number of MiB"}}`))
+	}
+	for range mb {
+		b := make([]byte, 1<<20)
+		for i := 0; i < len(b); i += 4096 {
+			b[i] = 1
+		}
+		held = append(held, b)
+	}
+	return respond([]byte(`{"ok":{"heldMiB":` + strconv.Itoa(len(held)) + `}}`))
+}
