@@ -20,6 +20,8 @@ import (
 //     invitations do not count against each other.
 //   - reinvite_locked: a "withdrawn" entry in the same scope less than
 //     policy.reinviteLockDays ago.
+//
+// A flagged row's Until (UTC) is when its cooldown or lock ends, the later of the two.
 //   - in_target: InTarget is true on a group/page/event invitation.
 //   - opted_out: OptedOut is true.
 //   - duplicate: an earlier selected row has the same key.
@@ -292,7 +294,7 @@ func (d *decider) decision() Decision {
 					until = u
 				}
 			}
-			untilBuf[0] = until
+			untilBuf[0] = until.UTC()
 			fr.Until = &untilBuf[0]
 			untilBuf = untilBuf[1:]
 		}

@@ -393,8 +393,8 @@ func TestDecideUntil(t *testing.T) {
 		if len(got.Flagged) != 1 || got.Flagged[0].Until == nil {
 			t.Fatalf("%s: flagged = %+v, want one with until", tt.name, got.Flagged)
 		}
-		if u := *got.Flagged[0].Until; !u.Equal(tt.want) {
-			t.Errorf("%s: until = %v, want %v", tt.name, u, tt.want)
+		if u := *got.Flagged[0].Until; !u.Equal(tt.want) || u.Location() != time.UTC {
+			t.Errorf("%s: until = %v, want %v in UTC", tt.name, u, tt.want)
 		}
 	}
 }

@@ -11,14 +11,15 @@ import (
 // compared only in this form: two keys are the same person when their
 // normalised forms are equal.
 //
-// The rules, applied after trimming surrounding white space:
+// The rules, applied after trimming surrounding white space and replacing
+// invalid UTF-8 with U+FFFD:
 //
 //   - "mailto:" is dropped and the address is treated as an email.
 //   - A URL, that is a key starting with http:// or https:// (any case), or a
 //     scheme-less key whose host is www.*, linkedin.com or xing.com (or a
 //     subdomain of them), becomes https://HOST/PATH/:
-//     the scheme is https; the host is lower-cased, loses a trailing dot and
-//     the default ports :80 and :443; every host of linkedin.com (de., m., www.
+//     the scheme is https; the host is lower-cased, loses trailing dots and
+//     the default ports :80 and :443 (and an empty port); every host of linkedin.com (de., m., www.
 //     …) becomes www.linkedin.com and every host of xing.com www.xing.com;
 //     the query and fragment are dropped; %-escapes in the path are decoded
 //     when they decode to valid UTF-8 without "%", "?" or "#"; a LinkedIn path is lower-cased (its
@@ -33,6 +34,9 @@ func NormalizeKey(key string) string {
 	s := strings.TrimSpace(key)
 	if s == "" {
 		return s
+	}
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
 	if hasPrefixFold(s, "mailto:") {
 		return strings.ToLower(strings.TrimSpace(s[len("mailto:"):]))
@@ -105,9 +109,13 @@ func normalizeURL(orig, rest string) string {
 	if i := strings.IndexAny(path, "?#"); i >= 0 {
 		path = path[:i]
 	}
-	host = strings.TrimSuffix(host, ":443")
-	host = strings.TrimSuffix(host, ":80")
-	host = strings.TrimSuffix(host, ".")
+	for { // "host.:443", "host:443.", "host:" all become "host"
+		h := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(host, ":443"), ":80"), ":"), ".")
+		if h == host {
+			break
+		}
+		host = h
+	}
 	linkedin := false
 	switch {
 	case isSiteHost(host, "linkedin.com"):

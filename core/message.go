@@ -1,6 +1,7 @@
 package core
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -24,7 +25,8 @@ import (
 //     forbids mass messages, so it blocks on group/page/event invitations and
 //     contact requests; elsewhere it warns.
 //   - templated {index, identical}: the text equals a recent message once case,
-//     white space, punctuation and the recipients' names are set aside
+//     white space, punctuation, salutations (Herr, Frau, Mr, Dr …) and the
+//     recipients' names are set aside
 //     (identical: severity as mass_message), or differs from one by at most
 //     1 + n/10 words out of n, n ≥ 4 (near-identical: warn). index points into
 //     RecentMessages; the first identical one wins, else the first near one.
@@ -113,7 +115,7 @@ func templated(ws, names, recent []string) (int, bool) {
 	if len(recent) == 0 {
 		return -1, false
 	}
-	skip := map[string]bool{}
+	skip := maps.Clone(salutations)
 	for i, n := range names {
 		if i == maxNamesStripped {
 			break

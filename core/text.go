@@ -85,6 +85,12 @@ var nameTitles = map[string]bool{
 	"dipl": true, "ing": true, "mba": true, "phd": true, "jr": true, "sr": true,
 }
 
+// salutations are the titles of address that templated() sets aside with the names.
+var salutations = map[string]bool{
+	"dr": true, "prof": true, "herr": true, "frau": true, "mr": true, "mrs": true, "ms": true,
+	"mme": true, "mlle": true, "monsieur": true, "madame": true,
+}
+
 // nameParts returns the folded words of a name that address its person: two
 // runes or more, titles and particles left out.
 func nameParts(name string) []string {
