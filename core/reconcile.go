@@ -17,8 +17,13 @@ const (
 // never stops the reconciliation: the rest of the scan is still used.
 const (
 	// WarnTotalMismatch: the count the page showed differs from the cards read —
-	// in a complete scan any difference, in a partial one more cards than the count. {total, seen, complete}
+	// in a complete scan any difference (then nothing is marked gone), in a
+	// partial one more cards than the count. {total, seen, complete}
 	WarnTotalMismatch = "total_mismatch"
+	// WarnEmptyScan: a complete scan read no card, the page showed no count,
+	// and the history has pending invitations: nothing is marked gone, because
+	// a scanner that found nothing is more likely broken than the list empty. {pending}
+	WarnEmptyScan = "empty_scan"
 	// WarnUnreadableTotal: the page's count text could not be read; Total is -1. {text, error}
 	WarnUnreadableTotal = "unreadable_total"
 	// WarnUnreadableAge: a card's age text could not be read; the card is still
@@ -43,7 +48,7 @@ const (
 
 // ScanWarningCodes lists every warning code of Reconcile, in a stable order.
 var ScanWarningCodes = []string{
-	WarnTotalMismatch, WarnUnreadableTotal, WarnUnreadableAge, WarnDuplicateCard,
+	WarnTotalMismatch, WarnEmptyScan, WarnUnreadableTotal, WarnUnreadableAge, WarnDuplicateCard,
 	WarnUnreadableCard, WarnCardWithoutKey, WarnAmbiguousName, WarnClosedOnList,
 }
 
@@ -151,7 +156,8 @@ func validateInvitations(list string, invs []Invitation) error {
 // for a profile URL, false for an email key.
 //
 // Only a Complete scan marks known pending invitations that are missing from
-// it: sent ones become gone (accepted, declined or withdrawn elsewhere — the
+// it, and only when the page's count (if given) equals the cards read and,
+// without a count, at least one card was read: sent ones become gone (accepted, declined or withdrawn elsewhere — the
 // list cannot tell), withdraw_requested ones become withdrawn, because the
 // withdrawal was asked for and the card is gone (treating it as withdrawn
 // keeps the re-invite lock in force, the safe side). Invitations sent after
@@ -165,10 +171,10 @@ func Reconcile(req ReconcileRequest) (ReconcileResult, error) {
 	for i := range req.Cards {
 		r.card(i, &req.Cards[i])
 	}
-	if req.Complete {
+	r.total()
+	if req.Complete && r.trustComplete() {
 		r.markMissing()
 	}
-	r.total()
 	return r.res, nil
 }
 
@@ -422,6 +428,36 @@ func (r *reconciler) markMissing() {
 			r.change(k, EvWithdrawn)
 		}
 	}
+}
+
+// trustComplete decides whether a scan that says it is complete may mark
+// missing invitations: not when the page's count disagrees with the cards
+// read (total_mismatch already says so), and not when no card was read and
+// no count says the list is empty (a scanner that found nothing is more
+// likely broken than the list empty).
+func (r *reconciler) trustComplete() bool {
+	if r.res.Total >= 0 {
+		return r.res.Total == r.res.Seen
+	}
+	if r.res.Seen > 0 {
+		return true
+	}
+	if n := r.countPending(); n > 0 {
+		r.warn(WarnEmptyScan, map[string]any{"pending": n})
+		return false
+	}
+	return true
+}
+
+// countPending counts the known pending invitations of the scan's network.
+func (r *reconciler) countPending() int {
+	n := 0
+	for k := range r.req.Known {
+		if inv := &r.req.Known[k]; inv.Network == r.req.Network && IsPending(inv.State) {
+			n++
+		}
+	}
+	return n
 }
 
 // total reads the page's count and compares it with the cards seen.

@@ -2,6 +2,8 @@ package core
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -510,4 +512,91 @@ func BenchmarkReconcile1000(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// TestReconcileTrustComplete: a complete scan marks missing invitations only
+// when the page's count agrees, and never from an empty scan without a count.
+func TestReconcileTrustComplete(t *testing.T) {
+	known := []Invitation{
+		inv("a", li("anna"), "Anna", StateSent, recNow.Add(-time.Hour)),
+		inv("b", li("bert"), "Bert", StateSent, recNow.Add(-time.Hour)),
+	}
+	anna := []SentCard{{Key: li("anna"), Name: "Anna", AgeText: "Sent 1 hour ago"}}
+	tests := []struct {
+		name    string
+		cards   []SentCard
+		total   string
+		changed []string
+		warn    []string
+	}{
+		{"count agrees", anna, "People (1)", []string{"b sent-gone->gone"}, []string{}},
+		{"no count", anna, "", []string{"b sent-gone->gone"}, []string{}},
+		{"count disagrees", anna, "People (2)", []string{}, []string{WarnTotalMismatch}},
+		{"unreadable count", anna, "People (1,5)", []string{"b sent-gone->gone"}, []string{WarnUnreadableTotal}},
+		{"empty, no count", nil, "", []string{}, []string{WarnEmptyScan}},
+		{"empty, count zero", nil, "People (0)", []string{"a sent-gone->gone", "b sent-gone->gone"}, []string{}},
+	}
+	for _, tt := range tests {
+		got, err := Reconcile(ReconcileRequest{Network: LinkedIn, Known: known, Cards: tt.cards, Complete: true, TotalText: tt.total, Now: recNow})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g := changeStrings(got.Changed); !reflect.DeepEqual(g, tt.changed) {
+			t.Errorf("%s: changed %v, want %v", tt.name, g, tt.changed)
+		}
+		if g := warnCodes(got.Warnings); !reflect.DeepEqual(g, tt.warn) {
+			t.Errorf("%s: warnings %v, want %v", tt.name, g, tt.warn)
+		}
+	}
+}
+
+// TestGoldenShowsEveryCode: every warning code of Reconcile and every skip
+// reason of PlanWithdrawal appears in some golden output under testdata.
+func TestGoldenShowsEveryCode(t *testing.T) {
+	read := func(op string) string {
+		files, err := filepath.Glob(filepath.Join("testdata", op, "*.out.json"))
+		if err != nil || len(files) == 0 {
+			t.Fatalf("no golden outputs for %s (%v)", op, err)
+		}
+		var all strings.Builder
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			all.Write(b)
+		}
+		return all.String()
+	}
+	rec := read("reconcile")
+	for _, c := range ScanWarningCodes {
+		if !strings.Contains(rec, `"code":"`+c+`"`) {
+			t.Errorf("warning %s appears in no testdata/reconcile output", c)
+		}
+	}
+	plan := read("plan_withdrawal")
+	for _, r := range SkipReasons {
+		if !strings.Contains(plan, `"reason":"`+r+`"`) {
+			t.Errorf("skip reason %s appears in no testdata/plan_withdrawal output", r)
+		}
+	}
+	for _, k := range SelectorKinds {
+		if !goldenInputHas(t, "plan_withdrawal", `"kind": "`+string(k)+`"`) {
+			t.Errorf("selector %s appears in no testdata/plan_withdrawal input", k)
+		}
+	}
+}
+
+func goldenInputHas(t *testing.T, op, s string) bool {
+	files, _ := filepath.Glob(filepath.Join("testdata", op, "*.in.json"))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(b), s) {
+			return true
+		}
+	}
+	return false
 }
