@@ -5,6 +5,7 @@
 import contactImport from './linkedin/contact-import.js';
 import inviteModal from './linkedin/invite-modal.js';
 import connect from './linkedin/connect.js';
+import xingContactRequest from './xing/contact-request.js';
 
 /** The sending modules, in priority order. */
-export default [contactImport, inviteModal, connect];
+export default [contactImport, inviteModal, xingContactRequest, connect];

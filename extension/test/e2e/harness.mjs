@@ -109,3 +109,9 @@ export async function setPolicy(sw, patch) {
 export function sentBy(page) {
   return page.evaluate(() => window.sent ?? window.__sent);
 }
+
+/** fixture serves a saved fixture file of test/fixtures/ (the site modules' fixtures). */
+export function fixture(rel) {
+  const file = path.join(ROOT, 'extension', 'test', 'fixtures', rel);
+  return () => fs.readFileSync(file, 'utf8');
+}

@@ -1,0 +1,69 @@
+// End to end on the site modules' saved fixtures: rapid Connect clicks and the invite modal are held.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, dialog, fixture, setPolicy, sentBy, shot } from './harness.mjs';
+
+const PYMK = 'https://www.linkedin.com/mynetwork/grow/';
+const PAGE_ADMIN = 'https://www.linkedin.com/company/acme-corp/admin/';
+let h;
+
+before(async () => {
+  h = await launch({
+    pages: {
+      [PYMK]: fixture('linkedin/connect/en-pymk.html'),
+      [PAGE_ADMIN]: fixture('linkedin/invite-modal/en-page.html'),
+    },
+  });
+  assert.ok((await setPolicy(h.sw, { undoSeconds: 1 })).ok);
+});
+after(async () => {
+  await h?.close();
+});
+
+test('10 single Connect clicks go through; the 11th is held as one bulk action', async () => {
+  const page = await h.page(PYMK);
+  const buttons = page.locator('button[aria-label$="to connect"]');
+  assert.ok((await buttons.count()) >= 11);
+  for (let i = 0; i < 10; i++) await buttons.nth(i).click();
+  assert.equal((await sentBy(page)).length, 10, 'ten single clicks are single invitations');
+  await page.locator('button[aria-label$="to connect"]').first().click(); // the 11th (the sent ones now read "Pending")
+  const d = dialog(page);
+  await d.waitFor();
+  await d.getByText(/You clicked Connect 11 times within 120 s/).waitFor();
+  assert.equal((await sentBy(page)).length, 10, 'the 11th is not sent');
+  await shot(page, 'dialog-en-velocity');
+  await d.getByRole('button', { name: 'Send 1 invitation' }).click();
+  await page.waitForFunction(() => window.__sent.length === 11, null, { timeout: 5000 });
+  // Still inside the window: the 12th is held too.
+  await page.locator('button[aria-label$="to connect"]').first().click();
+  await d.waitFor();
+  await d.getByRole('button', { name: 'Cancel' }).click();
+  assert.equal((await sentBy(page)).length, 11);
+  await page.close();
+});
+
+test('the invite-to-page modal is held and sends only what was kept', async () => {
+  const page = await h.page(PAGE_ADMIN);
+  await page.getByRole('button', { name: 'Invite connections' }).click();
+  const before = await page.evaluate(() => [...document.querySelectorAll('[data-fixture-key]')].filter((r) => r.querySelector('input').checked && !r.querySelector('input').disabled).map((r) => r.dataset.fixtureKey));
+  await page.click('#invite');
+  const d = dialog(page);
+  await d.waitFor();
+  await d.getByText(/Invitations to follow a page on LinkedIn/).waitFor();
+  assert.deepEqual(await sentBy(page), []);
+  const confirm = d.getByRole('button', { name: /^Send \d+ invitations?$/ });
+  const n = Number((await confirm.textContent()).match(/\d+/)[0]);
+  const typeBox = d.getByLabel(/^Type \d+ to confirm$/);
+  if (await typeBox.count()) await typeBox.fill(String(n));
+  await confirm.click();
+  await page.waitForFunction(() => window.__sent.length === 1, null, { timeout: 5000 });
+  const sent = (await sentBy(page))[0];
+  assert.equal(sent.length, n);
+  for (const k of sent) assert.ok(before.includes(k), `${k} was selected on the page`);
+  await page.close();
+});
+
+test('no request left for another host', () => {
+  assert.deepEqual(h.violations, []);
+});
