@@ -55,6 +55,7 @@ func Decide(req DecideRequest) (Decision, error) {
 	}
 	d := decider{req: &req, pol: pol}
 	d.scope()
+	d.index()
 	d.history()
 	d.recipients()
 	return d.decision(), nil
@@ -76,7 +77,6 @@ type keyState struct {
 	key       string
 	invited   time.Time // latest "invited" in scope and window, zero if none
 	withdrawn time.Time // latest "withdrawn" in scope and window, zero if none
-	first     int32     // 1 + index of the first selected row with this key, 0 if none yet
 }
 
 // decider holds the working state of one Decide call.
@@ -91,7 +91,7 @@ type decider struct {
 	weekCut          time.Time
 	used, limit, rem int
 
-	index  map[string]int32 // normalised key → states index
+	keys   map[string]int32 // normalised key of a selected row → states index
 	states []keyState
 	row    []int32 // per recipient: states index, -1 when not selected
 	flags  []uint8 // per recipient
@@ -128,11 +128,41 @@ func (d *decider) inScope(h *HistoryEntry) bool {
 	return h.Surface == d.req.Surface && NormalizeKey(h.Target) == d.target
 }
 
-// history builds the key index from the history entries in scope and counts the budget used.
-func (d *decider) history() {
-	n := len(d.req.Recipients) + len(d.req.History)
-	d.index = make(map[string]int32, n)
+// index gives every selected row the state of its normalised key and marks
+// the rows whose key an earlier selected row has (duplicates).
+func (d *decider) index() {
+	rs := d.req.Recipients
+	d.row = make([]int32, len(rs))
+	d.flags = make([]uint8, len(rs))
+	n := 0
+	for i := range rs {
+		if rs[i].Selected {
+			n++
+		}
+	}
+	d.keys = make(map[string]int32, n)
 	d.states = make([]keyState, 0, n)
+	for i := range rs {
+		d.row[i] = -1
+		if !rs[i].Selected {
+			continue
+		}
+		k := NormalizeKey(rs[i].Key)
+		si, ok := d.keys[k]
+		if ok {
+			d.flags[i] = bitDuplicate
+		} else {
+			si = int32(len(d.states))
+			d.states = append(d.states, keyState{key: k})
+			d.keys[k] = si
+		}
+		d.row[i] = si
+	}
+}
+
+// history records, for the keys of the batch, the latest invitation and
+// withdrawal in scope and window, and counts the weekly budget used.
+func (d *decider) history() {
 	for i := range d.req.History {
 		h := &d.req.History[i]
 		if h.Network != d.req.Network {
@@ -150,7 +180,11 @@ func (d *decider) history() {
 		if !recent || !d.inScope(h) {
 			continue
 		}
-		st := &d.states[d.state(NormalizeKey(h.Key))]
+		si, ok := d.keys[NormalizeKey(h.Key)]
+		if !ok {
+			continue // not in this batch
+		}
+		st := &d.states[si]
 		if h.Kind == EventInvited {
 			if h.At.After(st.invited) {
 				st.invited = h.At
@@ -162,28 +196,14 @@ func (d *decider) history() {
 	d.rem = max(d.limit-d.used, 0)
 }
 
-// state returns the index in d.states of key k, adding it when new.
-func (d *decider) state(k string) int32 {
-	i, ok := d.index[k]
-	if !ok {
-		i = int32(len(d.states))
-		d.states = append(d.states, keyState{key: k})
-		d.index[k] = i
-	}
-	return i
-}
-
 // recipients flags every selected row and fills the breakdown.
 func (d *decider) recipients() {
 	rs := d.req.Recipients
-	d.row = make([]int32, len(rs))
-	d.flags = make([]uint8, len(rs))
 	target := d.target != ""
 	left := d.rem
 	for i := range rs {
 		r := &rs[i]
-		d.row[i] = -1
-		if !r.Selected {
+		if d.row[i] < 0 {
 			continue
 		}
 		d.count++
@@ -195,9 +215,8 @@ func (d *decider) recipients() {
 		default:
 			d.bd.NotMembers++
 		}
-		d.row[i] = d.state(NormalizeKey(r.Key))
 		st := &d.states[d.row[i]]
-		var f uint8
+		f := d.flags[i] // bitDuplicate from index()
 		if r.Member != nil && !*r.Member {
 			f |= bitNotMember
 		}
@@ -217,11 +236,8 @@ func (d *decider) recipients() {
 			f |= bitOptedOut
 			d.bd.OptedOut++
 		}
-		if st.first != 0 {
-			f |= bitDuplicate
+		if f&bitDuplicate != 0 {
 			d.bd.Duplicates++
-		} else {
-			st.first = int32(i) + 1
 		}
 		if f == 0 {
 			if left > 0 {
