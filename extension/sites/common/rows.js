@@ -189,3 +189,17 @@ export function counterIn(root) {
   }
   return null;
 }
+
+/**
+ * checkComplete throws when the page states more selected people (a button's
+ * "Add 120 connections", a "25 selected" counter) than the rows read show: the
+ * list is virtualised or filtered, and a dialog of only the visible rows would
+ * understate what the page sends. content/hold then keeps the action held.
+ */
+export function checkComplete(recipients, expected) {
+  if (expected == null) return;
+  const selected = recipients.filter((r) => r.selected).length;
+  if (expected > selected) {
+    throw new Error(`the page says ${expected} people are selected, but only ${selected} of them could be read`);
+  }
+}

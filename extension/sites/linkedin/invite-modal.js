@@ -5,7 +5,7 @@
 
 import { accName, closestButton, closestDialog, dialogTitle, isCheckLike, textOf } from '../common/dom.js';
 import { clean, meaning } from '../common/text.js';
-import { applyKeep, counterIn, listAround, readRows, recipientOf } from '../common/rows.js';
+import { applyKeep, checkComplete, counterIn, listAround, readRows, recipientOf } from '../common/rows.js';
 import { IMPORT_PATH, MESSAGING_PATH, inviteSurface, isMessagingTitle, isOpener, pathOf } from '../common/screens.js';
 
 // Pages whose invite lists may be shown inline rather than in a modal.
@@ -76,7 +76,7 @@ export default {
     if (found) {
       const emailRows = found.rows.filter((r) => r.email && !r.profile).length;
       if (emailRows * 2 >= found.rows.length && found.rows.length > 1) return null; // the import's email step
-      return { action, scope: box, surface, expected: counterIn(box) ?? m.count };
+      return { action, scope: box, surface, expected: m.count };
     }
     // Fail safe: an invite dialog that states a count or names a page/event/group, rows unreadable.
     if (isOpener(action) || !closestDialog(action)) return null;
@@ -95,10 +95,11 @@ export default {
       return out;
     });
     const out = { recipients, target: targetOf(scope, doc) };
-    const expected = detected.expected ?? counterIn(scope);
+    // The counter is read only for the first read (the one that shows the dialog).
+    const expected = detected.action ? counterIn(scope) ?? detected.expected ?? null : null;
     if (expected != null) out.expected = expected;
-    const selected = recipients.filter((x) => x.selected).length;
-    if (recipients.length === 0 || detected.unreadable || (expected != null && expected > selected)) out.unreadable = true;
+    if (recipients.length === 0 || detected.unreadable) out.unreadable = true;
+    else checkComplete(recipients, expected);
     return out;
   },
 

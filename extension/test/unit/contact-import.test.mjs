@@ -1,7 +1,7 @@
 // Detector tests of linkedin/contact-import on saved fixture HTML in real Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, detect, read, apply, release, selectedKeys } from './harness.mjs';
+import { launch, open, detect, read, reread, apply, release, selectedKeys } from './harness.mjs';
 
 const MEMBER = 'https://www.linkedin.com/mynetwork/import-contacts/results/member/';
 const GUEST = 'https://www.linkedin.com/mynetwork/import-contacts/results/guest/';
@@ -89,7 +89,7 @@ for (const c of cases) {
       assert.equal(before.unreadable, undefined);
       const res = await apply(page, c.keep);
       assert.deepEqual(res.failed, []);
-      assert.deepEqual(selectedKeys(await read(page)), c.keep);
+      assert.deepEqual(selectedKeys(await reread(page)), c.keep);
       assert.deepEqual(await release(page), [c.keep]);
       assert.deepEqual(page.errors, []);
     } finally {
@@ -106,6 +106,17 @@ test('fail safe: a bulk "Add all 120 connections" whose rows cannot be read is s
       { id: 'linkedin.contact-import', surface: 'contact_import', unreadable: true, expected: 120 });
     const got2 = await read(page);
     assert.deepEqual(got2, { recipients: [], expected: 120, unreadable: true });
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('a virtualised list: "Add 120 connections" over 3 rows in the document makes read throw', async () => {
+  const page = await open(browser, 'linkedin/contact-import/en-virtual.html', MEMBER);
+  try {
+    const got = await detect(page, '#add');
+    assert.deepEqual(got && [got.id, got.surface, got.expected], ['linkedin.contact-import', 'contact_import', 120]);
+    await assert.rejects(read(page), /the page says 120 people are selected, but only 3 of them could be read/);
   } finally {
     await page.context().close();
   }

@@ -87,13 +87,22 @@ export function detect(page, selector) {
   }, selector);
 }
 
-/** read reads the last detection's recipients (velocity modules get the action). */
-export function read(page) {
-  return page.evaluate(() => {
+/**
+ * read reads the last detection's recipients as content/hold does first: with the
+ * detection as third argument (velocity modules get the action). reread is the
+ * check after apply: read(scope, doc) alone.
+ */
+export function read(page, again = false) {
+  return page.evaluate((again) => {
     const { m, d } = window.__ig.last;
-    const r = m.kind === 'velocity' ? m.read(d.action, document) : m.read(d.scope, document, d);
+    const r = m.kind === 'velocity' ? m.read(d.action, document, d) : again ? m.read(d.scope, document) : m.read(d.scope, document, d);
     return JSON.parse(JSON.stringify(r));
-  });
+  }, again);
+}
+
+/** reread reads again the way content/hold checks the selection after apply. */
+export function reread(page) {
+  return read(page, true);
 }
 
 /** apply applies a kept set of keys to the last detection's scope and returns what apply returned. */
