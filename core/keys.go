@@ -131,19 +131,18 @@ func normalizeURL(orig, rest string) string {
 	if linkedin {
 		path = strings.ToLower(path)
 	}
-	if path == "" {
-		path = "/"
-	} else if path[len(path)-1] != '/' {
-		path += "/"
+	slash := ""
+	if path == "" || path[len(path)-1] != '/' {
+		slash = "/"
 	}
 	const scheme = "https://"
-	if len(orig) == len(scheme)+len(host)+len(path) &&
+	if slash == "" && len(orig) == len(scheme)+len(host)+len(path) &&
 		orig[:len(scheme)] == scheme &&
 		orig[len(scheme):len(scheme)+len(host)] == host &&
 		orig[len(scheme)+len(host):] == path {
 		return orig
 	}
-	return scheme + host + path
+	return scheme + host + path + slash // one allocation
 }
 
 // canonicalURL reports, in one pass and without allocating, whether s is
