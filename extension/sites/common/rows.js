@@ -13,6 +13,8 @@ export function checksIn(root) {
   const set = new Set(all);
   return all.filter((el) => {
     for (let a = el.parentElement; a && a !== root; a = a.parentElement) if (set.has(a)) return false;
+    // A control in a table's header row is the table's "select all", labelled or not.
+    if (el.closest('th,thead,[role="columnheader"]')) return false;
     return !isSelectAllName(accName(el));
   });
 }

@@ -18,7 +18,9 @@ export default {
   paths: [IMPORT_PATH],
 
   detect(target, doc) {
-    const action = closestButton(target);
+    const button = closestButton(target);
+    // A link may act as the button too, but only where the list around it is found.
+    const action = button || (target && target.closest ? target.closest('a[href]') : null);
     if (!action || isCheckLike(action)) return null;
     const m = meaning(accName(action));
     if (!m.verb || m.verb === 'send' || m.other) return null;
@@ -34,14 +36,14 @@ export default {
     const root = dlg || doc.body;
     const found = listAround(action, root, 2);
     if (found) {
-      const emailRows = found.rows.filter((r) => r.email && !r.profile).length;
-      if (m.verb === 'invite') {
-        // "Invite" over rows of connections outside the import screens is an invite modal's job.
-        if (!onImport && emailRows * 2 < found.rows.length) return null;
-        return { action, scope: found.scope, surface: 'email_invite', expected: m.count };
-      }
-      return { action, scope: found.scope, surface: 'contact_import', expected: m.count };
+      // Rows of people who are not members make it the email step, whatever the button says.
+      const guests = found.rows.filter((r) => r.member === false).length;
+      const emailStep = guests * 2 >= found.rows.length;
+      // "Invite" over rows of members outside the import screens is an invite modal's job.
+      if (m.verb === 'invite' && !emailStep && !onImport) return null;
+      return { action, scope: found.scope, surface: emailStep ? 'email_invite' : 'contact_import', expected: m.count };
     }
+    if (!button) return null;
     // Fail safe: a button that clearly sends a bulk invitation but whose rows cannot be read.
     if (isOpener(action)) return null;
     const bulkWords = m.all || m.plural || (m.count != null && m.count > 1);

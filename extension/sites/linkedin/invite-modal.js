@@ -74,8 +74,8 @@ export default {
     const surface = inviteSurface(title, path) || 'page_invite';
     const found = listAround(action, box, 1);
     if (found) {
-      const emailRows = found.rows.filter((r) => r.email && !r.profile).length;
-      if (emailRows * 2 >= found.rows.length && found.rows.length > 1) return null; // the import's email step
+      const guests = found.rows.filter((r) => r.member === false).length;
+      if (guests * 2 >= found.rows.length && found.rows.length > 1) return null; // the import's email step
       return { action, scope: box, surface, expected: m.count };
     }
     // Fail safe: an invite dialog that states a count or names a page/event/group, rows unreadable.

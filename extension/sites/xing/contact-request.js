@@ -8,7 +8,7 @@ import { nameKey, xingProfileKey } from '../common/keys.js';
 import { MESSAGING_PATH, isOpener, pathOf } from '../common/screens.js';
 
 // Words that make a dialog or button about a contact request (folded text).
-const REQUEST = /\b(kontaktanfrage|kontaktanfragen|contact request|contact requests|request to connect|demande de contact|demande de mise en relation|als kontakt hinzufugen|add (?:as )?(?:a )?contact|ajouter (?:comme|aux|a vos) contacts?)\b/;
+const REQUEST = /\b(kontaktanfrage|kontaktanfragen|contact request|contact requests|request to connect|demande de contact|demande de mise en relation|(?:als )?kontakt hinzufugen|add (?:as )?(?:a )?contact|ajouter (?:comme|aux|a vos) contacts?)\b/;
 // A button that sends: "Senden", "Kontaktanfrage senden", "Send", "Send request", "Envoyer".
 const SENDS = /^(?:(?:kontakt)?anfrage )?(?:senden|absenden|abschicken|verschicken)$|^send(?: (?:a |the )?(?:contact )?request)?$|^envoyer(?: la demande(?: de contact)?)?$|^(?:als )?kontakt hinzufugen$|^add (?:as )?(?:a )?contact$/;
 

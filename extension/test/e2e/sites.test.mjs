@@ -25,7 +25,7 @@ test('10 single Connect clicks go through; the 11th is held as one bulk action',
   const page = await h.page(PYMK);
   const buttons = page.locator('button[aria-label$="to connect"]');
   assert.ok((await buttons.count()) >= 11);
-  for (let i = 0; i < 10; i++) await buttons.nth(i).click();
+  for (let i = 0; i < 10; i++) await buttons.first().click(); // a sent one turns into "Pending"
   assert.equal((await sentBy(page)).length, 10, 'ten single clicks are single invitations');
   await page.locator('button[aria-label$="to connect"]').first().click(); // the 11th (the sent ones now read "Pending")
   const d = dialog(page);
@@ -45,7 +45,6 @@ test('10 single Connect clicks go through; the 11th is held as one bulk action',
 
 test('the invite-to-page modal is held and sends only what was kept', async () => {
   const page = await h.page(PAGE_ADMIN);
-  await page.getByRole('button', { name: 'Invite connections' }).click();
   const before = await page.evaluate(() => [...document.querySelectorAll('[data-fixture-key]')].filter((r) => r.querySelector('input').checked && !r.querySelector('input').disabled).map((r) => r.dataset.fixtureKey));
   await page.click('#invite');
   const d = dialog(page);

@@ -52,6 +52,17 @@ const cases = [
     keep: [li('jean-dupont-75'), li('luc-bernard')],
   },
   {
+    name: 'en, oldest markup: a table, an unlabelled header checkbox, input type=submit, /pub/ profile URLs',
+    file: 'linkedin/contact-import/en-table.html', url: 'https://www.linkedin.com/fetch/manage/all/?trk=abook', action: '#add',
+    want: { surface: 'contact_import', expected: null },
+    recipients: [
+      r(li('grace-hopper'), 'Grace Hopper', true, true),
+      r(li('alan-turing'), 'Alan Turing', true, true),
+      r('https://www.linkedin.com/pub/ada-lovelace/1/2a/3bc/', 'Ada Lovelace', true, true),
+    ],
+    keep: [li('alan-turing')],
+  },
+  {
     name: 'en, email step: role="switch" toggles, "Send invitations"',
     file: 'linkedin/contact-import/en-email.html', url: GUEST, action: '#send',
     want: { surface: 'email_invite', expected: null },
