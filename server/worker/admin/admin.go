@@ -88,8 +88,8 @@ func (h *handler) authorize(next http.Handler) http.Handler {
 type CreateRequest struct {
 	User  string `json:"user"`
 	Label string `json:"label,omitempty"`
-	// TTLSeconds is the token's lifetime; 0 never expires.
-	TTLSeconds int64 `json:"ttlSeconds,omitempty"`
+	// TTL is the token's lifetime as a Go duration ("720h", "90m"); "" never expires.
+	TTL string `json:"ttl,omitempty"`
 }
 
 // Created is a new token: Token is shown this once, only its hash is stored.
@@ -105,11 +105,16 @@ func (h *handler) create(w http.ResponseWriter, r *http.Request) {
 		writeError(w, err)
 		return
 	}
-	if in.TTLSeconds < 0 || in.TTLSeconds > 100*365*24*3600 {
-		writeError(w, core.Errorf(core.CodeInvalid, "ttlSeconds must be between 0 (never expires) and 100 years, got %d", in.TTLSeconds))
-		return
+	var ttl time.Duration
+	if in.TTL != "" {
+		d, err := time.ParseDuration(in.TTL)
+		if err != nil || d <= 0 {
+			writeError(w, core.Errorf(core.CodeInvalid, "ttl must be a positive duration such as \"720h\" (or absent: never expires), got %q", in.TTL))
+			return
+		}
+		ttl = d
 	}
-	raw, tok, err := h.svc.CreateToken(r.Context(), in.User, in.Label, time.Duration(in.TTLSeconds)*time.Second)
+	raw, tok, err := h.svc.CreateToken(r.Context(), in.User, in.Label, ttl)
 	if err != nil {
 		writeError(w, err)
 		return

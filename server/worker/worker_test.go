@@ -1,0 +1,120 @@
+//go:build !js
+
+package main
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/goccy/go-json"
+
+	"github.com/inviteguard/inviteguard/server/apitest"
+)
+
+// TestWorkerAPISuite runs the server's API suite, unchanged, against the
+// Worker under `wrangler dev` with local D1 (issue 6). Tokens come from the
+// Worker's admin endpoint, the only way into D1 besides wrangler.
+func TestWorkerAPISuite(t *testing.T) {
+	w := startWorker(t)
+	t.Logf("wrangler dev ready in %v (spawn to first /readyz 200)", w.Ready.Round(time.Millisecond))
+	apitest.Run(t, apitest.Target{
+		BaseURL: w.URL,
+		Origin:  w.Origin,
+		NewToken: func(t testing.TB, user string) string {
+			return w.newToken(t, user, "test", "").Token
+		},
+		ExpiredToken: func(t testing.TB, user string) string {
+			tok := w.newToken(t, user, "short", "1ms").Token
+			time.Sleep(5 * time.Millisecond)
+			return tok
+		},
+		RevokedToken: func(t testing.TB, user string) string {
+			c := w.newToken(t, user, "revoked", "")
+			w.revoke(t, user, c.Info.ID)
+			return c.Token
+		},
+	})
+}
+
+// TestWorkerAdmin checks the admin endpoints: the secret is required, tokens
+// work once created and stop working once revoked, bad input is refused.
+func TestWorkerAdmin(t *testing.T) {
+	w := startWorker(t)
+	user := "admin-" + time.Now().Format("150405.000")
+
+	for _, auth := range []string{"", "Bearer ", "Bearer wrong-secret-wrong-secret-wrong-secret", "Basic " + w.Secret, "Bearer " + w.Secret + "x"} {
+		status, body := w.adminDo(t, "POST", "/admin/v1/tokens", map[string]string{"user": user}, auth)
+		if status != http.StatusUnauthorized || !strings.Contains(string(body), `"unauthorized"`) {
+			t.Errorf("auth %q: got %d %s, want 401 unauthorized", auth, status, body)
+		}
+	}
+	if status, body := w.adminDo(t, "GET", "/admin/v1/tokens?user="+user, nil); status != http.StatusNotFound {
+		t.Errorf("list before any token: got %d %s, want 404 (no such user)", status, body)
+	}
+
+	c := w.newToken(t, user, "laptop", "")
+	me := func(token string) int {
+		req, _ := http.NewRequest("GET", w.URL+"/v1/me", nil)
+		req.Header.Set("Authorization", "Bearer "+token)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	if got := me(c.Token); got != http.StatusOK {
+		t.Fatalf("GET /v1/me with a new token: got %d, want 200", got)
+	}
+	status, body := w.adminDo(t, "GET", "/admin/v1/tokens?user="+user, nil)
+	var listed struct {
+		Tokens []struct {
+			ID    string `json:"id"`
+			Label string `json:"label"`
+		} `json:"tokens"`
+	}
+	if err := json.Unmarshal(body, &listed); status != http.StatusOK || err != nil || len(listed.Tokens) != 1 || listed.Tokens[0].ID != c.Info.ID {
+		t.Fatalf("list: got %d %s (%v), want the one token %s", status, body, err, c.Info.ID)
+	}
+	if strings.Contains(string(body), strings.TrimPrefix(c.Token, "igt_"+c.Info.ID+"_")) {
+		t.Fatalf("list shows the token's secret: %s", body)
+	}
+	w.revoke(t, user, c.Info.ID)
+	if got := me(c.Token); got != http.StatusUnauthorized {
+		t.Fatalf("GET /v1/me with a revoked token: got %d, want 401", got)
+	}
+
+	bad := []struct {
+		name, method, path string
+		body               any
+		status             int
+		code               string
+	}{
+		{"empty user", "POST", "/admin/v1/tokens", map[string]string{"user": ""}, 400, "invalid"},
+		{"unknown field", "POST", "/admin/v1/tokens", map[string]string{"user": user, "role": "root"}, 400, "invalid"},
+		{"negative ttl", "POST", "/admin/v1/tokens", map[string]string{"user": user, "ttl": "-1h"}, 400, "invalid"},
+		{"ttl not a duration", "POST", "/admin/v1/tokens", map[string]string{"user": user, "ttl": "a week"}, 400, "invalid"},
+		{"oversized body", "POST", "/admin/v1/tokens", map[string]string{"user": user, "label": strings.Repeat("x", 5000)}, 413, "too_large"},
+		{"list without user", "GET", "/admin/v1/tokens", nil, 400, "invalid"},
+		{"revoke unknown token", "POST", "/admin/v1/tokens/nope/revoke", map[string]string{"user": user}, 404, "not_found"},
+		{"revoke for another user", "POST", "/admin/v1/tokens/" + c.Info.ID + "/revoke", map[string]string{"user": user + "-other"}, 404, "not_found"},
+	}
+	for _, tc := range bad {
+		status, body := w.adminDo(t, tc.method, tc.path, tc.body)
+		if status != tc.status || !strings.Contains(string(body), `"code":"`+tc.code+`"`) {
+			t.Errorf("%s: got %d %s, want %d %s", tc.name, status, body, tc.status, tc.code)
+		}
+	}
+}
+
+// TestWorkerAdminOff checks that without an admin secret of at least 32 bytes
+// the admin endpoints do not exist.
+func TestWorkerAdminOff(t *testing.T) {
+	w := startWorker(t, "INVITEGUARD_ADMIN_SECRET:too-short")
+	status, body := w.adminDo(t, "POST", "/admin/v1/tokens", map[string]string{"user": "x"}, "Bearer too-short")
+	if status != http.StatusNotFound {
+		t.Fatalf("admin with a short secret: got %d %s, want 404", status, body)
+	}
+}

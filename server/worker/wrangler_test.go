@@ -1,0 +1,272 @@
+//go:build !js
+
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/goccy/go-json"
+)
+
+// wranglerBin is wrangler as `npm ci` installs it in this directory.
+const wranglerBin = "node_modules/.bin/wrangler"
+
+// requireWrangler returns the path of wrangler, skipping the test where it is
+// not installed — except in CI (CI=true), where a missing wrangler fails.
+func requireWrangler(t testing.TB) string {
+	t.Helper()
+	p, err := filepath.Abs(wranglerBin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(p); err != nil {
+		msg := "wrangler is not installed in server/worker/node_modules: run `npm ci --prefix server/worker`"
+		if os.Getenv("CI") == "true" {
+			t.Fatal(msg)
+		}
+		t.Skip(msg)
+	}
+	return p
+}
+
+// buildOnce builds the Worker once per test binary with build.sh.
+var buildOnce = sync.OnceValues(func() (string, error) {
+	cmd := exec.Command("./build.sh")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		return string(out), fmt.Errorf("build.sh: %w\n%s", err, out)
+	}
+	return string(out), nil
+})
+
+// worker is a running `wrangler dev` of this Worker on 127.0.0.1 with local D1.
+type worker struct {
+	URL    string
+	Secret string // INVITEGUARD_ADMIN_SECRET
+	Origin string // the CORS origin configured
+	// Ready is how long `wrangler dev` took from spawn to the first answered /readyz.
+	Ready time.Duration
+	cmd   *exec.Cmd
+	log   *bytes.Buffer
+	logMu *sync.Mutex
+}
+
+// wranglerEnv is the environment of wrangler: offline, no account, no telemetry.
+func wranglerEnv(dir string) []string {
+	var env []string
+	for _, kv := range os.Environ() {
+		k, _, _ := strings.Cut(kv, "=")
+		if strings.HasPrefix(k, "CLOUDFLARE_") || strings.HasPrefix(k, "CF_") || strings.HasPrefix(k, "WRANGLER_") {
+			continue
+		}
+		env = append(env, kv)
+	}
+	return append(env,
+		"WRANGLER_SEND_METRICS=false",
+		"WRANGLER_SEND_ERROR_REPORTS=false",
+		"WRANGLER_LOG_PATH="+filepath.Join(dir, "logs"),
+		"XDG_CONFIG_HOME="+filepath.Join(dir, "config"),
+		"NO_COLOR=1", "FORCE_COLOR=0",
+	)
+}
+
+// freePort returns a TCP port on 127.0.0.1 that was free a moment ago.
+func freePort(t testing.TB) int {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}
+
+// lockedWriter serialises writes of wrangler's stdout and stderr into one buffer.
+type lockedWriter struct {
+	mu  *sync.Mutex
+	buf *bytes.Buffer
+}
+
+func (w lockedWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.buf.Write(p)
+}
+
+// startWorker builds the Worker, migrates a fresh local D1 in a temporary
+// state directory with the server's migration files and starts `wrangler dev`.
+// The worker is stopped (with every process wrangler started) when t ends.
+func startWorker(t testing.TB, vars ...string) *worker {
+	t.Helper()
+	wrangler := requireWrangler(t)
+	if out, err := buildOnce(); err != nil {
+		t.Fatal(err)
+	} else {
+		t.Log(strings.TrimSpace(out))
+	}
+	dir := t.TempDir()
+	state := filepath.Join(dir, "state")
+	env := wranglerEnv(dir)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	mig := exec.CommandContext(ctx, wrangler, "d1", "migrations", "apply", "DB", "--local", "--persist-to", state)
+	mig.Env = env
+	if out, err := mig.CombinedOutput(); err != nil {
+		t.Fatalf("wrangler d1 migrations apply: %v\n%s", err, out)
+	}
+
+	secretBytes := make([]byte, 24)
+	_, _ = rand.Read(secretBytes)
+	w := &worker{Secret: hex.EncodeToString(secretBytes), Origin: "chrome-extension://" + strings.Repeat("a", 32),
+		log: &bytes.Buffer{}, logMu: &sync.Mutex{}}
+	port := freePort(t)
+	w.URL = fmt.Sprintf("http://127.0.0.1:%d", port)
+	args := []string{"dev", "--ip", "127.0.0.1", "--port", fmt.Sprint(port), "--inspector-port", fmt.Sprint(freePort(t)),
+		"--persist-to", state, "--show-interactive-dev-session=false",
+		"--var", "INVITEGUARD_ADMIN_SECRET:" + w.Secret, "--var", "INVITEGUARD_CORS_ORIGINS:" + w.Origin}
+	for _, v := range vars {
+		args = append(args, "--var", v)
+	}
+	w.cmd = exec.Command(wrangler, args...)
+	w.cmd.Env = env
+	w.cmd.Stdout = lockedWriter{w.logMu, w.log}
+	w.cmd.Stderr = lockedWriter{w.logMu, w.log}
+	w.cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true} // wrangler starts workerd: stop the group
+	start := time.Now()
+	if err := w.cmd.Start(); err != nil {
+		t.Fatalf("start wrangler dev: %v", err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- w.cmd.Wait() }()
+	t.Cleanup(func() { w.stop(t, exited) })
+
+	client := &http.Client{Timeout: 10 * time.Second}
+	deadline := time.Now().Add(90 * time.Second)
+	for {
+		select {
+		case err := <-exited:
+			exited <- err
+			t.Fatalf("wrangler dev exited before it was ready: %v\n%s", err, w.Log())
+		default:
+		}
+		resp, err := client.Get(w.URL + "/readyz")
+		if err == nil {
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				w.Ready = time.Since(start)
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("/readyz answered %d %s\n%s", resp.StatusCode, body, w.Log())
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("wrangler dev not ready after 90 s: %v\n%s", err, w.Log())
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	return w
+}
+
+// stop ends wrangler and workerd: SIGTERM to the process group, SIGKILL after 5 s.
+func (w *worker) stop(t testing.TB, exited chan error) {
+	pgid := w.cmd.Process.Pid
+	_ = syscall.Kill(-pgid, syscall.SIGTERM)
+	select {
+	case <-exited:
+	case <-time.After(5 * time.Second):
+		_ = syscall.Kill(-pgid, syscall.SIGKILL)
+		<-exited
+	}
+	_ = syscall.Kill(-pgid, syscall.SIGKILL) // anything of the group still alive
+	if t.Failed() {
+		t.Logf("wrangler dev output:\n%s", w.Log())
+	}
+}
+
+// Log returns what wrangler printed so far.
+func (w *worker) Log() string {
+	w.logMu.Lock()
+	defer w.logMu.Unlock()
+	return w.log.String()
+}
+
+// adminDo calls an admin endpoint with the admin secret (or with auth when given).
+func (w *worker) adminDo(t testing.TB, method, path string, body any, auth ...string) (int, []byte) {
+	t.Helper()
+	var rd io.Reader
+	if body != nil {
+		b, err := json.Marshal(body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rd = bytes.NewReader(b)
+	}
+	req, err := http.NewRequest(method, w.URL+path, rd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := "Bearer " + w.Secret
+	if len(auth) > 0 {
+		a = auth[0]
+	}
+	req.Header.Set("Authorization", a)
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	out, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp.StatusCode, out
+}
+
+// createdToken is the answer of POST /admin/v1/tokens.
+type createdToken struct {
+	Token string `json:"token"`
+	Info  struct {
+		ID string `json:"id"`
+	} `json:"info"`
+}
+
+// newToken creates a token through the admin endpoint; ttl "" never expires.
+func (w *worker) newToken(t testing.TB, user, label, ttl string) createdToken {
+	t.Helper()
+	status, body := w.adminDo(t, "POST", "/admin/v1/tokens", map[string]string{"user": user, "label": label, "ttl": ttl})
+	if status != http.StatusCreated {
+		t.Fatalf("create token for %s: %d %s", user, status, body)
+	}
+	var c createdToken
+	if err := json.Unmarshal(body, &c); err != nil || !strings.HasPrefix(c.Token, "igt_") {
+		t.Fatalf("create token for %s: %v in %s", user, err, body)
+	}
+	return c
+}
+
+// revoke revokes a token through the admin endpoint.
+func (w *worker) revoke(t testing.TB, user, id string) {
+	t.Helper()
+	if status, body := w.adminDo(t, "POST", "/admin/v1/tokens/"+id+"/revoke", map[string]string{"user": user}); status != http.StatusOK {
+		t.Fatalf("revoke %s: %d %s", id, status, body)
+	}
+}
+
