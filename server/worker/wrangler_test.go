@@ -269,4 +269,3 @@ func (w *worker) revoke(t testing.TB, user, id string) {
 		t.Fatalf("revoke %s: %d %s", id, status, body)
 	}
 }
-
