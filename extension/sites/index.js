@@ -9,3 +9,6 @@ import xingContactRequest from './xing/contact-request.js';
 
 /** The sending modules, in priority order. */
 export default [contactImport, inviteModal, xingContactRequest, connect];
+
+/** The Sent-list reader for the withdrawal runner (not a sending module). */
+export { default as sentList } from './linkedin/sent-list.js';

@@ -1,0 +1,236 @@
+// LinkedIn's Sent invitations list (/mynetwork/invitation-manager/sent/): reading
+// every card, the total, "Load more", a card's Withdraw control and the confirm
+// dialog that follows it. Detection and reading only: the withdrawal runner that
+// clicks is built on these (issue 5). Every finder tries roles, accessible names
+// and visible text in English, German and French before LinkedIn's class names.
+
+import { accName, chunks, closestDialog, DIALOG_SELECTOR, isButtonLike, role, textOf } from '../common/dom.js';
+import { clean, fold, isUiWord, looksLikeName, nameInTexts, nameFromLabel } from '../common/text.js';
+import { linkedInProfileKey } from '../common/keys.js';
+import { pathOf } from '../common/screens.js';
+
+export const SENT_PATH = /^\/(?:mynetwork\/invitation-manager\/sent|inbox\/invitations\/sent)/i;
+const MANAGER_PATH = /^\/(?:mynetwork\/invitation-manager|inbox\/invitations)/i;
+
+// A withdraw control's name (folded): "Withdraw", "Withdraw invitation sent to …", "Zurückziehen", "Retirer".
+const WITHDRAW = /^(?:withdraw|withdrawn|zuruckziehen|einladung zuruckziehen|retirer|retirer l'invitation|annuler l'invitation)\b|^withdraw invitation\b|\bzuruckziehen$/;
+const WITHDRAW_SELECTOR = '[data-view-name="sent-invitations-withdraw-single"], .invitation-card__action-btn';
+// "Load more", "Mehr anzeigen", "Afficher plus" and kin (folded, whole name).
+const LOAD_MORE = /^(?:load more|show more|see more|view more|load more invitations|mehr anzeigen|mehr laden|weitere anzeigen|weitere laden|afficher plus|voir plus|charger plus|afficher la suite)$/;
+// The age a card shows: "Sent 3 months ago", "Vor 3 Wochen gesendet", "Envoyée il y a 2 semaines".
+const AGE = /^(?:sent\b|gesendet\b|envoyee?s?\b)|\bgesendet$|\b(?:ago|today|yesterday)$|^(?:vor \d+|heute|gestern|il y a \d+|aujourd'hui|hier)\b/;
+// Tabs and totals.
+const SENT_TAB = /^(?:sent|gesendet|envoyees?|envoye)\b/;
+const RECEIVED_TAB = /^(?:received|eingegangen|erhalten|recues?|recu)\b/;
+const TOTAL = /^(?:people|personen|personnes|all|alle|tous|toutes|connections|kontakte|relations)\s*\(\s*\d[\d.,'\s\u00a0\u202f]*\)$/i;
+// What a page shows instead of the list when something is wrong.
+const RATE_LIMIT = /(too many requests|try again later|you'?ve reached|out of invitations|zu viele anfragen|versuchen sie es spater|limit erreicht|trop de demandes|reessayez plus tard|limite atteinte)/;
+
+const CONTROLS = 'button,a[href],[role="button"],[role="link"]';
+
+function isWithdraw(el) {
+  if (el.matches(WITHDRAW_SELECTOR)) return true;
+  return WITHDRAW.test(fold(accName(el))) || WITHDRAW.test(fold(textOf(el)));
+}
+
+function controlsIn(root) {
+  return [...root.querySelectorAll(CONTROLS)].filter((el) => !el.closest('[data-inviteguard-ui]') && !closestDialog(el));
+}
+
+/** withdrawControls returns every Withdraw control of the list (outside dialogs), in page order. */
+function withdrawControls(doc) {
+  const found = controlsIn(doc.body).filter(isWithdraw);
+  // A control inside another one (a <span role=button> in a <button>) counts once: keep the outer.
+  return found.filter((el) => !found.some((o) => o !== el && o.contains(el)));
+}
+
+const CARD_STOP = 'ul,ol,[role="list"],main,[role="main"],body,section,[role="tabpanel"]';
+
+function profileKeysIn(el, base) {
+  const keys = new Set();
+  for (const a of el.querySelectorAll('a[href]')) {
+    const k = linkedInProfileKey(a.getAttribute('href'), base);
+    if (k) keys.add(k);
+  }
+  return keys;
+}
+
+/** cardAround returns the card of a Withdraw control: the largest ancestor holding no other control and one person. */
+function cardAround(control, controls, base) {
+  const li = control.closest('[role="listitem"], li.invitation-card, li');
+  let card = control;
+  for (let a = control.parentElement; a; a = a.parentElement) {
+    if (a.matches(CARD_STOP)) break;
+    if (controls.some((c) => c !== control && a.contains(c))) break;
+    if (profileKeysIn(a, base).size > 1) break;
+    card = a;
+    if (a === li) break;
+  }
+  return card;
+}
+
+/** findCards returns the invitation cards in page order. */
+export function findCards(doc) {
+  const base = doc.baseURI;
+  const controls = withdrawControls(doc);
+  const cards = controls.map((c) => cardAround(c, controls, base));
+  // Cards without a Withdraw control (still loading, or a markup we only know by its items).
+  for (const el of doc.querySelectorAll('[role="listitem"], li.invitation-card')) {
+    if (closestDialog(el) || cards.some((c) => c.contains(el) || el.contains(c))) continue;
+    if (el.querySelector('a[href*="/in/"]')) cards.push(el);
+  }
+  return cards.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+}
+
+function skipInCard(el) {
+  return role(el) === 'button' || (isButtonLike(el) && el.tagName !== 'A');
+}
+
+/** readCard reads one card: { key, name, headline, ageText, note } (core.SentCard). */
+export function readCard(card, doc = card.ownerDocument) {
+  const base = doc.baseURI;
+  const links = [...card.querySelectorAll('a[href]')].filter((a) => linkedInProfileKey(a.getAttribute('href'), base));
+  const key = links.length ? linkedInProfileKey(links[0].getAttribute('href'), base) : '';
+  const noteEl = card.querySelector('[data-testid="expandable-text-box"], .invitation-card__custom-message, blockquote, q');
+  const note = noteEl ? clean(chunks(noteEl, skipInCard).map((c) => c.text).join(' ')) : '';
+  const cs = chunks(card, (el) => skipInCard(el) || el === noteEl);
+
+  const oldTitle = card.querySelector('.invitation-card__tvm-title, .invitation-card__title');
+  let name = oldTitle ? nameInTexts([textOf(oldTitle)]) : '';
+  if (!name) name = nameInTexts(cs.filter((c) => links.some((l) => l.contains(c.el))).map((c) => c.text));
+  if (!name) {
+    for (const img of card.querySelectorAll('img[alt]')) {
+      name = nameFromLabel(img.alt);
+      if (name) break;
+    }
+  }
+  if (!name) name = nameInTexts(links.map((l) => l.getAttribute('aria-label') || ''));
+  if (!name) {
+    const c = cs.find((x) => looksLikeName(x.text));
+    if (c) name = c.text;
+  }
+
+  const badge = card.querySelector('.time-badge, time');
+  const ageChunk = cs.find((c) => AGE.test(fold(c.text)));
+  const ageText = badge ? clean(textOf(badge)) : ageChunk ? ageChunk.text : '';
+
+  const oldSub = card.querySelector('.invitation-card__subtitle, .invitation-card__occupation');
+  let headline = oldSub ? clean(textOf(oldSub)) : '';
+  if (!headline) {
+    const at = cs.findIndex((c) => c.text === name);
+    const h = cs.slice(at + 1).find((c) => c.text !== name && c.text !== ageText && !AGE.test(fold(c.text))
+      && !isUiWord(c.text) && !/mutual|gemeinsame?|en commun/i.test(c.text) && c.text.length > 1);
+    headline = h ? h.text : '';
+  }
+  return { key, name, headline, ageText, note };
+}
+
+/** readCards reads every card: [{ card, key, name, headline, ageText, note }]. */
+export function readCards(doc) {
+  return findCards(doc).map((card) => ({ card, ...readCard(card, doc) }));
+}
+
+/** readTotal returns the count text the page shows ("People (1,100)", "Personen (1.052)"), or ''. */
+export function readTotal(doc) {
+  for (const el of doc.querySelectorAll('[role="tab"], button, a, h1, h2, h3, span, li')) {
+    if (closestDialog(el)) continue;
+    const t = clean(textOf(el));
+    if (t.length < 40 && TOTAL.test(t)) return t;
+  }
+  return '';
+}
+
+/** currentTab tells which tab the page shows: 'sent', 'received' or '' (unknown). */
+export function currentTab(doc) {
+  const selected = doc.querySelector('[role="tab"][aria-selected="true"], [aria-current="page"], [aria-current="true"], .artdeco-tab.active');
+  if (selected) {
+    const t = fold(accName(selected));
+    if (SENT_TAB.test(t)) return 'sent';
+    if (RECEIVED_TAB.test(t)) return 'received';
+  }
+  const path = pathOf(doc);
+  if (SENT_PATH.test(path)) return 'sent';
+  if (MANAGER_PATH.test(path)) return 'received';
+  return '';
+}
+
+/** findLoadMore returns the "Load more" control outside the cards, or null when the list is complete. */
+export function findLoadMore(doc) {
+  const cards = findCards(doc);
+  for (const el of controlsIn(doc.body)) {
+    if (cards.some((c) => c.contains(el))) continue;
+    if (el.disabled || el.getAttribute('aria-disabled') === 'true') continue;
+    if (LOAD_MORE.test(fold(accName(el))) || LOAD_MORE.test(fold(textOf(el)))) return el;
+  }
+  return null;
+}
+
+/** findWithdraw returns a card's Withdraw control, or null. */
+export function findWithdraw(card) {
+  const marked = card.querySelector(WITHDRAW_SELECTOR);
+  if (marked) return marked;
+  return [...card.querySelectorAll(CONTROLS)].find(isWithdraw) || null;
+}
+
+/**
+ * findConfirm returns the open withdraw confirmation: { dialog, confirm } where
+ * confirm is the button that withdraws, or null when no such dialog is open.
+ */
+export function findConfirm(doc) {
+  const dialogs = [...doc.querySelectorAll(DIALOG_SELECTOR)].filter((d) => {
+    if (d.closest('[data-inviteguard-ui],[hidden],[aria-hidden="true"]')) return false;
+    if (d.tagName === 'DIALOG' && !d.open) return false;
+    return d.getClientRects().length > 0; // shown, not display:none
+  });
+  for (const dialog of dialogs.reverse()) {
+    const buttons = [...dialog.querySelectorAll('button,[role="button"]')];
+    const byLabel = buttons.find((b) => /^(?:withdraw|withdrawn) invitation sent to\b/i.test(clean(b.getAttribute('aria-label'))));
+    const byText = buttons.find((b) => WITHDRAW.test(fold(accName(b))) || WITHDRAW.test(fold(textOf(b))));
+    const byClass = dialog.querySelector('.artdeco-modal__confirm-dialog-btn');
+    const confirm = byLabel || byText || byClass;
+    if (confirm) return { dialog, confirm };
+  }
+  return null;
+}
+
+/**
+ * findCard finds the card of one invitation: by profile key first, then by a name
+ * that only one card has. Returns { card, by: 'key' | 'name' } or null.
+ */
+export function findCard(doc, { key, name }) {
+  const cards = readCards(doc);
+  if (key) {
+    const hit = cards.find((c) => c.key === key);
+    if (hit) return { card: hit.card, by: 'key' };
+  }
+  if (name) {
+    const n = fold(name);
+    const hits = cards.filter((c) => fold(c.name) === n);
+    if (hits.length === 1) return { card: hits[0].card, by: 'name' };
+  }
+  return null;
+}
+
+/** problem tells an unexpected page: 'login' (signed out), 'rate_limit' (a limit message), or ''. */
+export function problem(doc) {
+  const path = pathOf(doc);
+  if (/^\/(?:login|uas\/login|checkpoint|authwall|signup)/i.test(path) || doc.querySelector('input[type="password"]')) return 'login';
+  for (const el of doc.querySelectorAll('[role="alert"], [role="status"], [aria-live], .artdeco-toast-item, .artdeco-inline-feedback')) {
+    if (RATE_LIMIT.test(fold(textOf(el)))) return 'rate_limit';
+  }
+  return '';
+}
+
+/** isSentPage tells the Sent list (by URL, or by its selected tab on the invitation manager). */
+export function isSentPage(doc) {
+  return currentTab(doc) === 'sent';
+}
+
+/** The Sent-list reader (not a sending module: content/hold does not use it). */
+export default {
+  id: 'linkedin.sent-list',
+  network: 'linkedin',
+  hosts: ['www.linkedin.com'],
+  paths: [SENT_PATH],
+  isSentPage, currentTab, findCards, readCard, readCards, readTotal, findLoadMore, findWithdraw, findConfirm, findCard, problem,
+};
