@@ -45,8 +45,7 @@ function render() {
       const input = document.createElement('input');
       input.id = id;
       input.name = name;
-      input.type = 'number';
-      input.step = '1';
+      input.type = 'text'; // validated here and by the core, with messages people can read
       input.inputMode = 'numeric';
       input.setAttribute('aria-describedby', `${id}-help ${id}-def`);
       const help = document.createElement('div');

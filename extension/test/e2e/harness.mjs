@@ -49,6 +49,7 @@ export async function launch({ lang = 'en', pages = {} } = {}) {
   await ctx.route('**/*', async (route) => {
     const req = route.request();
     const url = new URL(req.url());
+    if (url.protocol === 'chrome-extension:') return route.continue(); // the extension's own files
     if (!SITE_HOSTS.has(url.hostname)) {
       violations.push(`${req.method()} ${req.url()}`);
       return route.abort('blockedbyclient');
