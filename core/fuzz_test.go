@@ -142,6 +142,7 @@ func FuzzNormalizeKey(f *testing.F) {
 		"HTTPS://DE.LinkedIn.com/in/Anna-Schmidt?trk=people#top", "https://www.linkedin.com/in/j%C3%BCrgen", "mailto:A@B.C",
 		"www.xing.com/profile/A_B", "urn:li:member:1", "https://x.example/%2541", "https://", "linkedin.com", " \t",
 		"https://www.linkedin.com/in/Ü/", "https://www.linkedin.com:80./x", "linkedin.Com/\x88%C2%80",
+		"a/", "https://", "https:///", "anna@example.com", "mailto@x", "x@y/", "https://de.linkedin.com/in/a/", "https://notlinkedin.com/a/",
 	} {
 		f.Add(k)
 	}
@@ -150,8 +151,8 @@ func FuzzNormalizeKey(f *testing.F) {
 		if twice := NormalizeKey(once); twice != once {
 			t.Fatalf("not idempotent: %q → %q → %q", k, once, twice)
 		}
-		if canonicalURL(once) && once != normalizeURL(once, once[len("https://"):]) {
-			t.Fatalf("canonicalURL says yes to %q, normalizeURL gives %q", once, normalizeURL(once, once[len("https://"):]))
+		if canonicalASCII(k) && normalizeKey(k) != k {
+			t.Fatalf("canonicalASCII says yes to %q, the full rules give %q", k, normalizeKey(k))
 		}
 	})
 }

@@ -31,6 +31,14 @@ import (
 //
 // NormalizeKey does not allocate when the key is already in canonical form.
 func NormalizeKey(key string) string {
+	if canonicalASCII(key) {
+		return key
+	}
+	return normalizeKey(key)
+}
+
+// normalizeKey applies the rules of NormalizeKey in full.
+func normalizeKey(key string) string {
 	s := strings.TrimSpace(key)
 	if s == "" {
 		return s
@@ -40,9 +48,6 @@ func NormalizeKey(key string) string {
 	}
 	if hasPrefixFold(s, "mailto:") {
 		return strings.ToLower(strings.TrimSpace(s[len("mailto:"):]))
-	}
-	if canonicalURL(s) {
-		return s
 	}
 	switch {
 	case hasPrefixFold(s, "https://"):
@@ -145,35 +150,49 @@ func normalizeURL(orig, rest string) string {
 	return scheme + host + path + slash // one allocation
 }
 
-// canonicalURL reports, in one pass and without allocating, whether s is
-// already a canonical https URL as normalizeURL would write it. It may say no
-// to some canonical URLs (non-ASCII LinkedIn paths); normalizeURL then returns
-// them unchanged.
-func canonicalURL(s string) bool {
-	const scheme = "https://"
-	if len(s) <= len(scheme) || s[:len(scheme)] != scheme || s[len(s)-1] != '/' {
+// canonicalASCII reports, in one pass without calls or allocations, whether
+// key is an ASCII key already in canonical form: an https URL as normalizeURL
+// writes it, or a lower-case email. It may say no to some canonical keys
+// (non-ASCII, opaque ids); the full rules then return them unchanged. Keys
+// from the extension are canonical, so this is the path of nearly every key,
+// and it is written for speed in WebAssembly too, where calls are dear.
+func canonicalASCII(key string) bool {
+	n := len(key)
+	if n == 0 || key[n-1] == '/' && (n <= 8 || key[:8] != "https://") {
 		return false
 	}
-	end := strings.IndexByte(s[len(scheme):], '/') + len(scheme)
-	host := s[len(scheme):end]
-	if host == "" || host[len(host)-1] == '.' {
-		return false
+	if key[n-1] != '/' { // an email: lower-case ASCII, one "@", no URL characters, no "mailto:"
+		at := false
+		for i := 0; i < n; i++ {
+			c := key[i]
+			switch {
+			case c <= ' ' || c >= 0x7f || 'A' <= c && c <= 'Z' || c == '/' || c == '?' || c == '#' || c == ':':
+				return false
+			case c == '@':
+				at = true
+			}
+		}
+		return at
 	}
-	for i := 0; i < len(host); i++ {
-		c := host[i]
+	// https://host/path/
+	end := 8
+	for ; end < n && key[end] != '/'; end++ {
+		c := key[end]
 		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '.') {
 			return false
 		}
 	}
-	linkedin := host == "www.linkedin.com"
-	if !linkedin && host != "www.xing.com" && (isSiteHost(host, "linkedin.com") || isSiteHost(host, "xing.com")) {
+	host := key[8:end]
+	if host == "" || host[len(host)-1] == '.' {
 		return false
 	}
-	for i := end; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == '?' || c == '#' || c == '%':
-			return false
-		case linkedin && ('A' <= c && c <= 'Z' || c >= 0x80):
+	linkedin := host == "www.linkedin.com"
+	if !linkedin && host != "www.xing.com" && (strings.HasSuffix(host, "linkedin.com") || strings.HasSuffix(host, "xing.com")) {
+		return false // another spelling of a site host (or a look-alike, which the full rules keep)
+	}
+	for i := end; i < n; i++ {
+		c := key[i]
+		if c == '?' || c == '#' || c == '%' || c <= ' ' || c >= 0x7f || linkedin && 'A' <= c && c <= 'Z' {
 			return false
 		}
 	}

@@ -42,6 +42,23 @@ func TestNormalizeKey(t *testing.T) {
 		if got := NormalizeKey(tt.in); got != tt.want {
 			t.Errorf("NormalizeKey(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+		// The fast path agrees with the full rules on every input and output.
+		for _, k := range []string{tt.in, tt.want} {
+			if canonicalASCII(k) && normalizeKey(k) != k {
+				t.Errorf("canonicalASCII(%q) = true, but the full rules give %q", k, normalizeKey(k))
+			}
+		}
+	}
+	for _, k := range []string{"https://www.linkedin.com/in/anna/", "anna.schmidt@example.com", "https://example.com/People/X/", "https://www.xing.com/profile/Max_M/"} {
+		if !canonicalASCII(k) {
+			t.Errorf("canonicalASCII(%q) = false, want the fast path", k)
+		}
+	}
+	for _, k := range []string{"a/", "https://", "https:///", "https://de.linkedin.com/in/a/", "https://www.linkedin.com/in/A/", "Anna@example.com",
+		"mailto:a@b.c", "https://www.linkedin.com./in/a/", "https://x.example/a?b/", "urn:li:member:1", " a@b.c"} {
+		if canonicalASCII(k) {
+			t.Errorf("canonicalASCII(%q) = true, want the full rules", k)
+		}
 	}
 }
 
