@@ -1,0 +1,114 @@
+package server
+
+import (
+	"context"
+	"errors"
+
+	"github.com/goccy/go-json"
+
+	"github.com/inviteguard/inviteguard/core"
+)
+
+// Engine runs operations of the policy core. Call takes the operation name of
+// the wasm ABI ("decide", "transition", …) and its JSON input and returns the
+// response envelope {"ok":…} or {"error":{"code","message"}}. An error from
+// Call itself means the engine failed (a trap, a deadline, a closed pool).
+type Engine interface {
+	ID() string
+	Call(ctx context.Context, op string, in []byte) ([]byte, error)
+}
+
+// The engine operations the server uses.
+const (
+	OpDecide         = "decide"
+	OpReconcile      = "reconcile"
+	OpPlanWithdrawal = "plan_withdrawal"
+	OpTransition     = "transition"
+	OpValidatePolicy = "validate_policy"
+	OpDefaultPolicy  = "default_policy"
+	OpVersion        = "version"
+)
+
+// envelope is the engine's response.
+type envelope struct {
+	OK    json.RawMessage `json:"ok"`
+	Error *core.Error     `json:"error"`
+}
+
+// callRaw runs op on in (marshalled to JSON) and returns the raw "ok" value.
+func callRaw(ctx context.Context, e Engine, op string, in any) (json.RawMessage, error) {
+	var body []byte
+	if in != nil {
+		b, err := json.Marshal(in)
+		if err != nil {
+			return nil, core.Errorf(core.CodeInternal, "encode %s input: %v", op, err)
+		}
+		body = b
+	}
+	out, err := e.Call(ctx, op, body)
+	if err != nil {
+		var ce *core.Error
+		if errors.As(err, &ce) {
+			return nil, ce
+		}
+		if ctx.Err() != nil {
+			return nil, core.Errorf(core.CodeEngine, "engine %s: %v", op, ctx.Err())
+		}
+		return nil, core.Errorf(core.CodeEngine, "engine %s: %v", op, err)
+	}
+	var env envelope
+	if err := json.Unmarshal(out, &env); err != nil {
+		return nil, core.Errorf(core.CodeEngine, "engine %s: malformed response: %v", op, err)
+	}
+	if env.Error != nil {
+		return nil, env.Error
+	}
+	if env.OK == nil {
+		return nil, core.Errorf(core.CodeEngine, "engine %s: response has neither ok nor error", op)
+	}
+	return env.OK, nil
+}
+
+// call runs op and decodes the "ok" value into out.
+func call(ctx context.Context, e Engine, op string, in, out any) error {
+	raw, err := callRaw(ctx, e, op, in)
+	if err != nil {
+		return err
+	}
+	if err := json.Unmarshal(raw, out); err != nil {
+		return core.Errorf(core.CodeEngine, "engine %s: decode result: %v", op, err)
+	}
+	return nil
+}
+
+// transitioner applies lifecycle events through the engine, asking it once
+// per (state, event) pair within one request: the answer is a pure function
+// of the pair.
+type transitioner struct {
+	engine Engine
+	seen   map[core.TransitionRequest]transitionAnswer
+}
+
+type transitionAnswer struct {
+	to  core.State
+	err error
+}
+
+func newTransitioner(e Engine) *transitioner {
+	return &transitioner{engine: e, seen: map[core.TransitionRequest]transitionAnswer{}}
+}
+
+// apply returns the state after ev in from, or the engine's error.
+func (t *transitioner) apply(ctx context.Context, from core.State, ev core.Event) (core.State, error) {
+	req := core.TransitionRequest{From: from, Event: ev}
+	if a, ok := t.seen[req]; ok {
+		return a.to, a.err
+	}
+	var res core.TransitionResult
+	err := call(ctx, t.engine, OpTransition, req, &res)
+	if err != nil && core.ErrorCode(err) == core.CodeEngine {
+		return "", err // an engine failure is not an answer; do not remember it
+	}
+	t.seen[req] = transitionAnswer{to: res.To, err: err}
+	return res.To, err
+}

@@ -1,0 +1,234 @@
+package httpapi
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/inviteguard/inviteguard/core"
+	"github.com/inviteguard/inviteguard/server"
+)
+
+// DefaultMaxBody is the default cap of a request body: 1 MiB.
+const DefaultMaxBody = 1 << 20
+
+// DefaultMaxDecisionBody is the default cap of a body carrying a decision
+// request with its history: 8 MiB. A 5,000-recipient decision with 5,000
+// history entries and its answer is about 1.1 MB; the engine takes up to 16 MiB.
+const DefaultMaxDecisionBody = 8 << 20
+
+// Config is what the handler needs; main fills it.
+type Config struct {
+	Service *server.Service
+	// Origins are the extension origins CORS admits.
+	Origins []string
+	// MaxBody caps request bodies in bytes (0: DefaultMaxBody).
+	MaxBody int64
+	// MaxDecisionBody caps the bodies that carry a whole decision request
+	// (record a batch, verify) in bytes (0: DefaultMaxDecisionBody).
+	MaxDecisionBody int64
+	// Limiter limits requests per token; nil: no limit.
+	Limiter RateLimiter
+	// Metrics observes requests; nil: none.
+	Metrics Metrics
+	// MetricsHandler serves /metrics; nil: /metrics is not served.
+	MetricsHandler http.Handler
+	Logger         *slog.Logger
+}
+
+// api holds the handler's dependencies.
+type api struct {
+	svc     *server.Service
+	origins []string
+	maxBody int64
+	maxDec  int64
+	limiter RateLimiter
+	metrics Metrics
+	log     *slog.Logger
+	mux     *http.ServeMux
+}
+
+// New returns the HTTP handler of the whole API. It does no I/O.
+func New(c Config) (http.Handler, error) {
+	if c.Service == nil {
+		return nil, errors.New("httpapi: no service")
+	}
+	if err := CheckOrigins(c.Origins); err != nil {
+		return nil, err
+	}
+	a := &api{svc: c.Service, origins: c.Origins, maxBody: c.MaxBody, maxDec: c.MaxDecisionBody, limiter: c.Limiter, metrics: c.Metrics, log: c.Logger, mux: http.NewServeMux()}
+	if a.maxBody <= 0 {
+		a.maxBody = DefaultMaxBody
+	}
+	if a.maxDec <= 0 {
+		a.maxDec = DefaultMaxDecisionBody
+	}
+	if a.log == nil {
+		a.log = slog.Default()
+	}
+	a.routes(c.MetricsHandler)
+	return a.observe(a.recoverPanics(a.cors(http.HandlerFunc(a.dispatch)))), nil
+}
+
+// routes registers every endpoint.
+func (a *api) routes(metrics http.Handler) {
+	m := a.mux
+	m.HandleFunc("GET /healthz", a.healthz)
+	m.HandleFunc("GET /readyz", a.readyz)
+	if metrics != nil {
+		m.Handle("GET /metrics", metrics)
+	}
+	m.HandleFunc("GET /v1/version", a.version)
+	m.Handle("GET /v1/me", a.auth(a.me))
+	m.Handle("POST /v1/batches", a.auth(a.recordBatch))
+	m.Handle("GET /v1/batches", a.auth(a.listBatches))
+	m.Handle("GET /v1/batches/{id}", a.auth(a.getBatch))
+	m.Handle("POST /v1/batches/{id}/verify", a.auth(a.verifyBatch))
+	m.Handle("POST /v1/verify", a.auth(a.verify))
+	m.Handle("GET /v1/invitations", a.auth(a.listInvitations))
+	m.Handle("GET /v1/invitations/{id}", a.auth(a.getInvitation))
+	m.Handle("POST /v1/scans", a.auth(a.reconcile))
+	m.Handle("POST /v1/jobs", a.auth(a.createJob))
+	m.Handle("GET /v1/jobs", a.auth(a.listJobs))
+	m.Handle("GET /v1/jobs/{id}", a.auth(a.getJob))
+	m.Handle("POST /v1/jobs/{id}/pause", a.auth(a.changeJob(server.ActionPause)))
+	m.Handle("POST /v1/jobs/{id}/resume", a.auth(a.changeJob(server.ActionResume)))
+	m.Handle("POST /v1/jobs/{id}/cancel", a.auth(a.changeJob(server.ActionCancel)))
+	m.Handle("POST /v1/jobs/{id}/items/{invitation}/result", a.auth(a.reportItem))
+	m.Handle("GET /v1/policy", a.auth(a.getPolicy))
+	m.Handle("PUT /v1/policy", a.auth(a.putPolicy))
+	m.Handle("GET /v1/export", a.auth(a.export))
+}
+
+// dispatch routes a request, answering unknown paths and methods in JSON.
+func (a *api) dispatch(w http.ResponseWriter, r *http.Request) {
+	h, pattern := a.mux.Handler(r)
+	if pattern != "" {
+		a.mux.ServeHTTP(w, r)
+		return
+	}
+	rec := &discard{header: http.Header{}}
+	h.ServeHTTP(rec, r)
+	if rec.status == http.StatusMethodNotAllowed {
+		allow := rec.header.Get("Allow")
+		w.Header().Set("Allow", allow)
+		writeErrorCode(w, http.StatusMethodNotAllowed, core.CodeInvalid, r.Method+" is not allowed on "+r.URL.Path+" (allowed: "+allow+")")
+		return
+	}
+	writeErrorCode(w, http.StatusNotFound, core.CodeNotFound, "no such endpoint: "+r.Method+" "+r.URL.Path)
+}
+
+// discard is a ResponseWriter that keeps only the status and the headers.
+type discard struct {
+	header http.Header
+	status int
+}
+
+func (d *discard) Header() http.Header         { return d.header }
+func (d *discard) Write(b []byte) (int, error) { return len(b), nil }
+func (d *discard) WriteHeader(code int)        { d.status = code }
+
+// principalKey is the context key of the authenticated principal.
+type principalKey struct{}
+
+// principal returns the request's authenticated principal.
+func principal(ctx context.Context) server.Principal {
+	p, _ := ctx.Value(principalKey{}).(server.Principal)
+	return p
+}
+
+// authed is a handler that runs for an authenticated user.
+type authed func(w http.ResponseWriter, r *http.Request, userID string)
+
+// auth authenticates the bearer token and applies the token's rate limit.
+func (a *api) auth(h authed) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		raw := bearer(r)
+		if raw == "" {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="inviteguard"`)
+			writeErrorCode(w, http.StatusUnauthorized, core.CodeUnauthorized, "missing Authorization: Bearer <token> (create one with: inviteguard token create --user NAME)")
+			return
+		}
+		p, err := a.svc.Authenticate(r.Context(), raw)
+		if err != nil {
+			if core.ErrorCode(err) == core.CodeUnauthorized {
+				w.Header().Set("WWW-Authenticate", `Bearer realm="inviteguard", error="invalid_token"`)
+			}
+			a.writeError(w, r, err)
+			return
+		}
+		if a.limiter != nil {
+			ok, wait, err := a.limiter.Allow(r.Context(), p.TokenID)
+			if err != nil {
+				a.writeError(w, r, err)
+				return
+			}
+			if !ok {
+				secs := int((wait + time.Second - 1) / time.Second)
+				w.Header().Set("Retry-After", strconv.Itoa(max(1, secs)))
+				writeErrorCode(w, http.StatusTooManyRequests, core.CodeRateLimited, "too many requests for this token; retry after "+strconv.Itoa(max(1, secs))+" s")
+				return
+			}
+		}
+		h(w, r.WithContext(context.WithValue(r.Context(), principalKey{}, p)), p.User.ID)
+	})
+}
+
+// recoverPanics turns a handler panic into a 500 and a log line; the server keeps serving.
+func (a *api) recoverPanics(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				a.log.ErrorContext(r.Context(), "handler panic", slog.String("path", r.URL.Path), slog.Any("panic", v))
+				writeErrorCode(w, http.StatusInternalServerError, core.CodeInternal, "internal error; the server log has the details")
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
+}
+
+// observe logs every request and reports it to Metrics.
+func (a *api) observe(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		if a.metrics != nil {
+			a.metrics.InFlight(1)
+			defer a.metrics.InFlight(-1)
+		}
+		rec := &statusRecorder{ResponseWriter: w}
+		next.ServeHTTP(rec, r)
+		d := time.Since(start)
+		if rec.status == 0 {
+			rec.status = http.StatusOK
+		}
+		route := r.Pattern
+		if route == "" {
+			route = "unmatched"
+		}
+		if a.metrics != nil {
+			a.metrics.ObserveRequest(route, rec.status, d)
+		}
+		level := slog.LevelDebug
+		if rec.status >= 500 {
+			level = slog.LevelWarn
+		}
+		a.log.Log(r.Context(), level, "request", slog.String("method", r.Method), slog.String("route", route),
+			slog.Int("status", rec.status), slog.Duration("duration", d))
+	})
+}
+
+// pathID returns a path value, checked to be a plausible ID.
+func pathID(r *http.Request, name string) (string, error) {
+	v := r.PathValue(name)
+	if v == "" || len(v) > 128 || strings.ContainsAny(v, " \t\r\n") {
+		return "", core.Errorf(core.CodeNotFound, "%s %q not found", name, v)
+	}
+	return v, nil
+}

@@ -1,0 +1,322 @@
+package server
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/binary"
+	"time"
+
+	"github.com/inviteguard/inviteguard/core"
+)
+
+// CreateJob asks for a withdrawal job.
+type CreateJob struct {
+	Selector core.Selector `json:"selector"`
+	// Seed makes the pacing reproducible; nil picks a random one.
+	Seed *uint64 `json:"seed,omitempty"`
+}
+
+// ItemReport is the result of one withdrawal as the extension saw it.
+type ItemReport struct {
+	Result ItemResult `json:"result"`
+	Detail string     `json:"detail,omitempty"`
+}
+
+// MaxDetailBytes bounds an item report's detail text.
+const MaxDetailBytes = 1024
+
+// CreateJob plans a withdrawal through the core and stores it: the planned
+// invitations move to withdraw_requested (checked by the core), all in one
+// transaction.
+func (s *Service) CreateJob(ctx context.Context, userID string, in CreateJob) (Job, error) {
+	sel := in.Selector
+	switch sel.Kind {
+	case core.SelectBatch, core.SelectRange, core.SelectOlderThan, core.SelectNonMembers, core.SelectKeys, core.SelectAllPending:
+	default:
+		return Job{}, core.Errorf(core.CodeInvalid, "selector.kind must be one of batch, range, older_than, non_members, keys, all_pending, got %q", truncate(string(sel.Kind), 40))
+	}
+	var seed uint64
+	if in.Seed != nil {
+		seed = *in.Seed
+	} else {
+		var b [8]byte
+		_, _ = rand.Read(b[:])
+		seed = binary.LittleEndian.Uint64(b[:])
+	}
+	now := s.Now()
+	job := Job{ID: newID("j_"), Status: JobRunning, Selector: sel, Seed: seed, CreatedAt: now, UpdatedAt: now}
+	err := s.store.Update(ctx, func(tx Tx) error {
+		f := InvitationFilter{States: []core.State{core.StateSent, core.StateWithdrawRequested}}
+		switch sel.Kind {
+		case core.SelectBatch:
+			if sel.BatchID == "" {
+				return core.Errorf(core.CodeInvalid, "selector.batchId is missing")
+			}
+			if _, err := tx.Batch(ctx, userID, sel.BatchID); err != nil {
+				return err
+			}
+			f = InvitationFilter{BatchID: sel.BatchID}
+		case core.SelectKeys:
+			keys := make([]string, len(sel.Keys))
+			for i, k := range sel.Keys {
+				keys[i] = core.NormalizeKey(k)
+			}
+			f = InvitationFilter{Keys: keys}
+		}
+		invs, err := tx.ListInvitations(ctx, userID, f)
+		if err != nil {
+			return err
+		}
+		stored, err := tx.Policy(ctx, userID)
+		if err != nil {
+			return err
+		}
+		policy, err := s.policyFrom(ctx, stored)
+		if err != nil {
+			return err
+		}
+		dayStart := now.Truncate(24 * time.Hour)
+		done, err := tx.CountReported(ctx, userID, ResultWithdrawn, dayStart)
+		if err != nil {
+			return err
+		}
+		req := core.WithdrawRequest{
+			Selector: sel, Invitations: make([]core.Invitation, len(invs)), Policy: &policy,
+			DoneToday: done, Seed: seed, Now: now,
+		}
+		byID := make(map[string]Invitation, len(invs))
+		for i, inv := range invs {
+			req.Invitations[i] = inv.Invitation
+			byID[inv.ID] = inv
+		}
+		var plan core.WithdrawPlan
+		if err := call(ctx, s.engine, OpPlanWithdrawal, req, &plan); err != nil {
+			return err
+		}
+		job.Days, job.DurationSeconds, job.FinishAt = plan.Days, plan.DurationSeconds, plan.FinishAt
+		job.Skipped = plan.Skipped
+		if job.Skipped == nil {
+			job.Skipped = []core.Skipped{}
+		}
+		tr := newTransitioner(s.engine)
+		job.Items = make([]JobItem, len(plan.Items))
+		for i, p := range plan.Items {
+			inv, ok := byID[p.ID]
+			if !ok {
+				return core.Errorf(core.CodeEngine, "plan names invitation %q, which was not among those given", p.ID)
+			}
+			to, err := tr.apply(ctx, inv.State, core.EvWithdrawRequest)
+			if err != nil {
+				return core.Errorf(core.ErrorCode(err), "invitation %s (%s): %s", inv.ID, inv.Key, core.ErrorMessage(err))
+			}
+			if err := tx.SetInvitationState(ctx, userID, inv.ID, inv.State, to, now); err != nil {
+				return err
+			}
+			job.Items[i] = JobItem{InvitationID: p.ID, Seq: i, Key: p.Key, Name: p.Name, At: p.At.UTC(), Day: p.Day}
+			job.Counts.add("")
+		}
+		if len(job.Items) == 0 {
+			job.Status = JobDone
+		}
+		return tx.InsertJob(ctx, userID, job)
+	})
+	if err != nil {
+		return Job{}, err
+	}
+	return job, nil
+}
+
+// GetJob returns a job with its items.
+func (s *Service) GetJob(ctx context.Context, userID, id string) (Job, error) {
+	var j Job
+	err := s.store.View(ctx, func(tx Tx) (err error) {
+		j, err = loadJob(ctx, tx, userID, id)
+		return err
+	})
+	return j, err
+}
+
+// loadJob reads a job and its items and counts them.
+func loadJob(ctx context.Context, tx Tx, userID, id string) (Job, error) {
+	j, err := tx.Job(ctx, userID, id)
+	if err != nil {
+		return Job{}, err
+	}
+	j.Items, err = tx.JobItems(ctx, userID, id)
+	if err != nil {
+		return Job{}, err
+	}
+	j.Counts = JobCounts{}
+	for _, it := range j.Items {
+		j.Counts.add(it.Result)
+	}
+	return j, nil
+}
+
+// JobQuery is a page request for jobs.
+type JobQuery struct {
+	Status JobStatus
+	Cursor string
+	Limit  int
+}
+
+// ListJobs returns a page of a user's jobs, newest first, without items.
+func (s *Service) ListJobs(ctx context.Context, userID string, q JobQuery) (Page[Job], error) {
+	limit, err := pageLimit(q.Limit)
+	if err != nil {
+		return Page[Job]{}, err
+	}
+	switch q.Status {
+	case "", JobRunning, JobPaused, JobCancelled, JobDone:
+	default:
+		return Page[Job]{}, core.Errorf(core.CodeInvalid, "status must be running, paused, cancelled or done, got %q", truncate(string(q.Status), 40))
+	}
+	after, err := DecodeCursor(q.Cursor)
+	if err != nil {
+		return Page[Job]{}, err
+	}
+	var items []Job
+	err = s.store.View(ctx, func(tx Tx) (err error) {
+		items, err = tx.ListJobs(ctx, userID, JobFilter{Status: q.Status, After: after, Limit: limit + 1})
+		return err
+	})
+	if err != nil {
+		return Page[Job]{}, err
+	}
+	return page(items, limit, func(j Job) (time.Time, string) { return j.CreatedAt, j.ID }), nil
+}
+
+// JobAction is pause, resume or cancel.
+type JobAction string
+
+// The job actions.
+const (
+	ActionPause  JobAction = "pause"
+	ActionResume JobAction = "resume"
+	ActionCancel JobAction = "cancel"
+)
+
+// jobMoves is the job status table: action → from → to. An action into the
+// status a job already has is idempotent.
+var jobMoves = map[JobAction]map[JobStatus]JobStatus{
+	ActionPause:  {JobRunning: JobPaused, JobPaused: JobPaused},
+	ActionResume: {JobPaused: JobRunning, JobRunning: JobRunning},
+	ActionCancel: {JobRunning: JobCancelled, JobPaused: JobCancelled, JobCancelled: JobCancelled},
+}
+
+// ChangeJob pauses, resumes or cancels a job. Cancelling moves every
+// invitation not yet reported back to sent (withdraw_cancel, checked by the core).
+func (s *Service) ChangeJob(ctx context.Context, userID, id string, action JobAction) (Job, error) {
+	moves, ok := jobMoves[action]
+	if !ok {
+		return Job{}, core.Errorf(core.CodeInvalid, "unknown job action %q", action)
+	}
+	var j Job
+	err := s.store.Update(ctx, func(tx Tx) error {
+		var err error
+		j, err = loadJob(ctx, tx, userID, id)
+		if err != nil {
+			return err
+		}
+		to, ok := moves[j.Status]
+		if !ok {
+			return core.Errorf(core.CodeIllegalTransition, "cannot %s a job that is %s", action, j.Status)
+		}
+		if to == j.Status {
+			return nil
+		}
+		now := s.Now()
+		if to == JobCancelled {
+			var open []string
+			for _, it := range j.Items {
+				if it.Result == "" {
+					open = append(open, it.InvitationID)
+				}
+			}
+			invs, err := tx.ListInvitations(ctx, userID, InvitationFilter{IDs: open, States: []core.State{core.StateWithdrawRequested}})
+			if err != nil {
+				return err
+			}
+			// Reads are done; from here on only writes (see Store).
+			tr := newTransitioner(s.engine)
+			for _, inv := range invs {
+				next, err := tr.apply(ctx, inv.State, core.EvWithdrawCancel)
+				if err != nil {
+					return err
+				}
+				if err := tx.SetInvitationState(ctx, userID, inv.ID, inv.State, next, now); err != nil {
+					return err
+				}
+			}
+		}
+		if err := tx.SetJobStatus(ctx, userID, id, to, now); err != nil {
+			return err
+		}
+		j.Status, j.UpdatedAt = to, now
+		return nil
+	})
+	if err != nil {
+		return Job{}, err
+	}
+	return j, nil
+}
+
+// ReportItem records the result of one withdrawal. The same report again
+// answers the stored item; a different result for a reported item is a
+// CodeConflict; the invitation moves by the core's lifecycle table. When the
+// last item is reported the job is done.
+func (s *Service) ReportItem(ctx context.Context, userID, jobID, invitationID string, in ItemReport) (JobItem, error) {
+	ev, ok := in.Result.event()
+	if !ok {
+		return JobItem{}, core.Errorf(core.CodeInvalid, "result must be withdrawn, not_found or failed, got %q", truncate(string(in.Result), 40))
+	}
+	if len(in.Detail) > MaxDetailBytes {
+		return JobItem{}, core.Errorf(core.CodeTooLarge, "detail is %d bytes, at most %d are allowed", len(in.Detail), MaxDetailBytes)
+	}
+	var item JobItem
+	err := s.store.Update(ctx, func(tx Tx) error {
+		j, err := tx.Job(ctx, userID, jobID)
+		if err != nil {
+			return err
+		}
+		item, err = tx.JobItem(ctx, userID, jobID, invitationID)
+		if err != nil {
+			return err
+		}
+		if item.Result != "" {
+			if item.Result == in.Result && item.Detail == in.Detail {
+				return nil
+			}
+			return core.Errorf(core.CodeConflict, "item %s was already reported as %s", invitationID, item.Result)
+		}
+		inv, err := tx.Invitation(ctx, userID, invitationID)
+		if err != nil {
+			return err
+		}
+		pending, err := tx.PendingJobItems(ctx, userID, jobID)
+		if err != nil {
+			return err
+		}
+		to, err := newTransitioner(s.engine).apply(ctx, inv.State, ev)
+		if err != nil {
+			return err
+		}
+		// Reads are done; from here on only writes (see Store).
+		now := s.Now()
+		if err := tx.SetInvitationState(ctx, userID, inv.ID, inv.State, to, now); err != nil {
+			return err
+		}
+		item.Result, item.Detail, item.ReportedAt = in.Result, in.Detail, &now
+		if err := tx.ReportJobItem(ctx, userID, jobID, item); err != nil {
+			return err
+		}
+		if pending == 1 && (j.Status == JobRunning || j.Status == JobPaused) {
+			return tx.SetJobStatus(ctx, userID, jobID, JobDone, now)
+		}
+		return nil
+	})
+	if err != nil {
+		return JobItem{}, err
+	}
+	return item, nil
+}

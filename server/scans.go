@@ -1,0 +1,88 @@
+package server
+
+import (
+	"context"
+
+	"github.com/inviteguard/inviteguard/core"
+)
+
+// Scan is a scan of the Sent list that the extension uploads.
+type Scan struct {
+	Network   core.Network    `json:"network"`
+	Cards     []core.SentCard `json:"cards"`
+	Complete  bool            `json:"complete"`
+	TotalText string          `json:"totalText,omitempty"`
+}
+
+// ScanResult is the core's reconciliation and what the server applied.
+type ScanResult struct {
+	core.ReconcileResult
+	Applied Applied `json:"applied"`
+}
+
+// Applied counts the rows a reconciliation wrote.
+type Applied struct {
+	Imported int `json:"imported"`
+	Changed  int `json:"changed"`
+}
+
+// MaxScanCards bounds one uploaded scan.
+const MaxScanCards = 20000
+
+// Reconcile runs a scan against the user's history through the core and, in
+// the same transaction, imports the unknown invitations and applies the state
+// changes.
+func (s *Service) Reconcile(ctx context.Context, userID string, in Scan) (ScanResult, error) {
+	if in.Network != core.LinkedIn && in.Network != core.Xing {
+		return ScanResult{}, core.Errorf(core.CodeInvalid, "network must be linkedin or xing, got %q", truncate(string(in.Network), 40))
+	}
+	if len(in.Cards) > MaxScanCards {
+		return ScanResult{}, core.Errorf(core.CodeTooLarge, "cards has %d entries, at most %d are allowed in one scan", len(in.Cards), MaxScanCards)
+	}
+	now := s.Now()
+	var out ScanResult
+	err := s.store.Update(ctx, func(tx Tx) error {
+		known, err := tx.ListInvitations(ctx, userID, InvitationFilter{Network: in.Network})
+		if err != nil {
+			return err
+		}
+		req := core.ReconcileRequest{
+			Network: in.Network, Cards: in.Cards, Complete: in.Complete, TotalText: in.TotalText,
+			Known: make([]core.Invitation, len(known)), Now: now,
+		}
+		for i := range known {
+			req.Known[i] = known[i].Invitation
+		}
+		if err := call(ctx, s.engine, OpReconcile, req, &out.ReconcileResult); err != nil {
+			return err
+		}
+		imported := make([]Invitation, len(out.Imported))
+		for i, inv := range out.Imported {
+			inv.ID = newID("inv_")
+			inv.BatchID = ""
+			inv.Network = in.Network
+			if inv.Source == "" {
+				inv.Source = "scan"
+			}
+			if inv.State == "" {
+				inv.State = core.StateSent
+			}
+			out.Imported[i] = inv
+			imported[i] = Invitation{Invitation: inv, UpdatedAt: now}
+		}
+		if err := tx.InsertInvitations(ctx, userID, imported); err != nil {
+			return err
+		}
+		for _, ch := range out.Changed {
+			if err := tx.SetInvitationState(ctx, userID, ch.ID, ch.From, ch.To, now); err != nil {
+				return err
+			}
+		}
+		out.Applied = Applied{Imported: len(imported), Changed: len(out.Changed)}
+		return nil
+	})
+	if err != nil {
+		return ScanResult{}, err
+	}
+	return out, nil
+}

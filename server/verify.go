@@ -1,0 +1,94 @@
+package server
+
+import (
+	"context"
+
+	"github.com/goccy/go-json"
+
+	"github.com/inviteguard/inviteguard/core"
+)
+
+// VerifyInput asks whether a decision is what the server's engine decides for
+// the same request. EngineID is the engine the client used.
+type VerifyInput struct {
+	EngineID string             `json:"engineId"`
+	Request  core.DecideRequest `json:"request"`
+	Decision core.Decision      `json:"decision"`
+}
+
+// Verification is the answer to a verify: match or mismatch with the differences.
+type Verification struct {
+	// Result is "match" or "mismatch".
+	Result string `json:"result"`
+	// Engine is the ID of the engine that re-ran the decision here.
+	Engine string `json:"engine"`
+	// ClientEngine is the engine the decision was made with.
+	ClientEngine string `json:"clientEngine"`
+	// SameEngine is false when the two engine IDs differ: a mismatch may then
+	// be a version difference rather than tampering.
+	SameEngine  bool         `json:"sameEngine"`
+	Differences []Difference `json:"differences"`
+	// Computed is the decision this server's engine made.
+	Computed json.RawMessage `json:"computed"`
+	BatchID  string          `json:"batchId,omitempty"`
+}
+
+// Verification results.
+const (
+	Match    = "match"
+	Mismatch = "mismatch"
+)
+
+// Verify re-runs decide on the engine and compares the answer with the given decision.
+func (s *Service) Verify(ctx context.Context, in VerifyInput) (Verification, error) {
+	if err := checkEngineID(in.EngineID); err != nil {
+		return Verification{}, err
+	}
+	if err := in.Request.Validate(); err != nil {
+		return Verification{}, core.Errorf(core.ErrorCode(err), "request.%s", core.ErrorMessage(err))
+	}
+	reqJSON, err := json.Marshal(in.Request)
+	if err != nil {
+		return Verification{}, core.Errorf(core.CodeInternal, "encode request: %v", err)
+	}
+	decJSON, err := json.Marshal(in.Decision)
+	if err != nil {
+		return Verification{}, core.Errorf(core.CodeInternal, "encode decision: %v", err)
+	}
+	return s.verify(ctx, in.EngineID, reqJSON, decJSON)
+}
+
+// VerifyBatch re-runs a recorded batch's decision.
+func (s *Service) VerifyBatch(ctx context.Context, userID, batchID string) (Verification, error) {
+	b, err := s.GetBatch(ctx, userID, batchID)
+	if err != nil {
+		return Verification{}, err
+	}
+	v, err := s.verify(ctx, b.EngineID, b.Request, b.Decision)
+	v.BatchID = b.ID
+	return v, err
+}
+
+// verify runs decide on reqJSON and compares with the recorded decision JSON.
+func (s *Service) verify(ctx context.Context, clientEngine string, reqJSON, recorded []byte) (Verification, error) {
+	computed, err := callRaw(ctx, s.engine, OpDecide, json.RawMessage(reqJSON))
+	if err != nil {
+		return Verification{}, err
+	}
+	diffs, err := DiffJSON(recorded, computed, 100)
+	if err != nil {
+		return Verification{}, core.Errorf(core.CodeEngine, "compare decisions: %v", err)
+	}
+	v := Verification{
+		Result:       Match,
+		Engine:       s.engine.ID(),
+		ClientEngine: clientEngine,
+		SameEngine:   clientEngine == s.engine.ID(),
+		Differences:  diffs,
+		Computed:     computed,
+	}
+	if len(diffs) > 0 {
+		v.Result = Mismatch
+	}
+	return v, nil
+}
