@@ -72,11 +72,12 @@ const (
 	bitOverBudget
 )
 
-// keyState is what the history and the batch say about one normalised key.
+// keyState is what the history says about one normalised key of the batch:
+// the indexes in DecideRequest.History of its latest "invited" and
+// "withdrawn" entries in scope and window, -1 for none. It holds no pointers,
+// so the garbage collector does not scan the states.
 type keyState struct {
-	key       string
-	invited   time.Time // latest "invited" in scope and window, zero if none
-	withdrawn time.Time // latest "withdrawn" in scope and window, zero if none
+	invited, withdrawn int32
 }
 
 // decider holds the working state of one Decide call.
@@ -93,8 +94,9 @@ type decider struct {
 
 	keys   map[string]int32 // normalised key of a selected row → states index
 	states []keyState
-	row    []int32 // per recipient: states index, -1 when not selected
-	flags  []uint8 // per recipient
+	row    []int32  // per recipient: states index, -1 when not selected
+	norm   []string // per recipient: the normalised key where it differs from Key (nil when none does)
+	flags  []uint8  // per recipient
 
 	count, flagged, flagBits, untils int
 	bd                               Breakdown
@@ -148,12 +150,18 @@ func (d *decider) index() {
 			continue
 		}
 		k := NormalizeKey(rs[i].Key)
+		if k != rs[i].Key {
+			if d.norm == nil {
+				d.norm = make([]string, len(rs))
+			}
+			d.norm[i] = k
+		}
 		si, ok := d.keys[k]
 		if ok {
 			d.flags[i] = bitDuplicate
 		} else {
 			si = int32(len(d.states))
-			d.states = append(d.states, keyState{key: k})
+			d.states = append(d.states, keyState{invited: -1, withdrawn: -1})
 			d.keys[k] = si
 		}
 		d.row[i] = si
@@ -184,13 +192,12 @@ func (d *decider) history() {
 		if !ok {
 			continue // not in this batch
 		}
-		st := &d.states[si]
+		latest := &d.states[si].withdrawn
 		if h.Kind == EventInvited {
-			if h.At.After(st.invited) {
-				st.invited = h.At
-			}
-		} else if h.At.After(st.withdrawn) {
-			st.withdrawn = h.At
+			latest = &d.states[si].invited
+		}
+		if *latest < 0 || h.At.After(d.req.History[*latest].At) {
+			*latest = int32(i)
 		}
 	}
 	d.rem = max(d.limit-d.used, 0)
@@ -220,11 +227,11 @@ func (d *decider) recipients() {
 		if r.Member != nil && !*r.Member {
 			f |= bitNotMember
 		}
-		if !st.invited.IsZero() {
+		if st.invited >= 0 {
 			f |= bitRecentlyInvited
 			d.bd.RecentlyInvited++
 		}
-		if !st.withdrawn.IsZero() {
+		if st.withdrawn >= 0 {
 			f |= bitReinviteLocked
 			d.bd.ReinviteLocked++
 		}
@@ -299,14 +306,17 @@ func (d *decider) decision() Decision {
 				fl = append(fl, flag)
 			}
 		}
-		fr := FlaggedRecipient{Index: i, Key: st.key, Flags: fl}
+		fr := FlaggedRecipient{Index: i, Key: d.req.Recipients[i].Key, Flags: fl}
+		if d.norm != nil && d.norm[i] != "" {
+			fr.Key = d.norm[i]
+		}
 		if f&(bitRecentlyInvited|bitReinviteLocked) != 0 {
 			var until time.Time
 			if f&bitRecentlyInvited != 0 {
-				until = st.invited.Add(inviteWin)
+				until = d.req.History[st.invited].At.Add(inviteWin)
 			}
 			if f&bitReinviteLocked != 0 {
-				if u := st.withdrawn.Add(lockWin); u.After(until) {
+				if u := d.req.History[st.withdrawn].At.Add(lockWin); u.After(until) {
 					until = u
 				}
 			}
