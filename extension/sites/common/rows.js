@@ -193,15 +193,23 @@ export function counterIn(root) {
 }
 
 /**
- * checkComplete throws when the page states more selected people (a button's
- * "Add 120 connections", a "25 selected" counter) than the rows read show: the
- * list is virtualised or filtered, and a dialog of only the visible rows would
- * understate what the page sends. content/hold then keeps the action held.
+ * answer builds read()'s answer from the recipients: `expected` is the count the
+ * page states (a button's "Add 120 connections", a "25 selected" counter), or null.
+ * No recipients (or a detection that found none) → unreadable: content/hold keeps
+ * the action held. A stated count above the selected rows read → throws: the list
+ * is virtualised or filtered, and a dialog of the visible rows would understate
+ * what the page sends.
  */
-export function checkComplete(recipients, expected) {
-  if (expected == null) return;
+export function answer(recipients, expected, detected, extra = {}) {
+  const out = { recipients, ...extra };
+  if (expected != null) out.expected = expected;
+  if (recipients.length === 0 || detected.unreadable) {
+    out.unreadable = true;
+    return out;
+  }
   const selected = recipients.filter((r) => r.selected).length;
-  if (expected > selected) {
+  if (expected != null && expected > selected) {
     throw new Error(`the page says ${expected} people are selected, but only ${selected} of them could be read`);
   }
+  return out;
 }

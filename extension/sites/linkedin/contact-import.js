@@ -5,7 +5,7 @@
 
 import { accName, closestButton, closestDialog, dialogTitle, isCheckLike } from '../common/dom.js';
 import { meaning } from '../common/text.js';
-import { applyKeep, checkComplete, listAround, readRows, recipientOf } from '../common/rows.js';
+import { answer, applyKeep, listAround, readRows, recipientOf } from '../common/rows.js';
 import { IMPORT_PATH, MESSAGING_PATH, inviteSurface, isMessagingTitle, isOpener, pathOf } from '../common/screens.js';
 
 /** The module (contract: extension/content/SITE-MODULES.md). */
@@ -67,12 +67,7 @@ export default {
       if (emailStep && !r.profile) out.member = false;
       return out;
     });
-    const expected = detected.expected ?? null;
-    const out = { recipients };
-    if (expected != null) out.expected = expected;
-    if (recipients.length === 0 || detected.unreadable) out.unreadable = true;
-    else checkComplete(recipients, expected);
-    return out;
+    return answer(recipients, detected.expected ?? null, detected);
   },
 
   apply(scope, keep) {

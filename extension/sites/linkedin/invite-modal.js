@@ -5,7 +5,7 @@
 
 import { accName, closestButton, closestDialog, dialogTitle, isCheckLike, textOf } from '../common/dom.js';
 import { clean, meaning } from '../common/text.js';
-import { applyKeep, checkComplete, counterIn, listAround, readRows, recipientOf } from '../common/rows.js';
+import { answer, applyKeep, counterIn, listAround, readRows, recipientOf } from '../common/rows.js';
 import { IMPORT_PATH, MESSAGING_PATH, inviteSurface, isMessagingTitle, isOpener, pathOf } from '../common/screens.js';
 
 // Pages whose invite lists may be shown inline rather than in a modal.
@@ -94,13 +94,9 @@ export default {
       out.member = true; // invite lists offer the user's connections
       return out;
     });
-    const out = { recipients, target: targetOf(scope, doc) };
     // The counter is read only for the first read (the one that shows the dialog).
     const expected = detected.action ? counterIn(scope) ?? detected.expected ?? null : null;
-    if (expected != null) out.expected = expected;
-    if (recipients.length === 0 || detected.unreadable) out.unreadable = true;
-    else checkComplete(recipients, expected);
-    return out;
+    return answer(recipients, expected, detected, { target: targetOf(scope, doc) });
   },
 
   apply(scope, keep) {

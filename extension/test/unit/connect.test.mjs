@@ -1,7 +1,7 @@
 // Detector tests of linkedin/connect (velocity) on saved fixture HTML in real Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, detect, read, release } from './harness.mjs';
+import { detect, launch, read, release, withPage } from './harness.mjs';
 
 const li = (slug) => `https://www.linkedin.com/in/${slug}/`;
 const one = (key, name) => ({ recipients: [{ key, name, member: true, selected: true, optedOut: false }] });
@@ -18,8 +18,7 @@ async function expectConnect(page, sel, key, name) {
 }
 
 test('en People you may know: 13 cards, aria-label "Invite … to connect", each click one recipient', async () => {
-  const page = await open(browser, 'linkedin/connect/en-pymk.html', 'https://www.linkedin.com/mynetwork/grow/');
-  try {
+  await withPage(browser, 'linkedin/connect/en-pymk.html', 'https://www.linkedin.com/mynetwork/grow/', async (page) => {
     await expectConnect(page, '#connect-1', li('jane-doe-4a1b2c'), 'Jane Doe');
     await expectConnect(page, '#connect-4', li('käthe-müller'), 'Käthe Müller');
     await expectConnect(page, '#connect-13', li('sara-rossi'), 'Sara Rossi');
@@ -28,41 +27,30 @@ test('en People you may know: 13 cards, aria-label "Invite … to connect", each
     assert.equal(await detect(page, '#connect-13'), null);
     assert.equal(await detect(page, '#see-all'), null);
     assert.equal(await detect(page, 'button[aria-label="Dismiss"]'), null);
-  } finally {
-    await page.context().close();
-  }
+  });
 });
 
 test('de search results: "… einladen, sich zu vernetzen", a bare "Vernetzen", filters and pending not taken', async () => {
-  const page = await open(browser, 'linkedin/connect/de-search.html', 'https://www.linkedin.com/search/results/people/?keywords=Produktmanager');
-  try {
+  await withPage(browser, 'linkedin/connect/de-search.html', 'https://www.linkedin.com/search/results/people/?keywords=Produktmanager', async (page) => {
     await expectConnect(page, '#connect-1', li('lena-schroeder'), 'Lena Schröder');
     await expectConnect(page, '#connect-2', li('thomas-meier-pm'), 'Thomas Meier');
     for (const sel of ['#pending', '#message', '#follow', '#f1', '#show']) assert.equal(await detect(page, sel), null, sel);
-  } finally {
-    await page.context().close();
-  }
+  });
 });
 
 test('fr search results: a link and a role="button" "Se connecter", key from vanityName', async () => {
-  const page = await open(browser, 'linkedin/connect/fr-search.html', 'https://www.linkedin.com/search/results/people/?keywords=dupont');
-  try {
+  await withPage(browser, 'linkedin/connect/fr-search.html', 'https://www.linkedin.com/search/results/people/?keywords=dupont', async (page) => {
     await expectConnect(page, '#connect-1', li('jean-dupont'), 'Jean Dupont');
     assert.deepEqual(await release(page), [[li('jean-dupont')]]);
     await expectConnect(page, '#connect-2', li('éloïse-martin'), 'Éloïse Martin');
     for (const sel of ['#follow', '#msg']) assert.equal(await detect(page, sel), null, sel);
-  } finally {
-    await page.context().close();
-  }
+  });
 });
 
 test('en profile: the top card uses the page URL, the sidebar its own links; calendar and sign-in are not Connect', async () => {
-  const page = await open(browser, 'linkedin/connect/en-profile.html', 'https://www.linkedin.com/in/Jane-Doe/?originalSubdomain=de');
-  try {
+  await withPage(browser, 'linkedin/connect/en-profile.html', 'https://www.linkedin.com/in/Jane-Doe/?originalSubdomain=de', async (page) => {
     await expectConnect(page, '#connect', li('jane-doe'), 'Jane Doe');
     await expectConnect(page, '#connect-aside', li('mei-lin'), 'Mei Lin');
     for (const sel of ['#message', '#more', '#connect-calendar', '#signin']) assert.equal(await detect(page, sel), null, sel);
-  } finally {
-    await page.context().close();
-  }
+  });
 });

@@ -1,7 +1,7 @@
 // Detector tests of linkedin/contact-import on saved fixture HTML in real Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, detect, read, reread, apply, release, selectedKeys } from './harness.mjs';
+import { apply, detect, launch, negativeTest, read, release, reread, selectedKeys, withPage } from './harness.mjs';
 
 const MEMBER = 'https://www.linkedin.com/mynetwork/import-contacts/results/member/';
 const GUEST = 'https://www.linkedin.com/mynetwork/import-contacts/results/guest/';
@@ -89,8 +89,7 @@ const cases = [
 
 for (const c of cases) {
   test(c.name, async () => {
-    const page = await open(browser, c.file, c.url);
-    try {
+    await withPage(browser, c.file, c.url, async (page) => {
       const got = await detect(page, c.action);
       assert.ok(got, 'detected');
       assert.deepEqual({ id: got.id, surface: got.surface, unreadable: got.unreadable, expected: got.expected, actionIsTarget: got.actionIsTarget },
@@ -103,34 +102,26 @@ for (const c of cases) {
       assert.deepEqual(selectedKeys(await reread(page)), c.keep);
       assert.deepEqual(await release(page), [c.keep]);
       assert.deepEqual(page.errors, []);
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 }
 
 test('fail safe: a bulk "Add all 120 connections" whose rows cannot be read is still detected', async () => {
-  const page = await open(browser, 'linkedin/contact-import/en-unreadable.html', MEMBER);
-  try {
+  await withPage(browser, 'linkedin/contact-import/en-unreadable.html', MEMBER, async (page) => {
     const got = await detect(page, '#add');
     assert.deepEqual(got && { id: got.id, surface: got.surface, unreadable: got.unreadable, expected: got.expected },
       { id: 'linkedin.contact-import', surface: 'contact_import', unreadable: true, expected: 120 });
     const got2 = await read(page);
     assert.deepEqual(got2, { recipients: [], expected: 120, unreadable: true });
-  } finally {
-    await page.context().close();
-  }
+  });
 });
 
 test('a virtualised list: "Add 120 connections" over 3 rows in the document makes read throw', async () => {
-  const page = await open(browser, 'linkedin/contact-import/en-virtual.html', MEMBER);
-  try {
+  await withPage(browser, 'linkedin/contact-import/en-virtual.html', MEMBER, async (page) => {
     const got = await detect(page, '#add');
     assert.deepEqual(got && [got.id, got.surface, got.expected], ['linkedin.contact-import', 'contact_import', 120]);
     await assert.rejects(read(page), /the page says 120 people are selected, but only 3 of them could be read/);
-  } finally {
-    await page.context().close();
-  }
+  });
 });
 
 // Pages with add/invite buttons that send no invitation: no module may take them.
@@ -140,13 +131,4 @@ const negatives = [
   ['de settings: one checkbox, Hinzufügen an address, import, save', 'linkedin/negative/de-settings.html', 'https://www.linkedin.com/mynetwork/settings/manage-syncing/', ['#add-address', '#import', '#save', '#remove-all', '#sync']],
   ['fr company page: the button that opens the invite modal, settings checkboxes', 'linkedin/negative/fr-company.html', 'https://www.linkedin.com/company/acme/admin/', ['#invite-open', '#follow', '#add-admin', '#invite-plain']],
 ];
-for (const [name, file, url, selectors] of negatives) {
-  test('not detected: ' + name, async () => {
-    const page = await open(browser, file, url);
-    try {
-      for (const sel of selectors) assert.equal(await detect(page, sel), null, sel);
-    } finally {
-      await page.context().close();
-    }
-  });
-}
+for (const n of negatives) negativeTest(test, assert, () => browser, n);

@@ -125,3 +125,20 @@ export function release(page) {
 export function selectedKeys(r) {
   return r.recipients.filter((x) => x.selected).map((x) => x.key);
 }
+
+/** withPage opens a fixture, runs fn(page) and always closes the page's context. */
+export async function withPage(browser, file, url, fn) {
+  const page = await open(browser, file, url);
+  try {
+    return await fn(page);
+  } finally {
+    await page.context().close();
+  }
+}
+
+/** negativeTest registers a test asserting that no module takes any of the selectors on a fixture. */
+export function negativeTest(test, assert, getBrowser, [name, file, url, selectors]) {
+  test('not detected: ' + name, () => withPage(getBrowser(), file, url, async (page) => {
+    for (const sel of selectors) assert.equal(await detect(page, sel), null, sel);
+  }));
+}

@@ -1,7 +1,7 @@
 // Detector tests of linkedin/invite-modal on saved fixture HTML in real Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, detect, read, reread, apply, release, selectedKeys } from './harness.mjs';
+import { apply, detect, launch, read, release, reread, selectedKeys, withPage } from './harness.mjs';
 
 const li = (slug) => `https://www.linkedin.com/in/${slug}/`;
 const r = (key, name, selected, inTarget) => ({ key, name, selected, member: true, inTarget, optedOut: false });
@@ -51,8 +51,7 @@ const cases = [
 
 for (const c of cases) {
   test(c.name, async () => {
-    const page = await open(browser, c.file, c.url);
-    try {
+    await withPage(browser, c.file, c.url, async (page) => {
       const got = await detect(page, c.action);
       assert.ok(got, 'detected');
       assert.deepEqual({ id: got.id, surface: got.surface, unreadable: got.unreadable, expected: got.expected },
@@ -64,42 +63,31 @@ for (const c of cases) {
       assert.deepEqual(selectedKeys(await reread(page)), c.keep);
       assert.deepEqual(await release(page), [c.keep]);
       assert.deepEqual(page.errors, []);
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 }
 
 test('fail safe: an invite modal that counts 25 selected but shows no readable rows', async () => {
-  const page = await open(browser, 'linkedin/invite-modal/en-group-virtual.html', 'https://www.linkedin.com/groups/987654/');
-  try {
+  await withPage(browser, 'linkedin/invite-modal/en-group-virtual.html', 'https://www.linkedin.com/groups/987654/', async (page) => {
     const got = await detect(page, '#invite');
     assert.deepEqual(got && { id: got.id, surface: got.surface, unreadable: got.unreadable, expected: got.expected },
       { id: 'linkedin.invite-modal', surface: 'group_invite', unreadable: true, expected: 25 });
     assert.deepEqual(await read(page), { recipients: [], target: 'Berlin Product People', expected: 25, unreadable: true });
-  } finally {
-    await page.context().close();
-  }
+  });
 });
 
 test('a counter above the rows read (picked people hidden by a search) makes read throw, so the action stays held', async () => {
-  const page = await open(browser, 'linkedin/invite-modal/en-event-search.html', 'https://www.linkedin.com/events/7000000000000000001/');
-  try {
+  await withPage(browser, 'linkedin/invite-modal/en-event-search.html', 'https://www.linkedin.com/events/7000000000000000001/', async (page) => {
     const got = await detect(page, '#invite');
     assert.equal(got && got.surface, 'event_invite');
     await assert.rejects(read(page), /the page says 5 people are selected, but only 1 of them could be read/);
-  } finally {
-    await page.context().close();
-  }
+  });
 });
 
 test('apply cannot select a disabled row and says so', async () => {
-  const page = await open(browser, 'linkedin/invite-modal/en-page.html', 'https://www.linkedin.com/company/acme-corp/admin/');
-  try {
+  await withPage(browser, 'linkedin/invite-modal/en-page.html', 'https://www.linkedin.com/company/acme-corp/admin/', async (page) => {
     await detect(page, '#invite');
     const res = await apply(page, ['name:sven olsen']);
     assert.deepEqual(res.failed, ['name:sven olsen']);
-  } finally {
-    await page.context().close();
-  }
+  });
 });

@@ -2,7 +2,7 @@
 // cards, total, "Load more", Withdraw controls and the confirm dialog.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open } from './harness.mjs';
+import { launch, withPage } from './harness.mjs';
 
 const SENT = 'https://www.linkedin.com/mynetwork/invitation-manager/sent/';
 const li = (slug) => `https://www.linkedin.com/in/${slug}/`;
@@ -39,8 +39,7 @@ function withdraw(page, who) {
 }
 
 test('en, newer markup: 23 invitations over "Load more", notes, ages, withdraw with the confirm dialog', async () => {
-  const page = await open(browser, 'linkedin/sent-list/en-new.html', SENT);
-  try {
+  await withPage(browser, 'linkedin/sent-list/en-new.html', SENT, async (page) => {
     assert.deepEqual(await state(page), { tab: 'sent', total: 'People (23)', more: true, problem: '', sent: true });
     let got = await cards(page);
     assert.equal(got.length, 10);
@@ -63,14 +62,11 @@ test('en, newer markup: 23 invitations over "Load more", notes, ages, withdraw w
     assert.deepEqual(w, { found: true, by: 'key', label: 'Withdraw invitation sent to Mei Lin', gone: true, open: false, withdrawn: [li('mei-lin')] });
     assert.equal((await cards(page)).length, 22);
     assert.equal(await page.evaluate(() => window.__ig.sentList.findCard(document, { key: 'https://www.linkedin.com/in/nobody/' })), null);
-  } finally {
-    await page.context().close();
-  }
+  });
 });
 
 test('de: "Personen (1.052)", name from "Josef Seibolds Profilbild", "Vor 3 Wochen gesendet", "Zurückziehen" links', async () => {
-  const page = await open(browser, 'linkedin/sent-list/de-new.html', SENT);
-  try {
+  await withPage(browser, 'linkedin/sent-list/de-new.html', SENT, async (page) => {
     assert.deepEqual(await state(page), { tab: 'sent', total: 'Personen (1.052)', more: true, problem: '', sent: true });
     assert.deepEqual(await cards(page), [
       { key: li('josef-seibold-7b2'), name: 'Josef Seibold', headline: 'Leiter Einkauf bei Brauerei Seibold', ageText: 'Vor 3 Wochen gesendet', note: '' },
@@ -80,14 +76,11 @@ test('de: "Personen (1.052)", name from "Josef Seibolds Profilbild", "Vor 3 Woch
     // By name when the key is unknown (an invitation recorded by email).
     const w = await withdraw(page, { key: 'maria@example.com', name: 'maria schmidt' });
     assert.deepEqual(w, { found: true, by: 'name', label: 'Zurückziehen', gone: true, open: false, withdrawn: [li('maria-schmidt-hh')] });
-  } finally {
-    await page.context().close();
-  }
+  });
 });
 
 test('fr, older markup: li.invitation-card, .time-badge, .invitation-card__action-btn, artdeco confirm', async () => {
-  const page = await open(browser, 'linkedin/sent-list/fr-old.html', SENT + '?invitationType=CONNECTION');
-  try {
+  await withPage(browser, 'linkedin/sent-list/fr-old.html', SENT + '?invitationType=CONNECTION', async (page) => {
     assert.deepEqual(await state(page), { tab: 'sent', total: 'Personnes (3)', more: true, problem: '', sent: true });
     assert.deepEqual(await cards(page), [
       { key: li('camille-roux'), name: 'Camille Roux', headline: 'Designer UX chez Decathlon', ageText: 'Envoyée il y a 2 semaines', note: '' },
@@ -96,17 +89,12 @@ test('fr, older markup: li.invitation-card, .time-badge, .invitation-card__actio
     ]);
     const w = await withdraw(page, { key: li('hugo-lefevre') });
     assert.deepEqual(w, { found: true, by: 'key', label: 'Retirer', gone: true, open: false, withdrawn: [li('hugo-lefevre')] });
-  } finally {
-    await page.context().close();
-  }
+  });
 });
 
 test('the page jumped to Received and shows a rate-limit message', async () => {
-  const page = await open(browser, 'linkedin/sent-list/en-received.html', 'https://www.linkedin.com/mynetwork/invitation-manager/');
-  try {
+  await withPage(browser, 'linkedin/sent-list/en-received.html', 'https://www.linkedin.com/mynetwork/invitation-manager/', async (page) => {
     assert.deepEqual(await state(page), { tab: 'received', total: '', more: false, problem: 'rate_limit', sent: false });
     assert.equal(await page.evaluate(() => window.__ig.sentList.findConfirm(document)), null);
-  } finally {
-    await page.context().close();
-  }
+  });
 });

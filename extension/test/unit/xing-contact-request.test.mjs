@@ -1,7 +1,7 @@
 // Detector tests of xing/contact-request on saved fixture HTML in real Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, detect, read, apply, release } from './harness.mjs';
+import { apply, detect, launch, negativeTest, read, release, withPage } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -29,8 +29,7 @@ const cases = [
 
 for (const c of cases) {
   test(c.name, async () => {
-    const page = await open(browser, c.file, c.url);
-    try {
+    await withPage(browser, c.file, c.url, async (page) => {
       const got = await detect(page, c.action);
       assert.deepEqual(got && { id: got.id, surface: got.surface, kind: got.kind },
         { id: 'xing.contact-request', surface: 'contact_request', kind: 'bulk' });
@@ -42,9 +41,7 @@ for (const c of cases) {
       assert.deepEqual(await apply(page, []), { changed: 0, failed: [c.key] });
       assert.deepEqual(await release(page), [[c.key]]);
       assert.deepEqual(await page.evaluate(() => window.__sentMessages), [c.message]);
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 }
 
@@ -54,13 +51,4 @@ const negatives = [
   ['de profile: a direct message dialog and a newsletter form', 'xing/negative/de-profile-message.html', 'https://www.xing.com/profile/Jane_Doe2', ['#send', '#subscribe']],
   ['de profile: the button that only opens the contact request dialog', 'xing/contact-request/de-dialog.html', 'https://www.xing.com/profile/Jane_Doe2', ['button[aria-haspopup]', '#message', '#cancel']],
 ];
-for (const [name, file, url, selectors] of negatives) {
-  test('not detected: ' + name, async () => {
-    const page = await open(browser, file, url);
-    try {
-      for (const sel of selectors) assert.equal(await detect(page, sel), null, sel);
-    } finally {
-      await page.context().close();
-    }
-  });
-}
+for (const n of negatives) negativeTest(test, assert, () => browser, n);
