@@ -201,6 +201,9 @@ const (
 	SignalRepeatedPunctuation = "repeated_punctuation"
 )
 
+// SpamSignals lists every spam signal, in the order they appear in a spam_signals issue's params.
+var SpamSignals = []string{SignalLinks, SignalShouting, SignalMoney, SignalRepeatedPunctuation}
+
 // moneyPhrases are money-making and MLM phrases in English, German and French, folded (see foldMessage).
 var moneyPhrases = []string{
 	// English

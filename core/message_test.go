@@ -176,3 +176,30 @@ func TestFoldMessage(t *testing.T) {
 		}
 	}
 }
+
+func TestCodeListsAreComplete(t *testing.T) {
+	tests := []struct {
+		name string
+		got  []string
+		want int
+	}{
+		{"ReasonCodes", ReasonCodes, 11},
+		{"IssueCodes", IssueCodes, 5},
+		{"SpamSignals", SpamSignals, 4},
+	}
+	for _, tt := range tests {
+		seen := map[string]bool{}
+		for _, c := range tt.got {
+			if c == "" || seen[c] {
+				t.Errorf("%s has an empty or repeated code %q", tt.name, c)
+			}
+			seen[c] = true
+		}
+		if len(tt.got) != tt.want {
+			t.Errorf("%s has %d codes, want %d", tt.name, len(tt.got), tt.want)
+		}
+	}
+	if len(FlagOrder) != 7 {
+		t.Errorf("FlagOrder has %d flags, want 7", len(FlagOrder))
+	}
+}
