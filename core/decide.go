@@ -20,14 +20,15 @@ import (
 //     invitations do not count against each other.
 //   - reinvite_locked: a "withdrawn" entry in the same scope less than
 //     policy.reinviteLockDays ago.
-//
-// A flagged row's Until (UTC) is when its cooldown or lock ends, the later of the two.
 //   - in_target: InTarget is true on a group/page/event invitation.
 //   - opted_out: OptedOut is true.
 //   - duplicate: an earlier selected row has the same key.
 //   - over_budget: the rows with no other flag, in order, beyond what is left of
 //     the weekly budget. The budget used is the number of "invited" entries on
 //     the network less than 7 days before now.
+//
+// A flagged row's Until (UTC) is when its cooldown or lock ends, the later of
+// the two. Suggested lists the selected rows without a flag, in order.
 //
 // Keys are compared after NormalizeKey, targets too. A day is 24 hours; a
 // window of 0 days switches its check off. History entries dated after now
@@ -41,7 +42,9 @@ import (
 // empty_batch. The verdict is allow for no friction, block for blocked, else
 // confirm. UndoSeconds is policy.undoSeconds when the action is bulk (more than
 // one invitation, or any on the connect surface, whose clicks come in bursts),
-// else 0.
+// else 0. (policy.rapidConnectCount and rapidConnectWindowSeconds are the
+// extension's trigger to ask for a decision on a burst of Connect clicks;
+// the burst then arrives here as the rows of one connect request.)
 //
 // Reasons come in the order of ReasonCodes: the size reason, one reason per
 // flag that occurs, then one per message issue.
