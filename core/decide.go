@@ -122,11 +122,9 @@ func (d *decider) scope() {
 	d.limit = d.pol.WeeklyBudget(d.req.Network)
 }
 
-// inScope reports whether history entry h speaks about the kind of invitation requested.
+// inScope reports whether history entry h, of the request's network, speaks
+// about the kind of invitation requested.
 func (d *decider) inScope(h *HistoryEntry) bool {
-	if h.Network != d.req.Network {
-		return false
-	}
 	if d.target == "" {
 		return !IsTargetSurface(h.Surface)
 	}
