@@ -3,6 +3,7 @@ package core
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // foldMessage lower-cases s, spells out German umlauts and ß (ä → ae, ß → ss),
@@ -96,7 +97,7 @@ var salutations = map[string]bool{
 func nameParts(name string) []string {
 	var parts []string
 	for _, w := range messageWords(foldMessage(name)) {
-		if len([]rune(w)) < 2 || nameTitles[w] {
+		if utf8.RuneCountInString(w) < 2 || nameTitles[w] {
 			continue
 		}
 		parts = append(parts, w)
