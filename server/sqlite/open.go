@@ -25,6 +25,8 @@ type File struct {
 	*Store
 	Write *sql.DB
 	Read  *sql.DB
+	// Applied lists the migrations this open applied.
+	Applied []string
 }
 
 // Close closes both pools.
@@ -72,7 +74,8 @@ func OpenFile(ctx context.Context, path string, o FileOptions) (*File, error) {
 	write.SetMaxIdleConns(1)
 	write.SetConnMaxLifetime(0)
 	write.SetConnMaxIdleTime(0)
-	if _, err := Migrate(ctx, write); err != nil {
+	applied, err := Migrate(ctx, write)
+	if err != nil {
 		write.Close()
 		return nil, fmt.Errorf("sqlite: %s: %w", path, err)
 	}
@@ -84,5 +87,5 @@ func OpenFile(ctx context.Context, path string, o FileOptions) (*File, error) {
 	read.SetMaxOpenConns(o.Readers)
 	read.SetMaxIdleConns(o.Readers)
 	read.SetConnMaxIdleTime(0)
-	return &File{Store: New(write, Options{Read: read}), Write: write, Read: read}, nil
+	return &File{Store: New(write, Options{Read: read}), Write: write, Read: read, Applied: applied}, nil
 }

@@ -1,0 +1,93 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/inviteguard/inviteguard/server"
+	httpapi "github.com/inviteguard/inviteguard/server/http"
+	"github.com/inviteguard/inviteguard/server/prometheus"
+)
+
+// serve runs the server until ctx is done, then drains the requests in flight.
+func serve(ctx context.Context, args []string, stderr io.Writer) error {
+	var c config
+	fs := flagSet("serve", stderr, &c)
+	serveFlags(fs, &c)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	log, err := c.logger(stderr)
+	if err != nil {
+		return err
+	}
+	origins := splitList(c.origins)
+	if err := httpapi.CheckOrigins(origins); err != nil {
+		return usageError{err.Error()}
+	}
+	db, err := c.openDB(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	compileStart := time.Now()
+	eng, err := c.openEngine(ctx, log)
+	if err != nil {
+		return err
+	}
+	defer eng.Close(context.Background())
+	log.Info("engine ready", "engine", eng.ID(), "instances", c.instances, "compile", time.Since(compileStart).Round(time.Millisecond), "cache", c.cacheDir)
+
+	metrics := prometheus.New()
+	svc := server.New(db.Store, metrics.Engine(eng), server.WithLogger(log))
+	var limiter httpapi.RateLimiter
+	if c.rate > 0 {
+		limiter = httpapi.NewTokenBucket(c.rate, c.burst)
+	}
+	handler, err := httpapi.New(httpapi.Config{
+		Service: svc, Origins: origins, MaxBody: c.maxBody, MaxDecisionBody: c.maxDecision,
+		Limiter: limiter, Metrics: metrics, MetricsHandler: metrics.Handler(), Logger: log,
+	})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", c.addr)
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	srv := &http.Server{
+		Handler:           handler,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		WriteTimeout:      120 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	log.Info("listening", "addr", ln.Addr().String(), "db", c.db, "origins", origins, "startup", time.Since(started).Round(time.Millisecond))
+
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	log.Info("shutting down: draining requests in flight", "timeout", c.shutdown)
+	sctx, cancel := context.WithTimeout(context.Background(), c.shutdown)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", err)
+	}
+	log.Info("stopped")
+	return nil
+}
