@@ -199,5 +199,3 @@ func (p *proc) stop(t testing.TB) error {
 	}
 	return nil
 }
-
-
