@@ -4,7 +4,7 @@
 // { confirmed: true, keep: [indexes], decision } or { confirmed: false }.
 // Every handler that could send something ignores untrusted (script-made) events.
 
-import { CSS, SHIELD_SVG } from './style.js';
+import { CSS, shieldIcon } from './style.js';
 
 const ROW_H = 44;
 const VISIBLE_ROWS = 6;
@@ -111,7 +111,7 @@ export function openDialog(opts) {
   const panel = el(
     'div',
     { class: 'panel', role: 'dialog', 'aria-modal': 'true', 'aria-label': i18n.t('dialog_title'), 'aria-describedby': 'ig-title' },
-    el('header', {}, el('div', { class: 'brand' }, (() => { const s = el('span'); s.innerHTML = SHIELD_SVG; return s.firstChild; })(), el('span', { text: i18n.t('dialog_title') })), headline, where),
+    el('header', {}, el('div', { class: 'brand' }, shieldIcon(), el('span', { text: i18n.t('dialog_title') })), headline, where),
     el(
       'div',
       { class: 'body' },

@@ -1,12 +1,12 @@
 // The undo window ("Sending 40 invitations in 10 s — Undo") and short notices, in shadow roots.
 
-import { SHIELD_SVG } from './style.js';
+import { shieldIcon } from './style.js';
 import { mountHost } from './dialog.js';
 
 function brand() {
   const s = document.createElement('span');
   s.className = 'brand';
-  s.innerHTML = SHIELD_SVG;
+  s.append(shieldIcon());
   return s;
 }
 
