@@ -1,0 +1,231 @@
+// Export and import of the whole history (batches and invitations, plus scans and jobs in JSON) as JSON
+// or CSV. Import checks every row first and stores all of it in one transaction or nothing, and never
+// overwrites a row already stored (same id): a second import of the same file adds nothing.
+
+import { done, getAll, req } from './idb.js';
+import { HandlerError } from './handlers.js';
+
+export const FORMAT = 'inviteguard-history';
+const STATES = new Set(['held', 'cancelled', 'sent', 'accepted', 'withdraw_requested', 'withdrawn', 'not_found', 'gone', 'expired', 'failed']);
+const NETWORKS = new Set(['linkedin', 'xing']);
+const MAX_ROWS = 200000;
+
+/** CSV_COLUMNS: one row per invitation; its batch's fields are repeated so that a CSV alone restores the batches. */
+export const CSV_COLUMNS = [
+  'id', 'batchId', 'key', 'name', 'network', 'surface', 'target', 'member', 'state', 'sentAt', 'sentEarliest', 'withdrawnAt',
+  'source', 'note', 'flags', 'verdict', 'engineId',
+  'batchCreatedAt', 'batchSurface', 'batchTarget', 'batchCount', 'batchVerdict', 'batchFriction', 'batchPageUrl', 'batchEngineId',
+];
+
+const INV_FIELDS = ['id', 'batchId', 'key', 'name', 'network', 'surface', 'target', 'member', 'state', 'sentAt', 'sentEarliest', 'withdrawnAt', 'source', 'note', 'flags', 'verdict', 'engineId'];
+
+function cell(v) {
+  let s = v == null ? '' : String(v);
+  if (/^[=+\-@']/.test(s)) s = `'${s}`; // a spreadsheet must not run a name as a formula
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function uncell(s) {
+  return s.startsWith("'") ? s.slice(1) : s;
+}
+
+/** parseCSV reads RFC 4180 CSV into rows of strings. */
+export function parseCSV(text) {
+  const rows = [];
+  let row = [];
+  let f = '';
+  let q = false;
+  let i = 0;
+  const s = text.replace(/^\ufeff/, '');
+  while (i < s.length) {
+    const c = s[i];
+    if (q) {
+      if (c === '"') {
+        if (s[i + 1] === '"') {
+          f += '"';
+          i += 2;
+          continue;
+        }
+        q = false;
+        i++;
+        continue;
+      }
+      f += c;
+      i++;
+      continue;
+    }
+    if (c === '"' && f === '') {
+      q = true;
+    } else if (c === ',') {
+      row.push(f);
+      f = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && s[i + 1] === '\n') i++;
+      row.push(f);
+      rows.push(row);
+      row = [];
+      f = '';
+    } else f += c;
+    i++;
+  }
+  if (q) throw new HandlerError('invalid', 'CSV: a quoted field is not closed');
+  if (f !== '' || row.length) {
+    row.push(f);
+    rows.push(row);
+  }
+  return rows.filter((r) => r.length > 1 || r[0] !== '');
+}
+
+/** exportHistory returns { filename, mime, text } of the whole history. */
+export async function exportHistory(db, { format = 'json', engineId = '', now = new Date() } = {}) {
+  const [batches, invitations] = await Promise.all([getAll(db, 'batches'), getAll(db, 'invitations')]);
+  batches.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
+  invitations.sort((a, b) => (a.sentAt < b.sentAt ? -1 : a.sentAt > b.sentAt ? 1 : a.id < b.id ? -1 : 1));
+  const stamp = now.toISOString().slice(0, 10);
+  if (format === 'csv') {
+    const byId = new Map(batches.map((b) => [b.id, b]));
+    const lines = [CSV_COLUMNS.join(',')];
+    for (const inv of invitations) {
+      const b = byId.get(inv.batchId);
+      const v = {
+        ...inv,
+        member: inv.member === true ? 'true' : inv.member === false ? 'false' : '',
+        flags: (inv.flags ?? []).join(' '),
+        batchCreatedAt: b?.createdAt ?? '',
+        batchSurface: b?.surface ?? '',
+        batchTarget: b?.target ?? '',
+        batchCount: b?.count ?? '',
+        batchVerdict: b?.decision?.verdict ?? '',
+        batchFriction: b?.decision?.friction ?? '',
+        batchPageUrl: b?.pageUrl ?? '',
+        batchEngineId: b?.engineId ?? '',
+      };
+      lines.push(CSV_COLUMNS.map((c) => cell(v[c])).join(','));
+    }
+    return { filename: `inviteguard-history-${stamp}.csv`, mime: 'text/csv', text: lines.join('\r\n') + '\r\n', count: invitations.length };
+  }
+  const strip = ({ record, ...b }) => b; // the server record is derived data, large, and rebuilt on demand
+  const doc = { format: FORMAT, version: 1, exportedAt: now.toISOString(), engineId, batches: batches.map(strip), invitations };
+  return { filename: `inviteguard-history-${stamp}.json`, mime: 'application/json', text: JSON.stringify(doc, null, 1), count: invitations.length };
+}
+
+function checkTime(v, where, optional = false) {
+  if ((v == null || v === '') && optional) return undefined;
+  const t = Date.parse(v);
+  if (typeof v !== 'string' || Number.isNaN(t)) throw new HandlerError('invalid', `${where}: "${v}" is not a date and time`);
+  return new Date(t).toISOString() === v ? v : new Date(t).toISOString();
+}
+
+/** checkInvitation validates one imported invitation; where names it in the error. */
+function checkInvitation(inv, where) {
+  if (!inv || typeof inv !== 'object') throw new HandlerError('invalid', `${where}: not an object`);
+  for (const f of ['id', 'key']) if (typeof inv[f] !== 'string' || !inv[f].trim()) throw new HandlerError('invalid', `${where}: ${f} is missing`);
+  if (!NETWORKS.has(inv.network)) throw new HandlerError('invalid', `${where}: network "${inv.network}" is not linkedin or xing`);
+  if (!STATES.has(inv.state)) throw new HandlerError('invalid', `${where}: state "${inv.state}" is unknown`);
+  const out = { ...inv, sentAt: checkTime(inv.sentAt, `${where}: sentAt`) };
+  const e = checkTime(inv.sentEarliest, `${where}: sentEarliest`, true);
+  const w = checkTime(inv.withdrawnAt, `${where}: withdrawnAt`, true);
+  if (e) out.sentEarliest = e;
+  else delete out.sentEarliest;
+  if (w) out.withdrawnAt = w;
+  else delete out.withdrawnAt;
+  return out;
+}
+
+function checkBatch(b, where) {
+  if (!b || typeof b !== 'object' || typeof b.id !== 'string' || !b.id) throw new HandlerError('invalid', `${where}: id is missing`);
+  if (!NETWORKS.has(b.network)) throw new HandlerError('invalid', `${where}: network "${b.network}" is not linkedin or xing`);
+  return { ...b, createdAt: checkTime(b.createdAt, `${where}: createdAt`) };
+}
+
+/** fromCSV turns CSV text into { batches, invitations }. */
+function fromCSV(text) {
+  const rows = parseCSV(text);
+  if (!rows.length) throw new HandlerError('invalid', 'CSV: the file is empty');
+  const head = rows[0].map((h) => h.trim());
+  const missing = ['id', 'key', 'network', 'state', 'sentAt'].filter((c) => !head.includes(c));
+  if (missing.length) throw new HandlerError('invalid', `CSV: the header lacks ${missing.join(', ')} (export a file to see the columns)`);
+  const batches = new Map();
+  const invitations = [];
+  for (let r = 1; r < rows.length; r++) {
+    const v = {};
+    head.forEach((h, i) => (v[h] = uncell(rows[r][i] ?? '')));
+    const inv = {};
+    for (const f of INV_FIELDS) if (v[f] !== undefined && v[f] !== '') inv[f] = v[f];
+    inv.batchId = v.batchId ?? '';
+    inv.surface = v.surface ?? '';
+    inv.target = v.target ?? '';
+    inv.member = v.member === 'true' ? true : v.member === 'false' ? false : undefined;
+    if (inv.member === undefined) delete inv.member;
+    inv.flags = v.flags ? v.flags.split(' ') : [];
+    inv.verdict = v.verdict ?? '';
+    inv.engineId = v.engineId ?? '';
+    inv.__line = r + 1;
+    invitations.push(inv);
+    if (inv.batchId && v.batchCreatedAt && !batches.has(inv.batchId)) {
+      batches.set(inv.batchId, {
+        id: inv.batchId,
+        network: inv.network,
+        surface: v.batchSurface ?? '',
+        target: v.batchTarget ?? '',
+        createdAt: v.batchCreatedAt,
+        releasedAt: v.batchCreatedAt,
+        state: 'sent',
+        count: Number(v.batchCount) || 0,
+        engineId: v.batchEngineId ?? '',
+        decision: v.batchVerdict ? { verdict: v.batchVerdict, friction: v.batchFriction ?? '', count: Number(v.batchCount) || 0 } : null,
+        pageUrl: v.batchPageUrl ?? '',
+        source: 'extension',
+      });
+    }
+  }
+  return { batches: [...batches.values()], invitations };
+}
+
+/** importHistory checks and stores an exported file; returns what it added and skipped. */
+export async function importHistory(db, { text, format, now = new Date() }) {
+  if (!text.trim()) throw new HandlerError('invalid', 'the file is empty');
+  const fmt = format ?? (text.trimStart().startsWith('{') ? 'json' : 'csv');
+  let data;
+  if (fmt === 'json') {
+    try {
+      data = JSON.parse(text);
+    } catch (err) {
+      throw new HandlerError('invalid', `JSON: ${err.message}`);
+    }
+    if (data?.format !== FORMAT) throw new HandlerError('invalid', `not an Invite Guard history (format "${data?.format ?? ''}", want "${FORMAT}")`);
+    if (!Array.isArray(data.batches) || !Array.isArray(data.invitations)) throw new HandlerError('invalid', 'the file lacks the batches and invitations lists');
+  } else data = fromCSV(text);
+  if (data.invitations.length + data.batches.length > MAX_ROWS) throw new HandlerError('too_large', `at most ${MAX_ROWS} rows can be imported at once`);
+  const batches = data.batches.map((b, i) => checkBatch(b, `batch ${i + 1}`));
+  const invitations = data.invitations.map((inv, i) => {
+    const where = inv.__line ? `line ${inv.__line}` : `invitation ${i + 1}`;
+    const { __line, ...rest } = inv;
+    return checkInvitation(rest, where);
+  });
+  const tx = db.transaction(['batches', 'invitations'], 'readwrite');
+  const bs = tx.objectStore('batches');
+  const is = tx.objectStore('invitations');
+  const [haveB, haveI] = await Promise.all([req(bs.getAllKeys()), req(is.getAllKeys())]);
+  const hb = new Set(haveB);
+  const hi = new Set(haveI);
+  const res = { batches: 0, invitations: 0, skipped: 0, importedAt: now.toISOString() };
+  for (const b of batches) {
+    if (hb.has(b.id)) res.skipped++;
+    else {
+      bs.add(b);
+      hb.add(b.id);
+      res.batches++;
+    }
+  }
+  for (const inv of invitations) {
+    if (hi.has(inv.id)) res.skipped++;
+    else {
+      is.add(inv);
+      hi.add(inv.id);
+      res.invitations++;
+    }
+  }
+  await done(tx);
+  return res;
+}

@@ -1,0 +1,374 @@
+// Withdrawal jobs: planned through the core (plan_withdrawal), kept in IndexedDB item by item, run by the
+// Sent-list runner in a LinkedIn tab (content/runner.js), which asks for the next item, says when it
+// clicks (persisted BEFORE the click) and reports the result (persisted AFTER). A reload or a browser
+// restart therefore resumes exactly where it stopped; an item caught mid-click is checked on the page,
+// never clicked twice. The daily cap defers the rest to the next UTC day with chrome.alarms.
+
+import { done, get, getAll, put, req, utcMidnight } from './idb.js';
+import { coreInvitation } from './scan.js';
+import { HandlerError } from './handlers.js';
+
+/** Job states. planned → running ⇄ paused; running → waiting (daily cap) → running; running → stopped
+ * (hard stop, resumable); → done | cancelled (final). */
+export const OPEN_STATES = new Set(['running', 'paused', 'waiting', 'stopped']);
+const FINAL_ITEM = new Set(['withdrawn', 'not_found', 'failed', 'highlighted', 'cancelled', 'skipped']);
+const RESULT_EVENT = { withdrawn: 'withdrawn', not_found: 'withdraw_missing', failed: 'withdraw_failed' };
+const SELECTOR_KINDS = new Set(['batch', 'range', 'older_than', 'non_members', 'keys', 'all_pending']);
+/** STOP_REASONS are the hard stops the runner reports. */
+export const STOP_REASONS = new Set(['rate_limit', 'login', 'no_dialog', 'not_removed', 'unexpected', 'wrong_page']);
+const DAY_MS = 86_400_000;
+
+const iso = (t) => new Date(t).toISOString();
+
+function unwrap(env, op) {
+  if (env.error) throw new HandlerError(env.error.code || 'engine', `${op}: ${env.error.message}`);
+  return env.ok;
+}
+
+/** selectorOf checks a selector from the popup and keeps the core's fields only. */
+export function selectorOf(s) {
+  if (!s || !SELECTOR_KINDS.has(s.kind)) throw new HandlerError('invalid', `selector.kind must be one of ${[...SELECTOR_KINDS].join(', ')}`);
+  const out = { kind: s.kind };
+  if (s.kind === 'batch') out.batchId = String(s.batchId ?? '');
+  if (s.kind === 'range') {
+    out.from = s.from ? iso(s.from) : undefined;
+    out.to = s.to ? iso(s.to) : undefined;
+  }
+  if (s.kind === 'older_than') out.days = Number(s.days);
+  if (s.kind === 'keys') out.keys = Array.isArray(s.keys) ? s.keys.map(String) : [];
+  return out;
+}
+
+/** counts sums a job's items by status. */
+export function countItems(items) {
+  const c = { planned: items.length, pending: 0, clicking: 0, withdrawn: 0, not_found: 0, failed: 0, highlighted: 0, cancelled: 0, skipped: 0 };
+  for (const it of items) c[it.status] = (c[it.status] ?? 0) + 1;
+  return c;
+}
+
+/** summary is what the popup and the overlay show of a job (no per-item list). */
+export function summary(job) {
+  if (!job) return null;
+  const { items, ...rest } = job;
+  const c = countItems(items);
+  return { ...rest, counts: c, finished: c.planned - c.pending - c.clicking, current: items.find((i) => i.status === 'clicking') ?? null };
+}
+
+/**
+ * createJobs returns the job operations. deps:
+ *   engine, getDB, policy() → current policy, now() → Date,
+ *   alarms: { set(name, when), clear(name) }, tabs: { openSent(job), alive(tabId), wake(tabId) },
+ *   report(job, item) → enqueue a result for the server (sync), serverPlan(selector, seed) → a server job or null.
+ */
+export function createJobs({ engine, getDB, policy, now = () => new Date(), alarms, tabs, report = async () => {}, serverPlan = async () => null }) {
+  async function doneToday(db, at) {
+    const from = utcMidnight(at).toISOString();
+    const rows = await getAll(db, 'invitations', 'withdrawnAt', IDBKeyRange.lowerBound(from));
+    return rows.filter((r) => r.withdrawnBy === 'runner').length;
+  }
+
+  async function transition(from, event) {
+    return unwrap(await engine.callJSON('transition', { from, event }), 'transition').to;
+  }
+
+  async function load(id) {
+    const db = await getDB();
+    const job = await get(db, 'jobs', id);
+    if (!job) throw new HandlerError('not_found', `no withdrawal job ${id}`);
+    return { db, job };
+  }
+
+  async function save(db, job) {
+    job.updatedAt = iso(now());
+    await put(db, 'jobs', job);
+    return job;
+  }
+
+  /** plan asks the core (or the server, when synced) for a plan and keeps it as a planned job. */
+  async function plan(p) {
+    const selector = selectorOf(p.selector);
+    const network = p.network ?? 'linkedin';
+    const db = await getDB();
+    const at = now();
+    const pol = await policy();
+    const all = (await getAll(db, 'invitations')).filter((inv) => inv.network === network);
+    const seed = p.seed ?? Math.floor(Math.random() * 2 ** 52);
+    let planned;
+    let server = null;
+    if (!p.dryRun) server = await serverPlan(selector, seed, all).catch((err) => ({ error: String(err?.message ?? err) }));
+    if (server && !server.error) {
+      planned = server.plan;
+    } else {
+      const request = { selector, invitations: all.map(coreInvitation), policy: pol, doneToday: await doneToday(db, at), seed, now: iso(at) };
+      planned = unwrap(await engine.callJSON('plan_withdrawal', request), 'plan_withdrawal');
+    }
+    const byId = new Map(all.map((inv) => [inv.id, inv]));
+    const items = planned.items.map((it, k) => {
+      const prev = planned.items[k - 1];
+      const paceMs = !prev ? 0 : prev.day === it.day ? Date.parse(it.at) - Date.parse(prev.at) : pol.withdrawPaceMinMs;
+      return {
+        seq: k,
+        id: it.id,
+        key: it.key,
+        name: it.name || byId.get(it.id)?.name || '',
+        at: iso(it.at),
+        day: it.day,
+        paceMs,
+        status: 'pending',
+        serverInvitationId: it.serverInvitationId,
+      };
+    });
+    const job = {
+      id: crypto.randomUUID(),
+      network,
+      selector,
+      dryRun: !!p.dryRun,
+      seed,
+      state: 'planned',
+      createdAt: iso(at),
+      updatedAt: iso(at),
+      plan: { days: planned.days, durationSeconds: planned.durationSeconds, finishAt: planned.finishAt ?? null, skipped: planned.skipped, paceMin: pol.withdrawPaceMinMs, paceMax: pol.withdrawPaceMaxMs, dailyCap: pol.withdrawDailyCap },
+      server: server && !server.error ? server.job : null,
+      serverError: server?.error ?? null,
+      items,
+      tabId: null,
+      lastDoneAt: null,
+      stop: null,
+    };
+    await save(db, job);
+    return summaryWithItems(job);
+  }
+
+  function summaryWithItems(job) {
+    return { ...summary(job), items: job.items.map(({ seq, key, name, at, day, status, detail }) => ({ seq, key, name, at, day, status, detail })) };
+  }
+
+  /** start confirms a planned job: its invitations move to withdraw_requested and the runner is opened. */
+  async function start({ jobId }) {
+    const { db, job } = await load(jobId);
+    if (job.state !== 'planned') throw new HandlerError('illegal_transition', `job ${jobId} is ${job.state}, not planned`);
+    const open = (await getAll(db, 'jobs', 'state', 'running')).filter((j) => j.id !== job.id);
+    if (open.length) throw new HandlerError('conflict', 'another withdrawal is running; pause or cancel it first');
+    if (!job.dryRun) {
+      // Only invitations still sent are requested; anything that changed since the plan is skipped.
+      const rows = await Promise.all(job.items.map((it) => (it.id ? get(db, 'invitations', it.id) : null)));
+      const to = await transition('sent', 'withdraw_request');
+      const at = iso(now());
+      const moved = [];
+      for (const [k, it] of job.items.entries()) {
+        const inv = rows[k];
+        if (!inv) continue;
+        if (inv.state !== 'sent') {
+          it.status = 'skipped';
+          it.detail = `now ${inv.state}`;
+          continue;
+        }
+        moved.push({ ...inv, state: to, updatedAt: at, jobId: job.id });
+      }
+      if (moved.length) await put(db, 'invitations', ...moved);
+    }
+    job.state = 'running';
+    job.startedAt = iso(now());
+    await save(db, job);
+    await tabs.openSent(job);
+    return summary(job);
+  }
+
+  /** active returns the open job (running, paused, waiting or stopped), newest first, or null. */
+  async function active() {
+    const db = await getDB();
+    const jobs = (await getAll(db, 'jobs')).filter((j) => OPEN_STATES.has(j.state));
+    jobs.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
+    return jobs[0] ?? null;
+  }
+
+  async function deferTo(db, job, until, why) {
+    job.state = 'waiting';
+    job.resumeAt = iso(until);
+    job.waitReason = why;
+    await save(db, job);
+    await alarms.set(`job:${job.id}`, until.getTime());
+    return { kind: 'waiting', until: job.resumeAt, reason: why, job: summary(job) };
+  }
+
+  /** next tells the runner in tab tabId what to do now. */
+  async function next({ tabId }) {
+    const found = await active();
+    if (!found) return { kind: 'none' };
+    const db = await getDB();
+    const job = found;
+    const at = now();
+    if (job.state === 'waiting') {
+      if (at < new Date(job.resumeAt)) return { kind: 'waiting', until: job.resumeAt, reason: job.waitReason, job: summary(job) };
+      job.state = 'running';
+      await alarms.clear(`job:${job.id}`);
+    }
+    if (job.state === 'paused' || job.state === 'stopped') return { kind: job.state, job: summary(job) };
+    if (tabId != null && job.tabId != null && job.tabId !== tabId && (await tabs.alive(job.tabId))) return { kind: 'other_tab', job: summary(job) };
+    if (tabId != null && job.tabId !== tabId) job.tabId = tabId;
+    const inFlight = job.items.find((i) => i.status === 'clicking');
+    if (inFlight) {
+      await save(db, job);
+      return { kind: 'item', item: inFlight, inFlight: true, waitMs: 0, dryRun: job.dryRun, job: summary(job) };
+    }
+    const item = job.items.find((i) => i.status === 'pending');
+    if (!item) {
+      job.state = 'done';
+      job.finishedAt = iso(at);
+      await save(db, job);
+      return { kind: 'done', job: summary(job) };
+    }
+    if (!job.dryRun) {
+      if ((await doneToday(db, at)) >= job.plan.dailyCap) return deferTo(db, job, new Date(utcMidnight(at).getTime() + DAY_MS), 'daily_cap');
+      if (item.day > 0 && at < new Date(item.at)) return deferTo(db, job, new Date(item.at), 'daily_cap');
+    }
+    const since = job.lastDoneAt ? at - new Date(job.lastDoneAt) : Infinity;
+    const waitMs = Math.max(0, Math.min(item.paceMs, item.paceMs - since));
+    await save(db, job);
+    return { kind: 'item', item, inFlight: false, waitMs: Number.isFinite(waitMs) ? waitMs : 0, dryRun: job.dryRun, job: summary(job) };
+  }
+
+  /** begin is said right before the click: persisted first, so a reload knows the click may have happened. */
+  async function begin({ jobId, seq }) {
+    const { db, job } = await load(jobId);
+    if (job.state !== 'running') return { go: false, state: job.state };
+    const it = job.items[seq];
+    if (!it || (it.status !== 'pending' && it.status !== 'clicking')) throw new HandlerError('illegal_transition', `item ${seq} is ${it?.status ?? 'missing'}`);
+    it.status = 'clicking';
+    it.startedAt = iso(now());
+    it.attempts = (it.attempts ?? 0) + 1;
+    await save(db, job);
+    return { go: true };
+  }
+
+  /** result records an item's outcome and moves its invitation by the core's lifecycle table. */
+  async function result({ jobId, seq, result: res, detail = '', ms }) {
+    const { db, job } = await load(jobId);
+    const it = job.items[seq];
+    if (!it) throw new HandlerError('not_found', `job ${jobId} has no item ${seq}`);
+    if (FINAL_ITEM.has(it.status)) {
+      if (it.status === res) return summary(job); // the same report again (a retried message)
+      throw new HandlerError('conflict', `item ${seq} was already reported as ${it.status}`);
+    }
+    const at = iso(now());
+    if (job.dryRun) {
+      if (res !== 'highlighted' && res !== 'not_found') throw new HandlerError('invalid', `a dry run reports highlighted or not_found, got ${res}`);
+    } else {
+      const event = RESULT_EVENT[res];
+      if (!event) throw new HandlerError('invalid', `result must be withdrawn, not_found or failed, got ${res}`);
+      const inv = it.id ? await get(db, 'invitations', it.id) : null;
+      if (inv) {
+        const env = await engine.callJSON('transition', { from: inv.state, event });
+        if (env.ok) {
+          inv.state = env.ok.to;
+          inv.updatedAt = at;
+          if (env.ok.to === 'withdrawn') {
+            inv.withdrawnAt = at;
+            inv.withdrawnBy = 'runner';
+          }
+          await put(db, 'invitations', inv);
+        } else {
+          it.detail = `${detail ? `${detail}; ` : ''}history kept ${inv.state}: ${env.error.message}`;
+        }
+      }
+    }
+    it.status = res;
+    it.detail = it.detail || detail;
+    it.doneAt = at;
+    if (ms != null) it.ms = ms;
+    job.lastDoneAt = at;
+    if (!job.items.some((i) => i.status === 'pending' || i.status === 'clicking') && job.state === 'running') {
+      job.state = 'done';
+      job.finishedAt = at;
+    }
+    await save(db, job);
+    if (!job.dryRun) await report(job, it);
+    return summary(job);
+  }
+
+  /** stop is a hard stop the runner saw (rate limit, login page, missing dialog, unexpected page). */
+  async function stop({ jobId, reason, detail = '', seq }) {
+    const { db, job } = await load(jobId);
+    if (!STOP_REASONS.has(reason)) throw new HandlerError('invalid', `unknown stop reason ${reason}`);
+    if (seq != null && job.items[seq]?.status === 'clicking') job.items[seq].status = 'pending'; // the card is still there
+    job.state = 'stopped';
+    job.stop = { reason, detail: String(detail).slice(0, 500), at: iso(now()) };
+    await save(db, job);
+    return summary(job);
+  }
+
+  async function pause({ jobId }) {
+    const { db, job } = await load(jobId);
+    if (!['running', 'waiting'].includes(job.state)) throw new HandlerError('illegal_transition', `cannot pause a job that is ${job.state}`);
+    job.state = 'paused';
+    await alarms.clear(`job:${job.id}`);
+    await save(db, job);
+    await report(job, null, 'pause');
+    return summary(job);
+  }
+
+  async function resume({ jobId }) {
+    const { db, job } = await load(jobId);
+    if (!['paused', 'stopped', 'waiting'].includes(job.state)) throw new HandlerError('illegal_transition', `cannot resume a job that is ${job.state}`);
+    const wasPaused = job.state === 'paused';
+    job.state = 'running';
+    job.stop = null;
+    await save(db, job);
+    if (wasPaused) await report(job, null, 'resume');
+    await tabs.openSent(job);
+    return summary(job);
+  }
+
+  /** cancel ends a job: items not begun are cancelled and their invitations go back to sent. */
+  async function cancel({ jobId }) {
+    const { db, job } = await load(jobId);
+    if (job.state === 'done' || job.state === 'cancelled') throw new HandlerError('illegal_transition', `cannot cancel a job that is ${job.state}`);
+    const at = iso(now());
+    const tx = db.transaction('invitations', 'readwrite');
+    const store = tx.objectStore('invitations');
+    const pending = job.items.filter((i) => i.status === 'pending');
+    const rows = await Promise.all(pending.map((it) => (it.id && !job.dryRun ? req(store.get(it.id)) : null)));
+    await done(tx);
+    const back = [];
+    for (const [k, it] of pending.entries()) {
+      it.status = 'cancelled';
+      const inv = rows[k];
+      if (inv && inv.state === 'withdraw_requested') {
+        inv.state = await transition(inv.state, 'withdraw_cancel');
+        inv.updatedAt = at;
+        back.push(inv);
+      }
+    }
+    if (back.length) await put(db, 'invitations', ...back);
+    job.state = job.state === 'planned' ? 'discarded' : 'cancelled';
+    job.finishedAt = at;
+    await alarms.clear(`job:${job.id}`);
+    await save(db, job);
+    await report(job, null, 'cancel');
+    return summary(job);
+  }
+
+  /** wake is the alarm of a waiting job: it runs again and the Sent list is opened. */
+  async function wake(jobId) {
+    const db = await getDB();
+    const job = await get(db, 'jobs', jobId);
+    if (!job || job.state !== 'waiting') return;
+    job.state = 'running';
+    await save(db, job);
+    await tabs.openSent(job);
+  }
+
+  async function getJob({ jobId, items = false }) {
+    const { job } = await load(jobId);
+    return items ? summaryWithItems(job) : summary(job);
+  }
+
+  async function list(limit = 10) {
+    const db = await getDB();
+    const jobs = await getAll(db, 'jobs');
+    jobs.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
+    return jobs.filter((j) => j.state !== 'planned' && j.state !== 'discarded').slice(0, limit).map(summary);
+  }
+
+  return { plan, start, next, begin, result, stop, pause, resume, cancel, wake, get: getJob, list, active };
+}

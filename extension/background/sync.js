@@ -1,0 +1,284 @@
+// Sync with the user's own Invite Guard server (opt-in): batches, scans and withdrawal results go
+// through the outbox; the server's verify answer is kept on the batch; withdrawal jobs are planned by
+// the server when it is reachable. The only host this reaches is the URL the user configured.
+
+import { get, getAll, put } from './idb.js';
+import { HandlerError, recipientsOf } from './handlers.js';
+
+const api = globalThis.browser ?? globalThis.chrome;
+const TIMEOUT_MS = 15000;
+const DECIDED_KEEP = 20;
+
+/** serverOrigin checks a server URL and returns its origin ("https://ig.example.com", "http://127.0.0.1:8080"). */
+export function serverOrigin(url) {
+  let u;
+  try {
+    u = new URL(String(url ?? '').trim());
+  } catch {
+    throw new HandlerError('invalid', `"${url}" is not a URL (example: https://inviteguard.example.com)`);
+  }
+  const local = u.hostname === '127.0.0.1' || u.hostname === 'localhost';
+  if (u.protocol !== 'https:' && !(u.protocol === 'http:' && local)) throw new HandlerError('invalid', 'the server URL must start with https:// (http:// only for 127.0.0.1 or localhost)');
+  if (u.username || u.password) throw new HandlerError('invalid', 'the server URL must not contain a user name or password; use the token field');
+  return u.origin;
+}
+
+/** createSync returns the sync operations. */
+export function createSync({ engine, getDB, history, outbox, now = () => new Date() }) {
+  const decidedList = []; // the last decisions, with the exact request the engine saw
+  let flushing = null;
+  let last = { at: null, ok: null, error: '', stats: null };
+
+  async function settings() {
+    return (await history.getSetting('sync')) ?? { enabled: false, url: '', token: '' };
+  }
+
+  /** call sends one request to the server and classifies the answer for the outbox. */
+  async function call(s, method, path, body) {
+    const ctl = new AbortController();
+    const timer = setTimeout(() => ctl.abort(), TIMEOUT_MS);
+    let res;
+    try {
+      res = await fetch(s.url + path, {
+        method,
+        headers: { Authorization: `Bearer ${s.token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: ctl.signal,
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+    } catch (err) {
+      return { retry: true, error: `the server did not answer: ${err?.name === 'AbortError' ? 'timeout' : err?.message ?? err}` };
+    } finally {
+      clearTimeout(timer);
+    }
+    let data = null;
+    try {
+      data = await res.json();
+    } catch {
+      /* not JSON */
+    }
+    if (res.ok) return { ok: true, data, status: res.status };
+    const msg = `${res.status}: ${data?.error?.message ?? res.statusText}`;
+    const ra = Number(res.headers.get('Retry-After'));
+    if (res.status === 401 || res.status === 408 || res.status === 429 || res.status >= 500) return { retry: true, error: msg, retryAfterMs: Number.isFinite(ra) ? ra * 1000 : 0 };
+    return { fail: true, error: msg, status: res.status };
+  }
+
+  async function send(row) {
+    const s = await settings();
+    if (!s.enabled) return { retry: true, error: 'sync is off' };
+    return call(s, row.method, row.path, row.body);
+  }
+
+  async function onDone(row, data) {
+    const db = await getDB();
+    if (row.kind === 'batch' && data?.id) {
+      const b = await get(db, 'batches', row.ref);
+      if (b) {
+        b.serverId = data.id;
+        b.syncedAt = now().toISOString();
+        await put(db, 'batches', b);
+      }
+      await outbox.enqueue({ kind: 'verify', method: 'POST', path: `/v1/batches/${encodeURIComponent(data.id)}/verify`, ref: row.ref });
+    }
+    if (row.kind === 'verify' && data?.result) {
+      const b = await get(db, 'batches', row.ref);
+      if (b) {
+        b.verify = { result: data.result, engine: data.engine, sameEngine: data.sameEngine, differences: (data.differences ?? []).slice(0, 10), at: now().toISOString() };
+        await put(db, 'batches', b);
+      }
+    }
+    if (row.kind === 'scan') {
+      const sc = await get(db, 'scans', row.ref);
+      if (sc) {
+        sc.syncedAt = now().toISOString();
+        sc.server = data ? { imported: data.applied?.imported, changed: data.applied?.changed } : null;
+        await put(db, 'scans', sc);
+      }
+    }
+  }
+
+  /** flush sends what is due (force: everything queued, ignoring the backoff). Single flight. */
+  async function flush(p = {}) {
+    const s = await settings();
+    if (!s.enabled) return { enabled: false, ...(await outbox.counts()) };
+    if (!flushing) {
+      flushing = (async () => {
+        try {
+          const stats = await outbox.flush(send, onDone, { force: !!p.force });
+          last = { at: now().toISOString(), ok: stats.retry === 0, error: stats.retry ? (await outbox.counts()).lastError : '', stats };
+          return stats;
+        } finally {
+          flushing = null;
+        }
+      })();
+    }
+    const stats = await flushing;
+    const c = await outbox.counts();
+    if (c.queued && api?.alarms) await api.alarms.create('outbox', { when: Math.max(Date.now() + 1000, Date.parse(c.nextDueAt)) });
+    return { enabled: true, stats, ...c };
+  }
+
+  function kick() {
+    flush().catch((err) => console.error('Invite Guard: outbox flush failed', err));
+  }
+
+  /** decided remembers a decision and the exact request (history included), for the server's verify. */
+  function decided(p, out) {
+    const recipients = recipientsOf(p.recipients ?? []);
+    const pol = out.policy;
+    const windowDays = Math.max(pol.cooldownDays, pol.reinviteLockDays, pol.targetRepeatDays);
+    const request = { network: p.network, surface: p.surface, recipients, policy: pol, now: out.now };
+    if (p.target) request.target = String(p.target);
+    if (p.message) request.message = String(p.message);
+    const entry = {
+      keys: new Set(recipients.map((r) => r.key)),
+      network: p.network,
+      surface: p.surface,
+      request,
+      decision: out.decision,
+      history: history.historyFor(p.network, recipients.map((r) => r.key), out.now, windowDays).catch(() => []),
+    };
+    decidedList.unshift(entry);
+    decidedList.length = Math.min(decidedList.length, DECIDED_KEEP);
+  }
+
+  /** recordOf builds the server's RecordBatch of a stored batch: the decided request when known, else rebuilt and decided again. */
+  async function recordOf(batch, invs) {
+    const keys = invs.map((i) => i.key);
+    const match = decidedList.find((d) => d.network === batch.network && d.surface === batch.surface && keys.every((k) => d.keys.has(k)));
+    if (match) {
+      const request = { ...match.request };
+      const hist = await match.history;
+      if (hist.length) request.history = hist;
+      const index = new Map(request.recipients.map((r, i) => [r.key, i]));
+      return { request, decision: match.decision, sent: keys.map((k) => index.get(k)), rebuilt: false };
+    }
+    const pol = (await history.getSetting('policy')) ?? undefined;
+    const request = { network: batch.network, surface: batch.surface, recipients: recipientsOf(invs.map((i) => ({ ...i, selected: true }))), now: batch.createdAt };
+    if (pol) request.policy = pol;
+    if (batch.target) request.target = batch.target;
+    const env = await engine.callJSON('decide', request);
+    if (env.error) throw new Error(`decide for the server record: ${env.error.message}`);
+    return { request, decision: env.ok, sent: invs.map((_, i) => i), rebuilt: true };
+  }
+
+  async function enqueueBatch(db, batch) {
+    const invs = await getAll(db, 'invitations', 'batchId', batch.id);
+    if (!invs.length) return;
+    if (!batch.record) {
+      batch.record = await recordOf(batch, invs);
+      await put(db, 'batches', batch);
+    }
+    const { request, decision, sent } = batch.record;
+    await outbox.enqueue({
+      kind: 'batch',
+      method: 'POST',
+      path: '/v1/batches',
+      ref: batch.id,
+      body: { clientBatchId: batch.id, engineId: batch.engineId || engine.engineId, request, decision, sent, sentAt: batch.releasedAt ?? batch.createdAt },
+    });
+    batch.queuedAt = now().toISOString();
+    await put(db, 'batches', batch);
+  }
+
+  /** batchRecorded keeps the record for the server on the batch and, with sync on, queues it. */
+  async function batchRecorded(batchId) {
+    const db = await getDB();
+    const batch = await get(db, 'batches', batchId);
+    if (!batch) return;
+    const invs = await getAll(db, 'invitations', 'batchId', batchId);
+    batch.record = await recordOf(batch, invs);
+    await put(db, 'batches', batch);
+    if ((await settings()).enabled) {
+      await enqueueBatch(db, batch);
+      kick();
+    }
+  }
+
+  /** sweep queues every batch never queued (recorded before sync was switched on). */
+  async function sweep() {
+    const db = await getDB();
+    const batches = (await getAll(db, 'batches')).filter((b) => !b.queuedAt && !b.serverId && b.source !== 'import');
+    batches.sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
+    for (const b of batches) await enqueueBatch(db, b);
+    return batches.length;
+  }
+
+  async function scanStored(scan, body) {
+    if (!(await settings()).enabled) return;
+    await outbox.enqueue({ kind: 'scan', method: 'POST', path: '/v1/scans', ref: scan.id, body });
+    kick();
+  }
+
+  /** reportResult queues a withdrawal result (or a job action) of a job the server planned. */
+  async function reportResult(job, item, action) {
+    if (!job.server) return;
+    const base = `/v1/jobs/${encodeURIComponent(job.server.id)}`;
+    if (action) await outbox.enqueue({ kind: 'job', method: 'POST', path: `${base}/${action}`, ref: job.id });
+    else if (item?.serverInvitationId && ['withdrawn', 'not_found', 'failed'].includes(item.status)) {
+      await outbox.enqueue({ kind: 'result', method: 'POST', path: `${base}/items/${encodeURIComponent(item.serverInvitationId)}/result`, ref: job.id, body: { result: item.status, ...(item.detail ? { detail: item.detail.slice(0, 1000) } : {}) } });
+    } else return;
+    kick();
+  }
+
+  /** serverPlan asks the server for a withdrawal job (sync on, server reachable); null means plan locally. */
+  async function serverPlan(selector, seed, local) {
+    const s = await settings();
+    if (!s.enabled) return null;
+    const sel = { ...selector };
+    let scope = local;
+    if (sel.kind === 'batch') {
+      const b = await get(await getDB(), 'batches', sel.batchId);
+      if (!b?.serverId) return null; // not on the server yet: the local plan
+      sel.batchId = b.serverId;
+      scope = local.filter((i) => i.batchId === b.id);
+    }
+    const res = await call(s, 'POST', '/v1/jobs', { selector: sel, seed });
+    if (!res.ok) throw new Error(res.error);
+    const job = res.data;
+    const byKey = new Map();
+    for (const inv of scope) if (inv.state === 'sent' && !byKey.has(inv.key)) byKey.set(inv.key, inv);
+    return {
+      job: { id: job.id, url: s.url },
+      plan: {
+        items: job.items.map((it) => ({ id: byKey.get(it.key)?.id ?? '', key: it.key, name: it.name, at: it.at, day: it.day, serverInvitationId: it.invitationId })),
+        skipped: job.skipped,
+        days: job.days,
+        durationSeconds: job.durationSeconds,
+        finishAt: job.finishAt ?? null,
+      },
+    };
+  }
+
+  /** configure stores the settings (URL checked, token kept) and, when switched on, queues the history. */
+  async function configure(p) {
+    const cur = await settings();
+    const next = { enabled: !!p.enabled, url: p.url != null ? serverOrigin(p.url) : cur.url, token: p.token != null ? String(p.token).trim() : cur.token };
+    if (next.enabled && (!next.url || !next.token)) throw new HandlerError('invalid', 'sync needs the server URL and a token');
+    await history.putSetting('sync', next);
+    let queued = 0;
+    if (next.enabled) {
+      queued = await sweep();
+      kick();
+    }
+    return { ...(await status()), queued };
+  }
+
+  /** test checks a URL and token against GET /v1/me without storing them. */
+  async function test(p) {
+    const cur = await settings();
+    const s = { url: serverOrigin(p?.url ?? cur.url), token: p?.token != null ? String(p.token).trim() : cur.token };
+    const res = await call(s, 'GET', '/v1/me');
+    if (!res.ok) return { ok: false, error: res.error };
+    return { ok: true, user: res.data.user, engine: res.data.engine, sameEngine: res.data.engine === engine.engineId };
+  }
+
+  async function status() {
+    const s = await settings();
+    return { enabled: s.enabled, url: s.url, hasToken: !!s.token, last, ...(await outbox.counts()) };
+  }
+
+  return { flush, decided, batchRecorded, scanStored, reportResult, serverPlan, configure, test, status, sweep };
+}
