@@ -4,6 +4,7 @@
 import { Engine } from './engine.js';
 import { History, openDB } from './db.js';
 import { createHandlers, dispatch } from './handlers.js';
+import { createUndoHandlers } from './undo.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 
@@ -26,15 +27,25 @@ const lazyHistory = new Proxy(
 );
 
 const handlers = createHandlers({ engine, history: lazyHistory, openOptions: () => api.runtime.openOptionsPage() });
+// Issue 5: scans, withdrawal jobs, sync, export/import (record and decide are wrapped for sync).
+const undo = createUndoHandlers({ engine, history: lazyHistory, getDB: async () => (await history()).db, base: { ...handlers } });
+Object.assign(handlers, undo.handlers);
+api.alarms?.onAlarm.addListener((alarm) => undo.onAlarm(alarm).catch((err) => console.error('Invite Guard: alarm', alarm.name, err)));
+api.runtime.onStartup?.addListener(() => undo.onStartup().catch((err) => console.error('Invite Guard: startup', err)));
 
 api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (sender.id !== api.runtime.id) return false;
-  dispatch(handlers, msg).then(sendResponse);
+  dispatch(handlers, sender.tab ? { ...msg, senderTabId: sender.tab.id } : msg).then(sendResponse);
   return true; // the answer comes asynchronously
 });
 
-// Start the engine at once, so the first held batch does not wait for the compile.
-engine.load().catch((err) => console.error('Invite Guard: engine failed to load:', err));
+// Start the engine and open the database at once, so the first held batch waits for neither; then
+// warm the engine up with one decision (V8 optimises the hot wasm functions on their first calls).
+history().catch((err) => console.error('Invite Guard: the history database failed to open:', err));
+engine
+  .load()
+  .then(() => engine.warmUp())
+  .catch((err) => console.error('Invite Guard: engine failed to load:', err));
 
 // For the e2e tests and the bench, which evaluate in this worker.
-globalThis.inviteGuard = { engine, handlers, history, dispatch: (msg) => dispatch(handlers, msg) };
+globalThis.inviteGuard = { engine, handlers, history, undo, dispatch: (msg) => dispatch(handlers, msg) };
