@@ -20,7 +20,7 @@ function unwrap(env, what) {
 }
 
 /** recipientsOf keeps only the fields the core's Recipient has (its decoder rejects unknown fields). */
-function recipientsOf(list) {
+export function recipientsOf(list) {
   if (!Array.isArray(list)) throw new HandlerError('invalid', 'recipients must be a list');
   if (list.length > MAX_RECIPIENTS) throw new HandlerError('too_large', `at most ${MAX_RECIPIENTS} recipients, got ${list.length}`);
   return list.map((r, i) => {
