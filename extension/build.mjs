@@ -110,6 +110,7 @@ export async function buildExtension() {
   await Promise.all([
     build({ ...common, entryPoints: [path.join(here, 'content/main.js')], outfile: path.join(out, 'content.js') }),
     build({ ...common, entryPoints: [path.join(here, 'background/main.js')], outfile: path.join(out, 'background.js') }),
+    build({ ...common, entryPoints: [path.join(here, 'content/sent-main.js')], outfile: path.join(out, 'sent.js') }),
     build({ ...common, entryPoints: [path.join(here, 'ui/options.js')], outfile: path.join(out, 'ui/options.js') }),
     build({ ...common, entryPoints: [path.join(here, 'ui/popup.js')], outfile: path.join(out, 'ui/popup.js') }),
   ]);
