@@ -7,6 +7,7 @@ const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'SVG']);
 
 /** hiddenFromReading tells an element whose text is not read: aria-hidden, hidden, display:none inline, or our own UI. */
 export function hiddenFromReading(el) {
+  if (!el.hasAttributes()) return SKIP.has(el.tagName.toUpperCase());
   return SKIP.has(el.tagName.toUpperCase()) || el.getAttribute('aria-hidden') === 'true' || el.hidden
     || /display\s*:\s*none/i.test(el.getAttribute('style') || '') || el.hasAttribute('data-inviteguard-ui');
 }
@@ -50,8 +51,34 @@ export function textOf(el) {
   return clean(out);
 }
 
-/** accName approximates the accessible name: aria-labelledby, aria-label, labels, value, alt, content, title. */
-export function accName(el) {
+/**
+ * labelIndex maps ids to the <label for=…> elements of a document, built once for
+ * a read of many rows (input.labels walks the whole document on every call).
+ */
+export function labelIndex(doc) {
+  const index = new Map();
+  for (const l of doc.querySelectorAll('label[for]')) {
+    const list = index.get(l.htmlFor);
+    if (list) list.push(l);
+    else index.set(l.htmlFor, [l]);
+  }
+  return index;
+}
+
+function labelsOf(el, index) {
+  if (!index) return el.labels ? [...el.labels] : [];
+  const out = [];
+  const wrap = el.closest('label');
+  if (wrap) out.push(wrap);
+  if (el.id) for (const l of index.get(el.id) || []) if (l !== wrap) out.push(l);
+  return out;
+}
+
+/**
+ * accName approximates the accessible name: aria-labelledby, aria-label, labels,
+ * value, alt, content, title. index (from labelIndex) speeds up reading many rows.
+ */
+export function accName(el, index) {
   if (!el || el.nodeType !== 1) return '';
   const doc = el.ownerDocument;
   const ids = el.getAttribute('aria-labelledby');
@@ -65,11 +92,13 @@ export function accName(el) {
     const t = (el.type || '').toLowerCase();
     if (['button', 'submit', 'reset'].includes(t)) return clean(el.value) || (t === 'submit' ? 'Submit' : '');
     if (t === 'image') return clean(el.alt);
-    if (el.labels && el.labels.length) return clean([...el.labels].map(textOf).join(' '));
+    const labels = labelsOf(el, index);
+    if (labels.length) return clean(labels.map(textOf).join(' '));
     return clean(el.getAttribute('title') || el.getAttribute('placeholder'));
   }
   if (el.tagName === 'TEXTAREA') {
-    if (el.labels && el.labels.length) return clean([...el.labels].map(textOf).join(' '));
+    const labels = labelsOf(el, index);
+    if (labels.length) return clean(labels.map(textOf).join(' '));
     return clean(el.getAttribute('title') || el.getAttribute('placeholder'));
   }
   if (el.tagName === 'IMG') return clean(el.alt);
@@ -178,12 +207,14 @@ export function chunks(root, skip) {
  */
 export function toggle(el, want) {
   if (isChecked(el) === want) return true;
-  const tries = [el];
-  if (el.labels) tries.push(...el.labels);
+  el.click();
+  if (isChecked(el) === want) return true;
+  // The page listens elsewhere: its label, an inner control, the wrapping label.
+  const tries = el.labels ? [...el.labels] : [];
   const inner = el.querySelector('input,button,[role="checkbox"],span,div');
   if (inner) tries.push(inner);
   const label = el.closest('label');
-  if (label) tries.push(label);
+  if (label && !tries.includes(label)) tries.push(label);
   for (const t of tries) {
     t.click();
     if (isChecked(el) === want) return true;

@@ -19,8 +19,26 @@ function toURL(href, base) {
 
 const isHost = (h, domain) => h === domain || h.endsWith('.' + domain);
 
+// Keys of hrefs already seen (a read of 5,000 rows meets 10,000 links; URL parsing dominates).
+const seen = new Map();
+function cached(kind, href, base, make) {
+  const k = kind + '\u0000' + base + '\u0000' + href;
+  let v = seen.get(k);
+  if (v === undefined) {
+    if (seen.size > 20000) seen.clear();
+    v = make();
+    seen.set(k, v);
+  }
+  return v;
+}
+
 /** linkedInProfileKey returns the key of a LinkedIn profile link, or '' when href is none. */
 export function linkedInProfileKey(href, base) {
+  if (!href || !/\/(?:in|pub)\//i.test(href)) return '';
+  return cached('li', href, base, () => linkedInKeyOf(href, base));
+}
+
+function linkedInKeyOf(href, base) {
   const u = toURL(href, base);
   if (!u || !isHost(u.hostname.replace(/\.$/, '').toLowerCase(), 'linkedin.com')) return '';
   const m = /^\/(in|pub)\/([^/]+)(?:\/([^/]+)\/([^/]+)\/([^/]+))?/i.exec(u.pathname);
@@ -31,6 +49,11 @@ export function linkedInProfileKey(href, base) {
 
 /** xingProfileKey returns the key of a XING profile link, or '' when href is none. */
 export function xingProfileKey(href, base) {
+  if (!href || !/\/profile\//i.test(href)) return '';
+  return cached('xing', href, base, () => xingKeyOf(href, base));
+}
+
+function xingKeyOf(href, base) {
   const u = toURL(href, base || 'https://www.xing.com/');
   if (!u || !isHost(u.hostname.replace(/\.$/, '').toLowerCase(), 'xing.com')) return '';
   const m = /^\/profile\/([^/]+)/i.exec(u.pathname);

@@ -3,19 +3,22 @@
 // Rows are found by partition, not by class names: a row is the largest element
 // around a check control that holds no other check control.
 
-import { CHECK_SELECTOR, isCheckLike, isChecked, isDisabled, isButtonLike, accName, chunks, toggle } from './dom.js';
-import { EMAIL, clean, fold, isSelectAllName, isUiWord, looksLikeName, meansInTarget, nameFromLabel, nameInTexts } from './text.js';
+import { CHECK_SELECTOR, isCheckLike, isChecked, isDisabled, isButtonLike, accName, chunks, labelIndex, toggle } from './dom.js';
+import { EMAIL, clean, fold, isSelectAllName, isUiWordFolded, looksLikeName, meansInTargetFolded, nameFromLabel, nameInTexts } from './text.js';
 import { emailKey, nameKey, profileKey } from './keys.js';
 
 /** checksIn returns the row controls inside root in page order: check-like, not nested in another, not our UI, not "Select all". */
-export function checksIn(root) {
-  const all = [...root.querySelectorAll(CHECK_SELECTOR)].filter((el) => isCheckLike(el) && !el.closest('[data-inviteguard-ui]'));
+export function checksIn(root, index = labelIndex(root.ownerDocument || root)) {
+  const ours = root.querySelector('[data-inviteguard-ui]') ? (el) => !!el.closest('[data-inviteguard-ui]') : () => false;
+  const all = [...root.querySelectorAll(CHECK_SELECTOR)].filter((el) => isCheckLike(el) && !ours(el));
   const set = new Set(all);
   return all.filter((el) => {
-    for (let a = el.parentElement; a && a !== root; a = a.parentElement) if (set.has(a)) return false;
-    // A control in a table's header row is the table's "select all", labelled or not.
-    if (el.closest('th,thead,[role="columnheader"]')) return false;
-    return !isSelectAllName(accName(el));
+    for (let a = el.parentElement; a && a !== root; a = a.parentElement) {
+      if (set.has(a)) return false;
+      // A control in a table's header row is the table's "select all", labelled or not.
+      if (a.tagName === 'TH' || a.tagName === 'THEAD' || a.getAttribute('role') === 'columnheader') return false;
+    }
+    return !isSelectAllName(accName(el, index));
   });
 }
 
@@ -49,31 +52,39 @@ function skipControls(el) {
  * readRow reads one row: { el, check, key, name, email, profile, headline, status,
  * member, selected, disabled, inTarget, personLike, selectAll }.
  */
-export function readRow(row, check) {
+export function readRow(row, check, index) {
   const base = row.ownerDocument.baseURI;
-  const links = row.querySelectorAll('a[href]');
   const profileLinks = [];
+  let profile = '';
   let mailto = '';
-  for (const a of links) {
+  for (const a of row.querySelectorAll('a[href]')) {
     const href = a.getAttribute('href');
-    if (profileKey(href, base)) profileLinks.push(a);
+    const k = profileKey(href, base);
+    if (k) {
+      profileLinks.push(a);
+      if (!profile) profile = k;
+    }
     if (!mailto && /^mailto:/i.test(href)) mailto = emailKey(href);
   }
-  const link = profileLinks[0] || null;
-  const profile = link ? profileKey(link.getAttribute('href'), base) : '';
   const cs = chunks(row, skipControls);
-  const checkName = accName(check);
-  const email = mailto || emailKey(cs.map((c) => c.text).find((t) => EMAIL.test(t))) || emailKey(check.value) || emailKey(checkName);
+  for (const c of cs) {
+    c.f = fold(c.text);
+    c.ui = isUiWordFolded(c.f);
+    c.status = meansInTargetFolded(c.f);
+    c.email = c.text.includes('@') && EMAIL.test(c.text);
+  }
+  const checkName = accName(check, index);
+  const emailChunk = cs.find((c) => c.email);
+  const email = mailto || (emailChunk ? emailKey(emailChunk.text) : '') || emailKey(check.value) || emailKey(checkName);
 
   let name = '';
-  let nameChunk = null;
-  if (link) {
+  if (profileLinks.length) {
     const inLinks = cs.filter((c) => profileLinks.some((l) => l.contains(c.el))).map((c) => c.text);
     name = nameInTexts([...inLinks, ...profileLinks.map((l) => l.getAttribute('aria-label') || '')]);
   }
   if (!name) {
-    nameChunk = cs.find((c) => looksLikeName(c.text)) || null;
-    if (nameChunk) name = nameChunk.text;
+    const c = cs.find((x) => !x.ui && looksLikeName(x.text));
+    if (c) name = c.text;
   }
   if (!name) name = nameFromLabel(checkName);
   if (!name) {
@@ -81,21 +92,21 @@ export function readRow(row, check) {
     if (img) name = nameFromLabel(img.alt);
   }
   if (!name) {
-    nameChunk = cs.find((c) => !EMAIL.test(c.text) && !isUiWord(c.text) && c.text.length <= 70 && !meansInTarget(c.text)) || null;
-    if (nameChunk) name = nameChunk.text;
+    const c = cs.find((x) => !x.email && !x.ui && !x.status && x.text.length <= 70);
+    if (c) name = c.text;
   }
-  const plain = (c) => c.text !== name && !EMAIL.test(c.text) && !isUiWord(c.text) && !meansInTarget(c.text)
-    && !isSelectAllName(c.text) && !NOT_MEMBER.test(fold(c.text)) && c.text.length > 1;
+  const notMember = cs.some((c) => NOT_MEMBER.test(c.f));
+  const plain = (c) => c.text !== name && !c.email && !c.ui && !c.status && c.text.length > 1
+    && !isSelectAllName(c.text) && !NOT_MEMBER.test(c.f);
   const nameAt = cs.findIndex((c) => c.text === name);
   const headlineChunk = cs.slice(nameAt + 1).find(plain) || (nameAt < 0 ? cs.find(plain) : null);
   const headline = headlineChunk ? headlineChunk.text : '';
-  const statusChunk = cs.find((c) => meansInTarget(c.text));
-  const status = statusChunk ? statusChunk.text : '';
+  const statusChunk = cs.find((c) => c.status);
   const disabled = isDisabled(check);
   const selectAll = cs.length > 0 && cs.every((c) => isSelectAllName(c.text) || /^\(?\d+\)?$/.test(c.text));
   let member;
   if (profile) member = true;
-  else if (cs.some((c) => NOT_MEMBER.test(fold(c.text)))) member = false;
+  else if (notMember) member = false;
   else if (headline) member = true;
   else if (email) member = false;
   const personLike = !selectAll && !!(profile || email || row.querySelector('img') || looksLikeName(name));
@@ -103,10 +114,10 @@ export function readRow(row, check) {
     el: row, check,
     key: profile || email || nameKey(name),
     name: clean(name) || email,
-    email, profile, headline, status, member,
+    email, profile, headline, status: statusChunk ? statusChunk.text : '', member,
     selected: isChecked(check) && !disabled,
     disabled,
-    inTarget: !!status,
+    inTarget: !!statusChunk,
     personLike, selectAll,
   };
 }
@@ -115,13 +126,15 @@ export function readRow(row, check) {
  * readRows reads the rows of scope (in page order); only person-like rows are
  * returned, at most limit of them (detect asks for a few, read for all).
  */
-export function readRows(scope, checks = checksIn(scope), limit = Infinity) {
+export function readRows(scope, checks, limit = Infinity) {
+  const index = labelIndex(scope.ownerDocument || scope);
+  if (!checks) checks = checksIn(scope, index);
   const count = containCounts(checks, scope);
   const rows = [];
   for (const c of checks) {
     if (rows.length >= limit) break;
     if (!scope.contains(c) || c === scope) continue;
-    const r = readRow(rowOf(c, scope, count), c);
+    const r = readRow(rowOf(c, scope, count), c, index);
     if (r.personLike) rows.push(r);
   }
   return rows;
