@@ -175,6 +175,18 @@ export function createUndoHandlers({ engine, history, getDB, base, now = () => n
     async 'job.list'(p) {
       return { jobs: await jobs.list(p?.limit ?? 10) };
     },
+    async 'sent.open'() {
+      await tabs.openSent(await jobs.active());
+      return {};
+    },
+
+    // --- pending invitations, for hand-picking ---
+    async 'invitations.pending'(p) {
+      const db = await getDB();
+      const rows = await getAll(db, 'invitations', 'state', 'sent');
+      rows.sort((a, b) => (a.sentAt < b.sentAt ? 1 : -1));
+      return { invitations: rows.slice(0, p?.limit ?? 200).map(({ id, key, name, sentAt, batchId, source, member }) => ({ id, key, name, sentAt, batchId, source, member })) };
+    },
 
     // --- sync with the user's server ---
     async 'sync.get'() {

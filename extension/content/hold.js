@@ -106,6 +106,7 @@ export function installHold({ registry, i18n, send: ask = send, win = window, do
   }
 
   async function run({ module, hit }, original) {
+    const t0 = performance.now();
     const velocity = module.kind === 'velocity';
     const surface = hit.surface ?? module.surface;
     const avoidRect = original.action.getBoundingClientRect();
@@ -127,8 +128,10 @@ export function installHold({ registry, i18n, send: ask = send, win = window, do
       return;
     }
     const { recipients } = read;
+    const tRead = performance.now();
     const request = { network: module.network, surface, target: read.target, message: read.message, recipients };
     const answer = await ask('decide', request);
+    const tDecide = performance.now();
     const decision = answer.ok?.decision ?? null;
     const extraReasons = velocity ? [{ code: 'rapid_connect', params: { count: (clicks.get(module.id)?.length ?? 0) + 1, seconds: policy.rapidConnectWindowSeconds } }] : [];
     const minFriction = velocity ? 'click' : undefined;
@@ -157,6 +160,7 @@ export function installHold({ registry, i18n, send: ask = send, win = window, do
           return res.ok ? { decision: res.ok.decision } : { error: res.error };
         },
       });
+      state.timings = { readMs: tRead - t0, decideMs: tDecide - tRead, dialogMs: performance.now() - tDecide, n: recipients.length };
       const res = await dialog.result;
       if (!res.confirmed) return;
       keep = res.keep;

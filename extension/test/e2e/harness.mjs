@@ -20,7 +20,7 @@ process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
  * launch starts Chromium with the extension. pages maps a URL (exact, without query) to a function
  * (url) → html. Returns { ctx, sw, extId, sends, violations, page(), close() }.
  */
-export async function launch({ lang = 'en', pages = {} } = {}) {
+export async function launch({ lang = 'en', pages = {}, extraArgs = [] } = {}) {
   if (!fs.existsSync(path.join(EXT, 'manifest.json'))) throw new Error(`no built extension at ${EXT}: run npm run build`);
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ig-e2e-'));
   const ctx = await chromium.launchPersistentContext(userDataDir, {
@@ -41,6 +41,7 @@ export async function launch({ lang = 'en', pages = {} } = {}) {
       '--disable-sync',
       '--no-first-run',
       `--lang=${lang === 'de' ? 'de' : 'en-US'}`,
+      ...extraArgs,
     ],
     extraHTTPHeaders: { 'Accept-Language': lang === 'de' ? 'de-DE,de;q=0.9' : 'en-US,en;q=0.9' },
   });
@@ -71,6 +72,7 @@ export async function launch({ lang = 'en', pages = {} } = {}) {
   return {
     ctx,
     sw,
+    userDataDir,
     extId,
     sends,
     violations,
