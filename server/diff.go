@@ -22,6 +22,9 @@ type Difference struct {
 // object key order does not matter, and an absent field, null, [] and {} are
 // the same (encoders differ on omitempty and nil slices; the meaning does not).
 func DiffJSON(a, b []byte, max int) ([]Difference, error) {
+	if bytes.Equal(bytes.TrimSpace(a), bytes.TrimSpace(b)) && json.Valid(a) {
+		return []Difference{}, nil // the common case: the same encoder wrote the same decision
+	}
 	va, err := decodeAny(a)
 	if err != nil {
 		return nil, fmt.Errorf("recorded: %w", err)
