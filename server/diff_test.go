@@ -7,7 +7,7 @@ import (
 func TestDiffJSON(t *testing.T) {
 	for _, tc := range []struct {
 		name, a, b string
-		want      []string
+		want       []string
 	}{
 		{"equal bytes", `{"a":1,"b":[1,2]}`, `{"a":1,"b":[1,2]}`, nil},
 		{"key order", `{"a":1,"b":2}`, `{"b":2,"a":1}`, nil},
