@@ -73,6 +73,7 @@ export function openDialog(opts) {
   // Why flagged rows start unchecked: these reasons of the first answer stay on screen after re-asking.
   const FLAG_REASONS = new Set(['not_members', 'recently_invited', 'reinvite_locked', 'in_target', 'opted_out', 'duplicates', 'over_budget']);
   const firstFlagReasons = (decision?.reasons ?? []).filter((r) => FLAG_REASONS.has(r.code));
+  const firstBreakdown = decision?.breakdown ?? null;
   const kept = new Uint8Array(n);
   if (fallback) recipients.forEach((r, i) => (kept[i] = r.selected ? 1 : 0));
   else for (const i of decision.suggested ?? []) if (i >= 0 && i < n) kept[i] = 1;
@@ -95,7 +96,7 @@ export function openDialog(opts) {
   const where = el('div', { class: 'where' });
   const reasonsList = el('ul', { class: 'reasons' });
   const fallbackBox = fallback ? el('div', { class: 'fallback', role: 'alert' }) : null;
-  const stats = el('div', { class: 'stats' });
+  const stats = el('ul', { class: 'stats' });
   const budget = el('p', { class: 'budget' });
   const keptLabel = el('span', { class: 'kept', 'aria-live': 'polite' });
   const btnAll = el('button', { class: 'link', type: 'button', text: i18n.t('list_select_all') });
@@ -119,12 +120,13 @@ export function openDialog(opts) {
       reasonsList,
       stats,
       budget,
-      el('div', { class: 'listhead' }, el('h3', { text: i18n.t('list_heading') }), keptLabel, btnAll, btnSuggested, btnNone),
+      el('div', { class: 'listhead' }, el('div', { class: 'title' }, el('h3', { text: i18n.t('list_heading') }), keptLabel), el('div', { class: 'tools' }, btnAll, btnSuggested, btnNone)),
       hint,
       viewport,
     ),
     el('footer', {}, friction, el('div', { class: 'buttons' }, cancelBtn, confirmBtn)),
   );
+  if (n <= 1) panel.querySelector('.tools').hidden = true; // nothing to choose between
   const overlay = el('div', { class: 'overlay' }, panel);
   root.append(overlay);
 
@@ -158,10 +160,12 @@ export function openDialog(opts) {
     }
     reasonsList.hidden = reasons.length === 0;
     stats.replaceChildren();
-    const bd = decision?.breakdown;
+    // The breakdown describes the batch the page was about to send (the first answer), so it stays
+    // consistent with the flags in the list; the headline and the button follow the kept selection.
+    const bd = firstBreakdown;
     if (bd) {
       for (const k of [...BREAKDOWN_ALWAYS, ...BREAKDOWN_IF_ANY.filter((k) => bd[k] > 0)]) {
-        stats.append(el('div', { class: WARN_STATS.has(k) && bd[k] > 0 ? 'stat warn' : 'stat' }, el('b', { text: i18n.number(bd[k] ?? 0) }), el('span', { text: i18n.t(`breakdown_${k}`) })));
+        stats.append(el('li', { class: WARN_STATS.has(k) && bd[k] > 0 ? 'stat warn' : 'stat' }, el('b', { text: i18n.number(bd[k] ?? 0) }), el('span', { text: i18n.t(`breakdown_${k}`) })));
       }
     }
     stats.hidden = !bd;
@@ -169,6 +173,7 @@ export function openDialog(opts) {
     budget.hidden = !b;
     if (b) budget.textContent = i18n.t('budget_line', b);
     keptLabel.textContent = i18n.t('list_kept', { kept: keptCount, total: n });
+    if (hint) hint.hidden = flagsByIndex.size === 0;
     renderFriction();
   }
 

@@ -39,22 +39,25 @@ header { padding: 18px 24px 10px; flex: none; }
 .brand { display: flex; align-items: center; gap: 8px; color: #1d4ed8; font-weight: 600; font-size: 13px; letter-spacing: .02em; }
 h2 { margin: 8px 0 2px; font-size: 19px; line-height: 1.3; font-weight: 650; color: #0f172a; }
 .where { color: #64748b; font-size: 13px; }
-.body { padding: 0 24px; overflow: auto; flex: 1 1 auto; min-height: 0; }
+.body { padding: 0 24px; overflow: auto; flex: 1 1 auto; min-height: 0; display: flex; flex-direction: column; }
+.body > * { flex: none; }
+.body > .viewport { flex: 0 1 auto; min-height: 134px; }
 .reasons { list-style: none; margin: 8px 0 14px; padding: 0; display: grid; gap: 6px; }
 .reasons li { display: flex; gap: 8px; align-items: flex-start; padding: 8px 12px; border-radius: 8px; background: #fffbeb; color: #78350f; }
 .reasons li.block { background: #fef2f2; color: #7f1d1d; }
 .reasons li::before { content: "!"; flex: none; width: 18px; height: 18px; border-radius: 50%; background: #f59e0b; color: #fff; font-weight: 700; font-size: 12px; display: grid; place-items: center; margin-top: 1px; }
 .reasons li.block::before { background: #dc2626; }
-.stats { display: grid; grid-template-columns: repeat(auto-fit, minmax(100px, 1fr)); gap: 8px; margin: 0 0 10px; }
-.stat { border: 1px solid #e2e8f0; border-radius: 10px; padding: 7px 10px; }
-.stat b { display: block; font-size: 17px; font-weight: 650; color: #0f172a; font-variant-numeric: tabular-nums; line-height: 1.3; }
-.stat span { display: block; font-size: 12px; line-height: 1.3; color: #64748b; }
-.stat.warn { border-color: #fcd34d; background: #fffbeb; }
+.stats { display: flex; flex-wrap: wrap; gap: 6px; margin: 0 0 10px; padding: 0; list-style: none; }
+.stat { display: inline-flex; align-items: baseline; gap: 6px; border: 1px solid #e2e8f0; border-radius: 999px; padding: 4px 12px; font-size: 13px; color: #475569; background: #fff; }
+.stat b { font-size: 14px; font-weight: 650; color: #0f172a; font-variant-numeric: tabular-nums; }
+.stat.warn { border-color: #fcd34d; background: #fffbeb; color: #78350f; }
 .stat.warn b { color: #92400e; }
 .budget { font-size: 13px; color: #475569; margin: 0 0 12px; }
-.listhead { display: flex; align-items: center; gap: 8px; flex-wrap: wrap; margin: 4px 0 6px; }
+.listhead { display: flex; align-items: flex-end; gap: 4px 8px; flex-wrap: wrap; margin: 4px 0 6px; }
+.listhead .title { margin-right: auto; }
 .listhead h3 { margin: 0; font-size: 14px; font-weight: 600; }
-.kept { color: #64748b; font-size: 13px; margin-right: auto; font-variant-numeric: tabular-nums; }
+.kept { display: block; color: #64748b; font-size: 12px; font-variant-numeric: tabular-nums; }
+.tools { display: flex; gap: 2px; }
 .hint { color: #64748b; font-size: 12px; margin: 0 0 6px; }
 .link { border: 0; background: none; color: #1d4ed8; font: inherit; font-size: 13px; padding: 2px 4px; border-radius: 4px; cursor: pointer; }
 .link:hover { text-decoration: underline; }
