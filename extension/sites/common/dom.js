@@ -146,6 +146,10 @@ export function isButtonLike(el) {
 
 /** closestButton returns the button-like element the target is in (the target itself included), or null. */
 export function closestButton(target, stop) {
+  // A submit event without a submitter (Enter in a field) lands on the form: its default button acts.
+  if (target && target.tagName === 'FORM') {
+    return target.querySelector('button[type="submit" i], button:not([type]), input[type="submit" i], input[type="image" i]');
+  }
   for (let el = target && target.nodeType === 3 ? target.parentElement : target; el && el.nodeType === 1; el = el.parentElement) {
     if (isButtonLike(el)) return el;
     if (el === stop || el.tagName === 'BODY') break;

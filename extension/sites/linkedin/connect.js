@@ -17,6 +17,8 @@ const NAMED = [
   /^send\s+(?:an\s+)?invitation\s+to\s+(.+?)(?:\s+to\s+connect)?$/i,
   /^(.+?)\s+einladen,?\s+sich\s+(?:mit\s+(?:ihnen|dir)\s+)?zu\s+vernetzen$/i,
   /^(.+?)\s+zum\s+vernetzen\s+einladen$/i,
+  /^laden\s+sie\s+(.+?)\s+ein,?\s+sich\s+(?:mit\s+ihnen\s+)?zu\s+vernetzen$/i,
+  /^(.+?)\s+als\s+kontakt\s+einladen$/i,
   /^mit\s+(.+?)\s+vernetzen$/i,
   /^inviter\s+(.+?)\s+(?:à|a)\s+rejoindre\s+votre\s+r[ée]seau$/i,
   /^inviter\s+(.+?)\s+(?:à|a)\s+se\s+connecter$/i,

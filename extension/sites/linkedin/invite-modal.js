@@ -22,7 +22,7 @@ const TITLE_TARGET = [
   /^inviter (?:des |vos )?(?:relations|personnes|contacts)? ?(?:a|à) (?:suivre|rejoindre|participer (?:a|à))\s+(.+)$/i,
   /^inviter (?:des |vos )?(?:relations|personnes|contacts)? ?(?:a|à|au|aux)\s+(?:l[’']|la |le )?(?:evenement|événement|groupe|page)?\s*[:«"]?\s*(.+?)\s*[»"]?$/i,
 ];
-const GENERIC = /^(?:the |l[’']|la |le )?(?:event|group|page|veranstaltung|gruppe|seite|evenement|événement|groupe|votre reseau|your network)$/i;
+const GENERIC = /^(?:the |your |this |our |ihre |ihr |diese |unsere |votre |cet |cette |notre |l[’']|la |le )?(?:event|group|page|veranstaltung|gruppe|seite|evenement|événement|groupe|reseau|réseau|network|netzwerk)$/i;
 
 function targetFromTitle(title) {
   const t = clean(title).replace(/[.!]$/, '');

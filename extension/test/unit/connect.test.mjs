@@ -34,6 +34,7 @@ test('de search results: "… einladen, sich zu vernetzen", a bare "Vernetzen", 
   await withPage(browser, 'linkedin/connect/de-search.html', 'https://www.linkedin.com/search/results/people/?keywords=Produktmanager', async (page) => {
     await expectConnect(page, '#connect-1', li('lena-schroeder'), 'Lena Schröder');
     await expectConnect(page, '#connect-2', li('thomas-meier-pm'), 'Thomas Meier');
+    await expectConnect(page, '#connect-3', li('jonas-weber'), 'Jonas Weber');
     for (const sel of ['#pending', '#message', '#follow', '#f1', '#show']) assert.equal(await detect(page, sel), null, sel);
   });
 });

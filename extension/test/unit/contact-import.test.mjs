@@ -41,6 +41,17 @@ const cases = [
     keep: ['name:thomas meier'],
   },
   {
+    name: 'de, toggle buttons (aria-pressed) in article cards, "Alle 3 hinzufügen"',
+    file: 'linkedin/contact-import/de-toggle.html', url: MEMBER, action: '#add',
+    want: { surface: 'contact_import', expected: 3 },
+    recipients: [
+      r(li('jonas-weber'), 'Jonas Weber', true, true),
+      r(li('emma-schulz'), 'Emma Schulz', true, true),
+      r(li('leon-fischer'), 'Leon Fischer', true, true),
+    ],
+    keep: [li('jonas-weber'), li('leon-fischer')],
+  },
+  {
     name: 'fr, older markup: artdeco form, plain checkboxes in labels, submit button',
     file: 'linkedin/contact-import/fr-old.html', url: 'https://www.linkedin.com/mynetwork/import-contacts/saved-contacts/', action: '#add',
     want: { surface: 'contact_import', expected: null },

@@ -45,6 +45,13 @@ for (const c of cases) {
   });
 }
 
+test('a submit without submitter (Enter in a field) lands on the form: its submit button is the action', () =>
+  withPage(browser, 'xing/contact-request/de-dialog.html', 'https://www.xing.com/profile/Jane_Doe2', async (page) => {
+    const got = await detect(page, 'form');
+    assert.deepEqual(got && [got.id, got.surface], ['xing.contact-request', 'contact_request']);
+    assert.equal(await page.evaluate(() => window.__ig.last.d.action.id), 'send');
+  }));
+
 const negatives = [
   ['de chat: "Senden" under a message field', 'xing/negative/de-chat.html', 'https://www.xing.com/chats/abc123', ['#send']],
   ['de chat markup on a profile URL: the content alone says it is no contact request', 'xing/negative/de-chat.html', 'https://www.xing.com/profile/Jane_Doe2', ['#send']],

@@ -4,7 +4,8 @@
 // the page really sent (POST /fixture-api/withdraw). Cards come ten at a time ("Load more"); Withdraw
 // opens LinkedIn's confirmation dialog; confirming removes the card once the POST succeeded.
 // Variants: rateLimitAfter (the n+1-th withdrawal is refused with 429 and "You're out of invitations
-// for now"), jumpAfterLoadMore (after that many "Load more" clicks the page jumps to Received once).
+// for now"), jumpAfterLoadMore (after that many "Load more" clicks the page jumps to Received, at most
+// `jumps` times in all — state.maxJumps, read at each page load), withdrawDelayMs (the server answers a withdrawal late).
 
 const FIRST = ['Jane', 'Omar', 'Mei', 'Käthe', 'Ravi', 'Anna', 'Lucas', 'Fatima', 'Tomasz', 'Emily', 'Kenji', 'Sara', 'Diego', 'Ingrid', 'Yusuf', 'Chloé', 'Arjun', 'Lea', 'Mateo', 'Zoe', 'Hiro', 'Nora', 'Pavel', 'Aiko'];
 const LAST = ['Doe', 'Haddad', 'Lin', 'Müller', 'Singh', 'Berg', 'Silva', 'Zahra', 'Nowak', 'Clarke', 'Sato', 'Rossi', 'Ramos', 'Larsen', 'Kaya', 'Martin', 'Patel', 'Wolf', 'Gómez', 'Adams', 'Tanaka', 'Fischer', 'Novák', 'Ito'];
@@ -49,14 +50,14 @@ function ageText(t, [unit, n]) {
  * createSentSite makes the site. people: [{ key, slug, name, head, age, note? }] in list order (newest first).
  * Returns { state, install(ctx), withdrawnCount(key) }.
  */
-export function createSentSite({ lang = 'en', people, pageSize = 10, rateLimitAfter = Infinity, jumpAfterLoadMore = 0, loadDelayMs = 40 }) {
+export function createSentSite({ lang = 'en', people, pageSize = 10, rateLimitAfter = Infinity, jumpAfterLoadMore = 0, jumps = 1, withdrawDelayMs = 0, loadDelayMs = 40 }) {
   const t = TEXT[lang];
-  const state = { people: [...people], withdrawn: [], refused: 0, loads: 0, jumped: false, pageLoads: 0 };
+  const state = { people: [...people], withdrawn: [], refused: 0, jumps: 0, maxJumps: jumps, pageLoads: 0 };
 
   function html() {
     state.pageLoads++;
     const data = state.people.map((p) => ({ key: p.key, slug: p.slug, name: p.name, head: p.head, age: ageText(t, p.age), note: p.note ?? '' }));
-    const cfg = { t: { ...t, withdrawLabel: undefined, alt: undefined, age: undefined, count: undefined }, pageSize, loadDelayMs, jump: jumpAfterLoadMore && !state.jumped ? jumpAfterLoadMore : 0, total: t.count(data.length) };
+    const cfg = { t: { ...t, withdrawLabel: undefined, alt: undefined, age: undefined, count: undefined }, pageSize, loadDelayMs, jump: jumpAfterLoadMore, jumpsLeft: Math.max(0, state.maxJumps - state.jumps), total: t.count(data.length) };
     return `<!doctype html><html lang="${t.lang}"><head><meta charset="utf-8"><title>${t.title} | LinkedIn</title>
 <style>
 body{margin:0;background:#f4f2ee;font:14px -apple-system,system-ui,sans-serif;color:#191919}
@@ -105,6 +106,7 @@ function card(p) {
 function renderSent() {
   history.replaceState(null, '', '/mynetwork/invitation-manager/sent/');
   shown = Math.min(CFG.pageSize, DATA.length);
+  loads = 0;
   app.innerHTML = tabs('sent') + '<div class="filters"><button type="button" aria-pressed="true">' + T.people + ' (' + CFG.total + ')</button> <button type="button" aria-pressed="false">Pages (0)</button></div>' +
     '<div role="list" id="cards">' + DATA.slice(0, shown).map(card).join('') + '</div>' +
     (shown < DATA.length ? '<div class="more"><button type="button" id="load-more"><span>' + T.more + '</span></button></div>' : '') +
@@ -120,7 +122,7 @@ app.addEventListener('click', (e) => {
   if (e.target.closest('#load-more')) {
     loads++;
     setTimeout(() => {
-      if (CFG.jump && loads === CFG.jump) { fetch('/fixture-api/jumped', { method: 'POST', body: '{}' }); CFG.jump = 0; renderReceived(); return; }
+      if (CFG.jump && CFG.jumpsLeft > 0 && loads === CFG.jump) { fetch('/fixture-api/jumped', { method: 'POST', body: '{}' }); CFG.jumpsLeft--; renderReceived(); return; }
       const list = document.getElementById('cards');
       DATA.slice(shown, shown + CFG.pageSize).forEach((p) => list.insertAdjacentHTML('beforeend', card(p)));
       shown = Math.min(DATA.length, shown + CFG.pageSize);
@@ -159,11 +161,12 @@ else renderSent();
       const req = route.request();
       const path = new URL(req.url()).pathname;
       if (path === '/fixture-api/jumped') {
-        state.jumped = true;
+        state.jumps++;
         return route.fulfill({ status: 200, contentType: 'application/json', body: '{}' });
       }
       if (path === '/fixture-api/withdraw') {
         const { key } = req.postDataJSON();
+        if (withdrawDelayMs) await new Promise((r) => setTimeout(r, withdrawDelayMs));
         if (state.withdrawn.length >= rateLimitAfter) {
           state.refused++;
           return route.fulfill({ status: 429, contentType: 'application/json', body: '{"status":429,"code":"CUSTOM_INVITE_LIMIT_REACHED"}' });

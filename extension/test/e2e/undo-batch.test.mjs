@@ -1,0 +1,96 @@
+// "Undo this batch" from the popup: the plan (how many, how long, what is skipped and why), then the
+// runner on the Sent list withdraws exactly that batch's pending invitations — none of the others on the
+// list, not even those sent the same day from the phone app — switching back when the page jumps to
+// Received. Also the dry run, which only highlights. Screenshots of the popup, the plan, the progress
+// and the overlay.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { shot } from './harness.mjs';
+import { invitations, jobSettled, ok, person, poll, record, scanDone, sentPage, startSite } from './undo-helpers.mjs';
+
+const today = (i) => person(i, ['today', 0]);
+
+async function openPopup(h) {
+  const popup = await h.ctx.newPage();
+  await popup.setViewportSize({ width: 380, height: 620 });
+  await popup.goto(`chrome-extension://${h.extId}/ui/popup.html`);
+  return popup;
+}
+
+test('"Undo this batch" withdraws exactly the batch’s pending invitations and none of the others on the list', async () => {
+  const list = Array.from({ length: 14 }, (_, i) => today(i)); // all sent today
+  const { h, site } = await startSite({ people: list, jumpAfterLoadMore: 1, jumps: 1 });
+  try {
+    const accepted = today(30); // in batch A, accepted meanwhile: no longer on the list
+    const batchA = await record(h.sw, [list[0], list[1], list[12], accepted]);
+    await record(h.sw, [list[2], list[3]], 'connect');
+    const scan = await scanDone(h.sw); // the page jumps to Received once during the scan
+    assert.equal(scan.seen, 14);
+    assert.equal(scan.imported, 9, 'the phone app’s invitations of the same day are imported');
+    assert.equal(site.state.jumps, 1);
+    site.state.maxJumps = 2; // the next page load jumps once more, when the runner loads more
+    await (await sentPage(h)).reload();
+
+    const popup = await openPopup(h);
+    const row = popup.locator(`li[data-batch="${batchA}"]`);
+    await row.getByText('Partly accepted · 3 of 4 pending').waitFor();
+    await shot(popup, 'undo-popup-batches');
+    await row.getByRole('button', { name: /^Undo this batch: 4 invitations/ }).click();
+    await popup.getByRole('heading', { name: 'Withdraw 3 invitations' }).waitFor();
+    await popup.getByText('1 skipped: 1 no longer pending (accepted, declined or withdrawn elsewhere)').waitFor();
+    await popup.getByText(/about \d+ s today, one every 0\.5–0\.6 s/).waitFor();
+    assert.deepEqual((await popup.locator('ul.people li').allTextContents()).sort(), [list[0].name, list[1].name, list[12].name].sort());
+    await shot(popup, 'undo-plan');
+    await popup.getByRole('button', { name: 'Withdraw 3 invitations' }).click();
+
+    const job = await poll(() => ok(h.sw, { op: 'job.active' }), (r) => r.job, { what: 'the started job' }).then((r) => r.job);
+    const page = await sentPage(h);
+    await poll(() => site.state.withdrawn.length, (n) => n >= 1, { what: 'the first withdrawal' });
+    await page.getByRole('region', { name: 'Invite Guard' }).waitFor();
+    await shot(page, 'undo-overlay');
+    await popup.getByRole('progressbar', { name: 'Withdrawal progress' }).waitFor();
+    await shot(popup, 'undo-popup-progress');
+    const done = await jobSettled(h.sw, job.id);
+    assert.equal(done.state, 'done', JSON.stringify(done.stop));
+
+    assert.deepEqual([...site.state.withdrawn].sort(), [list[0].key, list[1].key, list[12].key].sort(), 'exactly batch A’s pending invitations');
+    assert.equal(site.state.jumps, 2, 'the runner met the jump to Received too, and switched back');
+    const invs = new Map((await invitations(h.sw)).map((i) => [i.key, i]));
+    for (const p of [list[0], list[1], list[12]]) assert.equal(invs.get(p.key).state, 'withdrawn');
+    assert.equal(invs.get(accepted.key).state, 'gone');
+    for (const p of list.filter((_, i) => ![0, 1, 12].includes(i))) assert.equal(invs.get(p.key).state, 'sent', `${p.name} untouched`);
+    assert.equal(site.state.people.length, 11);
+
+    await page.getByText('Done: 3 withdrawn, 0 not found, 0 failed.').waitFor();
+    await popup.reload();
+    await row.getByText('Withdrawn', { exact: true }).waitFor();
+    assert.equal(await row.getByRole('button', { name: /Undo this batch/ }).count(), 0);
+    await shot(popup, 'undo-popup-done');
+    await popup.close();
+  } finally {
+    await h.close();
+  }
+});
+
+test('the dry run only highlights: nothing is withdrawn and the history is unchanged', async () => {
+  const list = Array.from({ length: 6 }, (_, i) => today(i));
+  const { h, site } = await startSite({ people: list });
+  try {
+    const batch = await record(h.sw, list.slice(0, 3));
+    const planned = (await ok(h.sw, { op: 'withdraw.plan', selector: { kind: 'batch', batchId: batch }, dryRun: true })).job;
+    assert.equal(planned.items.length, 3);
+    await ok(h.sw, { op: 'withdraw.start', jobId: planned.id });
+    const done = await jobSettled(h.sw, planned.id);
+    assert.equal(done.state, 'done');
+    assert.equal(done.counts.highlighted, 3);
+    assert.deepEqual(site.state.withdrawn, []);
+    const page = await sentPage(h);
+    assert.equal(await page.locator('[data-inviteguard-highlight]').count(), 3);
+    await page.getByText('Dry run done: 3 cards highlighted, nothing withdrawn.').waitFor();
+    await shot(page, 'undo-dry-run');
+    assert.ok((await invitations(h.sw)).every((i) => i.state === 'sent'), 'the history is unchanged');
+  } finally {
+    await h.close();
+  }
+});
