@@ -51,6 +51,8 @@ function start() {
     return i18n.t('runner_done', { withdrawn: c.withdrawn, notFound: c.not_found, failed: c.failed });
   }
 
+  let lastJobId = null;
+
   async function loop() {
     if (running) return;
     running = true;
@@ -66,6 +68,7 @@ function start() {
           if ((await runner.scan(task)) === 'navigating') return;
           continue;
         }
+        if (task.job) lastJobId = task.job.id;
         if (task.kind === 'item') {
           const name = task.item.name || task.item.key;
           if (task.waitMs > 0) {
@@ -96,6 +99,11 @@ function start() {
         if (task.kind === 'done') {
           jobView(task, { tone: 'done', message: doneMessage(task.job) });
           return;
+        }
+        if (task.kind === 'none' && lastJobId) {
+          // The last result finished the job: say how it ended.
+          const last = (await send('job.get', { jobId: lastJobId })).ok?.job;
+          if (last?.state === 'done') jobView({ kind: 'done', job: last }, { tone: 'done', message: doneMessage(last) });
         }
         return; // none, or another tab runs the job
       }

@@ -98,7 +98,7 @@ function tabs(view) {
 }
 function card(p) {
   return '<div role="listitem" data-fixture-key="' + esc(p.key) + '">' +
-    '<a href="/in/' + esc(p.slug) + '/" tabindex="-1"><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="' + esc(ALT(p.name)) + '"></a>' +
+    '<a href="/in/' + esc(p.slug) + '/" tabindex="-1"><img src="data:image/gif;base64,R0lGODlhAQABAIAAAMzV4P///yH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==" alt="' + esc(ALT(p.name)) + '"></a>' +
     '<div class="who"><a href="https://www.linkedin.com/in/' + esc(p.slug) + '/?miniProfileUrn=x">' + esc(p.name) + '</a><p>' + esc(p.head) + '</p><p><span>' + esc(p.age) + '</span></p>' +
     (p.note ? '<div data-testid="expandable-text-box">' + esc(p.note) + '</div>' : '') + '</div>' +
     '<div><button type="button" class="wd" data-view-name="sent-invitations-withdraw-single" aria-label="' + esc(LABEL(p.name)) + '"><span>' + T.withdraw + '</span></button></div></div>';
