@@ -47,7 +47,9 @@ export default {
     // Fail safe: a button that clearly sends a bulk invitation but whose rows cannot be read.
     if (isOpener(action)) return null;
     const bulkWords = m.all || m.plural || (m.count != null && m.count > 1);
-    if ((onImport && (m.verb !== 'connect' || bulkWords)) || (m.all && m.verb !== 'invite')) {
+    // Only wording that means many people ("Add connections", "Send invitations", "Add all 120 …"):
+    // holding a button that merely opens a form would block it, as nothing is released without rows.
+    if ((onImport && bulkWords) || (m.all && m.verb !== 'invite')) {
       return {
         action,
         scope: dlg || doc.querySelector('main,[role="main"]') || doc.body,

@@ -46,6 +46,7 @@ test('every code of the core has an English and a German text', () => {
   const want = [
     ...reasons.map((c) => `reason_${c}`),
     ...issues.map((c) => `issue_${c}`),
+    ...consts('Signal').map((c) => `signal_${c}`),
     ...flags.map((c) => `flag_${c}`),
     ...surfaces.map((c) => `surface_${c}`),
     ...jsonFields('Breakdown').filter((f) => f !== 'selected').map((f) => `breakdown_${f}`),

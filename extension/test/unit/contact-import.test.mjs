@@ -140,6 +140,7 @@ const negatives = [
   ['en profile: Add profile section, Add skill, Add a note, a lone checkbox', 'linkedin/negative/en-profile.html', 'https://www.linkedin.com/in/jane-doe/', ['#add-section', '#add-skill', '#add-note', '#add', '#open-to', '#notify']],
   ['en messaging: Invite to a meeting, Add people to a conversation', 'linkedin/negative/en-messaging.html', 'https://www.linkedin.com/messaging/thread/2-abc/', ['#invite-meeting', '#add-people', '#invite-all', '#send-msg']],
   ['de settings: one checkbox, Hinzufügen an address, import, save', 'linkedin/negative/de-settings.html', 'https://www.linkedin.com/mynetwork/settings/manage-syncing/', ['#add-address', '#import', '#save', '#remove-all', '#sync']],
+  ['en import start: Continue, Invite by email, a bare Invite, a sync checkbox — on the import path', 'linkedin/negative/en-import-start.html', 'https://www.linkedin.com/mynetwork/import-contacts/', ['#continue', '#invite-email', '#upload', '#invite', '#manage', '#sync', 'form']],
   ['fr company page: the button that opens the invite modal, settings checkboxes', 'linkedin/negative/fr-company.html', 'https://www.linkedin.com/company/acme/admin/', ['#invite-open', '#follow', '#add-admin', '#invite-plain']],
 ];
 for (const n of negatives) negativeTest(test, assert, () => browser, n);

@@ -1,0 +1,115 @@
+// The runner's safety: a reload in the middle of a withdrawal (even mid-click) resumes without
+// withdrawing anything twice; a rate-limit message is a hard stop that says why; the daily cap defers
+// the rest to the next day with an alarm; pause and cancel put the untouched invitations back.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { shot } from './harness.mjs';
+import { invitations, jobSettled, ok, person, poll, record, sentPage, startSite } from './undo-helpers.mjs';
+
+const people = (n, from = 0) => Array.from({ length: n }, (_, i) => person(from + i, ['days', 2]));
+
+async function startBatch(h, batchId) {
+  const planned = (await ok(h.sw, { op: 'withdraw.plan', selector: { kind: 'batch', batchId } })).job;
+  await ok(h.sw, { op: 'withdraw.start', jobId: planned.id });
+  return planned;
+}
+
+test('a reload in the middle of a withdrawal, even mid-click, resumes with no double withdrawal', async (t) => {
+  const list = people(8);
+  const { h, site } = await startSite({ people: list, withdrawDelayMs: 400 }); // the click's request is slow: a reload can hit it
+  try {
+    const batch = await record(h.sw, list.slice(0, 6));
+    const job = await startBatch(h, batch);
+    const page = await sentPage(h);
+    // Reload while an item is between "begin" (persisted) and its result.
+    await poll(() => ok(h.sw, { op: 'job.get', jobId: job.id, items: true }), (r) => r.job.finished >= 1 && r.job.items.some((i) => i.status === 'clicking'), { interval: 20, what: 'an item mid-click' });
+    await page.reload();
+    await poll(() => site.state.withdrawn.length, (n) => n >= 4, { what: 'four withdrawals' });
+    await page.reload(); // and once more between two items
+    const done = await jobSettled(h.sw, job.id);
+    assert.equal(done.state, 'done', JSON.stringify(done.stop));
+    const keys = list.slice(0, 6).map((p) => p.key);
+    for (const k of keys) assert.equal(site.withdrawnCount(k), 1, `${k} withdrawn exactly once`);
+    assert.equal(site.state.withdrawn.length, 6);
+    assert.equal(done.counts.withdrawn, 6);
+    const invs = await invitations(h.sw);
+    assert.deepEqual(invs.filter((i) => i.state === 'withdrawn').map((i) => i.key).sort(), [...keys].sort());
+    const ms = done.items.map((i) => i.detail).filter((d) => /reload/.test(d));
+    t.diagnostic(`items confirmed after a reload: ${ms.length}`);
+    // The runner's own cost per card beyond the pace: from the pace's end to the stored result.
+    const own = (await ok(h.sw, { op: 'job.get', jobId: job.id, items: true })).job;
+    t.diagnostic(`page loads: ${site.state.pageLoads}`);
+    void own;
+  } finally {
+    await h.close();
+  }
+});
+
+test('a rate-limit message stops the run and says so; nothing more is clicked', async () => {
+  const list = people(6);
+  const { h, site } = await startSite({ people: list, rateLimitAfter: 2 });
+  try {
+    const batch = await record(h.sw, list.slice(0, 5));
+    const job = await startBatch(h, batch);
+    const stopped = await jobSettled(h.sw, job.id);
+    assert.equal(stopped.state, 'stopped');
+    assert.equal(stopped.stop.reason, 'rate_limit');
+    assert.match(stopped.stop.detail, /out of invitations/);
+    assert.equal(site.state.withdrawn.length, 2);
+    assert.equal(site.state.refused, 1, 'one refused click, then nothing more');
+    assert.equal(stopped.counts.withdrawn, 2);
+    assert.equal(stopped.counts.pending, 3, 'the refused card stays pending');
+    const page = await sentPage(h);
+    await page.getByText(/Stopped: LinkedIn says you made too many requests/).waitFor();
+    await shot(page, 'undo-overlay-rate-limit');
+    const popup = await h.ctx.newPage();
+    await popup.setViewportSize({ width: 380, height: 560 });
+    await popup.goto(`chrome-extension://${h.extId}/ui/popup.html`);
+    await popup.getByText(/Stopped: LinkedIn says you made too many requests/).waitFor();
+    await popup.getByRole('button', { name: 'Resume' }).waitFor();
+    await shot(popup, 'undo-popup-stopped');
+    // Nothing moves while stopped.
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.equal(site.state.refused, 1);
+    // Cancel: the untouched invitations go back to sent.
+    await popup.getByRole('button', { name: 'Cancel' }).click();
+    await poll(() => ok(h.sw, { op: 'job.get', jobId: job.id }), (r) => r.job.state === 'cancelled', { what: 'cancelled' });
+    const invs = await invitations(h.sw);
+    assert.equal(invs.filter((i) => i.state === 'withdrawn').length, 2);
+    assert.equal(invs.filter((i) => i.state === 'sent').length, 3);
+    assert.equal(invs.filter((i) => i.state === 'withdraw_requested').length, 0);
+  } finally {
+    await h.close();
+  }
+});
+
+test('the daily cap withdraws the day’s share and defers the rest to the next day with an alarm', async () => {
+  const list = people(5);
+  const { h, site } = await startSite({ people: list, policy: { withdrawDailyCap: 2 } });
+  try {
+    const batch = await record(h.sw, list.slice(0, 4));
+    const planned = (await ok(h.sw, { op: 'withdraw.plan', selector: { kind: 'batch', batchId: batch } })).job;
+    assert.equal(planned.plan.days, 2);
+    assert.deepEqual(planned.items.map((i) => i.day), [0, 0, 1, 1]);
+    await ok(h.sw, { op: 'withdraw.start', jobId: planned.id });
+    const waiting = await jobSettled(h.sw, planned.id);
+    assert.equal(waiting.state, 'waiting');
+    assert.equal(waiting.waitReason, 'daily_cap');
+    assert.equal(site.state.withdrawn.length, 2);
+    const midnight = new Date();
+    midnight.setUTCHours(24, 0, 0, 0);
+    assert.equal(Date.parse(waiting.resumeAt), midnight.getTime());
+    const alarm = await h.sw.evaluate((name) => chrome.alarms.get(name), `job:${planned.id}`);
+    assert.equal(alarm?.scheduledTime, midnight.getTime());
+    const page = await sentPage(h);
+    await page.getByText(/Daily limit reached\. The rest continues on/).waitFor();
+    // Another batch today is held back by the same cap.
+    const b2 = await record(h.sw, [list[4]]);
+    const p2 = (await ok(h.sw, { op: 'withdraw.plan', selector: { kind: 'batch', batchId: b2 } })).job;
+    assert.equal(p2.items[0].day, 1, 'today’s cap is used up');
+    await ok(h.sw, { op: 'job.cancel', jobId: p2.id });
+  } finally {
+    await h.close();
+  }
+});
