@@ -16,7 +16,7 @@ const MANAGER_PATH = /^\/(?:mynetwork\/invitation-manager|inbox\/invitations)/i;
 const WITHDRAW = /^(?:withdraw|withdrawn|zuruckziehen|einladung zuruckziehen|retirer|retirer l'invitation|annuler l'invitation)\b|^withdraw invitation\b|\bzuruckziehen$/;
 const WITHDRAW_SELECTOR = '[data-view-name="sent-invitations-withdraw-single"], .invitation-card__action-btn';
 // "Load more", "Mehr anzeigen", "Afficher plus" and kin (folded, whole name).
-const LOAD_MORE = /^(?:load more|show more|see more|view more|load more invitations|mehr anzeigen|mehr laden|weitere anzeigen|weitere laden|afficher plus|voir plus|charger plus|afficher la suite)$/;
+const LOAD_MORE = /^(?:(?:load|show|see|view) more(?: results| invitations)?|(?:mehr|weitere)(?: ergebnisse| einladungen)? (?:anzeigen|laden)|(?:afficher|voir|charger) plus(?: de (?:resultats|invitations))?|afficher la suite)$/;
 // The age a card shows: "Sent 3 months ago", "Vor 3 Wochen gesendet", "Envoyée il y a 2 semaines".
 const AGE = /^(?:sent\b|gesendet\b|envoyee?s?\b)|\bgesendet$|\b(?:ago|today|yesterday)$|^(?:vor \d+|heute|gestern|il y a \d+|aujourd'hui|hier)\b/;
 // Tabs and totals.
@@ -105,6 +105,12 @@ export function readCard(card, doc = card.ownerDocument) {
     }
   }
   if (!name) name = nameInTexts(links.map((l) => l.getAttribute('aria-label') || ''));
+  if (!name) {
+    // "Withdraw invitation sent to Jane Doe", "Einladung an Jane Doe zurückziehen".
+    const w = findWithdraw(card);
+    const m = w && /(?:sent to|gesendet an|envoyée à|envoyee a)\s+(.+)$|^einladung an\s+(.+?)\s+zurückziehen$/i.exec(clean(w.getAttribute('aria-label')));
+    if (m) name = nameInTexts([m[1] || m[2]]);
+  }
   if (!name) {
     const c = cs.find((x) => looksLikeName(x.text));
     if (c) name = c.text;

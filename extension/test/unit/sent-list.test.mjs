@@ -72,6 +72,7 @@ test('de: "Personen (1.052)", name from "Josef Seibolds Profilbild", "Vor 3 Woch
       { key: li('josef-seibold-7b2'), name: 'Josef Seibold', headline: 'Leiter Einkauf bei Brauerei Seibold', ageText: 'Vor 3 Wochen gesendet', note: '' },
       { key: li('hans-mertens'), name: 'Hans Mertens', headline: 'Steuerberater', ageText: 'Gestern gesendet', note: 'Hallo Hans, schön, dass wir uns auf der Messe getroffen haben.' },
       { key: li('maria-schmidt-hh'), name: 'Maria Schmidt', headline: '', ageText: 'Heute gesendet', note: '' },
+      { key: li('paul-krueger'), name: 'Paul Krüger', headline: '', ageText: 'Vor 2 Monaten gesendet', note: '' },
     ]);
     // By name when the key is unknown (an invitation recorded by email).
     const w = await withdraw(page, { key: 'maria@example.com', name: 'maria schmidt' });
