@@ -140,7 +140,7 @@ export function createJobs({ engine, getDB, policy, now = () => new Date(), alar
   }
 
   function summaryWithItems(job) {
-    return { ...summary(job), items: job.items.map(({ seq, key, name, at, day, status, detail }) => ({ seq, key, name, at, day, status, detail })) };
+    return { ...summary(job), items: job.items.map(({ seq, key, name, at, day, status, detail, ms, pageMs }) => ({ seq, key, name, at, day, status, detail, ms, pageMs })) };
   }
 
   /** start confirms a planned job: its invitations move to withdraw_requested and the runner is opened. */
@@ -235,14 +235,25 @@ export function createJobs({ engine, getDB, policy, now = () => new Date(), alar
     const it = job.items[seq];
     if (!it || (it.status !== 'pending' && it.status !== 'clicking')) throw new HandlerError('illegal_transition', `item ${seq} is ${it?.status ?? 'missing'}`);
     it.status = 'clicking';
+    it.rechecked = false;
     it.startedAt = iso(now());
     it.attempts = (it.attempts ?? 0) + 1;
     await save(db, job);
     return { go: true };
   }
 
+  /** recheck notes that an item caught mid-click is being checked on a freshly loaded list before any retry. */
+  async function recheck({ jobId, seq }) {
+    const { db, job } = await load(jobId);
+    const it = job.items[seq];
+    if (!it || it.status !== 'clicking') throw new HandlerError('illegal_transition', `item ${seq} is ${it?.status ?? 'missing'}, not mid-click`);
+    it.rechecked = true;
+    await save(db, job);
+    return { ok: true };
+  }
+
   /** result records an item's outcome and moves its invitation by the core's lifecycle table. */
-  async function result({ jobId, seq, result: res, detail = '', ms }) {
+  async function result({ jobId, seq, result: res, detail = '', ms, pageMs }) {
     const { db, job } = await load(jobId);
     const it = job.items[seq];
     if (!it) throw new HandlerError('not_found', `job ${jobId} has no item ${seq}`);
@@ -275,7 +286,8 @@ export function createJobs({ engine, getDB, policy, now = () => new Date(), alar
     it.status = res;
     it.detail = it.detail || detail;
     it.doneAt = at;
-    if (ms != null) it.ms = ms;
+    if (Number.isFinite(ms)) it.ms = ms;
+    if (Number.isFinite(pageMs)) it.pageMs = pageMs;
     job.lastDoneAt = at;
     if (!job.items.some((i) => i.status === 'pending' || i.status === 'clicking') && job.state === 'running') {
       job.state = 'done';
@@ -370,5 +382,5 @@ export function createJobs({ engine, getDB, policy, now = () => new Date(), alar
     return jobs.filter((j) => j.state !== 'planned' && j.state !== 'discarded').slice(0, limit).map(summary);
   }
 
-  return { plan, start, next, begin, result, stop, pause, resume, cancel, wake, get: getJob, list, active };
+  return { plan, start, next, begin, recheck, result, stop, pause, resume, cancel, wake, get: getJob, list, active };
 }

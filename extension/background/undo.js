@@ -150,6 +150,9 @@ export function createUndoHandlers({ engine, history, getDB, base, now = () => n
     async 'job.begin'(p) {
       return jobs.begin(p);
     },
+    async 'job.recheck'(p) {
+      return jobs.recheck(p);
+    },
     async 'job.result'(p) {
       return { job: await jobs.result(p) };
     },

@@ -14,6 +14,8 @@ export const SENT_URL = 'https://www.linkedin.com/mynetwork/invitation-manager/s
 const DIALOG_MS = 6000;
 const GONE_MS = 8000;
 const LOAD_MS = 12000;
+/** RECHECK_MS: after a reload caught a click in flight, wait this long and load the list afresh before deciding. */
+export const RECHECK_MS = 3000;
 const SENT_TAB = /^(?:sent|gesendet|envoyees?|envoye)\b/;
 
 /** waitFor resolves with fn()'s first truthy value, re-checked on every DOM change, or null after ms. */
@@ -154,8 +156,8 @@ export function createRunner({ doc, win, send, i18n, overlay, clock = () => perf
     return 'stopped';
   }
 
-  async function report(task, result, detail, t0) {
-    const res = await send('job.result', { jobId: task.job.id, seq: task.item.seq, result, detail, ms: Math.round(clock() - t0) });
+  async function report(task, result, detail, t0, pageMs = 0) {
+    const res = await send('job.result', { jobId: task.job.id, seq: task.item.seq, result, detail, ms: clock() - t0, pageMs });
     if (res.error) throw new Error(res.error.message);
     return res.ok.job;
   }
@@ -192,6 +194,16 @@ export function createRunner({ doc, win, send, i18n, overlay, clock = () => perf
       else await report(task, 'not_found', 'no card with this profile or name on the Sent list', t0);
       return 'next';
     }
+    if (task.inFlight && !task.dryRun && !task.item.rechecked) {
+      // The card is still shown, but LinkedIn may not have finished the interrupted withdrawal yet.
+      // Never click twice on a guess: wait, load the list afresh, and decide on what it shows then.
+      const r = await send('job.recheck', { jobId: task.job.id, seq: item.seq });
+      if (r.error) return stop(task, 'unexpected', r.error.message);
+      overlay.show({ title: i18n.t('runner_title_withdraw'), line: i18n.t('runner_rechecking', { name: item.name || item.key }), tone: 'wait' });
+      await sleep(RECHECK_MS);
+      win.location.reload();
+      return 'navigating';
+    }
     if (task.dryRun) {
       highlight(hit.card);
       await report(task, 'highlighted', `found by ${hit.by}`, t0);
@@ -207,14 +219,18 @@ export function createRunner({ doc, win, send, i18n, overlay, clock = () => perf
     if (go.error) return stop(task, 'unexpected', go.error.message);
     if (!go.ok.go) return 'paused';
     control.click();
+    let tw = clock();
     const dlg = await waitFor(doc, () => sentList.findConfirm(doc) || problemOf(), DIALOG_MS);
+    let pageMs = clock() - tw; // LinkedIn's time, not the runner's
     if (!dlg) return stop(task, 'no_dialog', '', item.seq);
     if (dlg.reason) return stop(task, dlg.reason, dlg.detail, item.seq);
     dlg.confirm.click();
     const still = () => hit.card.isConnected || !!sentList.findCard(doc, hit.by === 'key' ? { key: item.key } : { name: item.name });
+    tw = clock();
     const outcome = await waitFor(doc, () => problemOf() || (!still() ? { gone: true } : null), GONE_MS);
+    pageMs += clock() - tw;
     if (outcome?.gone) {
-      await report(task, 'withdrawn', `found by ${hit.by}`, t0);
+      await report(task, 'withdrawn', `found by ${hit.by}`, t0, pageMs);
       return 'next';
     }
     if (outcome?.reason) {
