@@ -10,7 +10,7 @@ import { emailKey, nameKey, profileKey } from './keys.js';
 /** checksIn returns the row controls inside root in page order: check-like, not nested in another, not our UI, not "Select all". */
 export function checksIn(root, index = labelIndex(root.ownerDocument || root)) {
   const ours = root.querySelector('[data-inviteguard-ui]') ? (el) => !!el.closest('[data-inviteguard-ui]') : () => false;
-  const all = [...root.querySelectorAll(CHECK_SELECTOR)].filter((el) => isCheckLike(el) && !ours(el));
+  const all = [...root.querySelectorAll(CHECK_SELECTOR)].filter((el) => isCheckLike(el) && !ours(el) && selects(el, index));
   const set = new Set(all);
   return all.filter((el) => {
     for (let a = el.parentElement; a && a !== root; a = a.parentElement) {
@@ -20,6 +20,20 @@ export function checksIn(root, index = labelIndex(root.ownerDocument || root)) {
     }
     return !isSelectAllName(accName(el, index));
   });
+}
+
+// What a toggle button that selects a row says: "Select", "Selected", "Ausgewählt", "Sélectionner" …
+const SELECTS = /^(?:(?:un|de)?select(?:ed)?|choose|chosen|pick(?:ed)?|(?:aus|ab)gewahlt|(?:aus|ab)wahlen|markiert|(?:de)?selectionner|(?:de)?selectionnee?s?(?:\(e\))?|choisir|choisie?)\b|\b(?:auswahlen|abwahlen)$/;
+
+/**
+ * selects tells whether a check-like control selects its row. Toggle buttons
+ * (aria-pressed) are everywhere — Like, Follow, Save — so one counts only when it
+ * is unnamed or its name says select (possibly with the person's name).
+ */
+function selects(el, index) {
+  if (!el.hasAttribute('aria-pressed') || el.hasAttribute('aria-checked')) return true;
+  const name = accName(el, index);
+  return !name || /^[✓✔☑+]$/.test(name) || SELECTS.test(fold(name));
 }
 
 /** containCounts maps every ancestor (up to root) of the checks to how many checks it holds. */

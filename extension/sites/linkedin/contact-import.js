@@ -26,6 +26,9 @@ export default {
     if (!m.verb || m.verb === 'send' || m.other) return null;
     const path = pathOf(doc);
     const onImport = IMPORT_PATH.test(path);
+    const bulkWords = m.all || m.plural || (m.count != null && m.count > 1);
+    // A lone "Connect" is a single invitation (the velocity module's), unless on the import screens.
+    if (m.verb === 'connect' && !onImport && !bulkWords) return null;
     if (!onImport && MESSAGING_PATH.test(path)) return null;
     const dlg = closestDialog(action);
     if (dlg) {
@@ -46,7 +49,6 @@ export default {
     if (!button) return null;
     // Fail safe: a button that clearly sends a bulk invitation but whose rows cannot be read.
     if (isOpener(action)) return null;
-    const bulkWords = m.all || m.plural || (m.count != null && m.count > 1);
     // Only wording that means many people ("Add connections", "Send invitations", "Add all 120 …"):
     // holding a button that merely opens a form would block it, as nothing is released without rows.
     if ((onImport && bulkWords) || (m.all && m.verb !== 'invite')) {

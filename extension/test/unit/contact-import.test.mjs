@@ -135,6 +135,13 @@ test('a virtualised list: "Add 120 connections" over 3 rows in the document make
   });
 });
 
+test('a feed of posts with Like toggles is no list: its Connect stays single, Invite and Add are nothing', () =>
+  withPage(browser, 'linkedin/negative/en-feed.html', 'https://www.linkedin.com/company/acme-corp/', async (page) => {
+    const got = await detect(page, '#connect-feed');
+    assert.deepEqual(got && [got.id, got.kind], ['linkedin.connect', 'velocity']);
+    for (const sel of ['#invite-side', '#add-feed', '#like-1', '#like-2', '#save-1']) assert.equal(await detect(page, sel), null, sel);
+  }));
+
 // Pages with add/invite buttons that send no invitation: no module may take them.
 const negatives = [
   ['en profile: Add profile section, Add skill, Add a note, a lone checkbox', 'linkedin/negative/en-profile.html', 'https://www.linkedin.com/in/jane-doe/', ['#add-section', '#add-skill', '#add-note', '#add', '#open-to', '#notify']],
