@@ -1,0 +1,266 @@
+// Command igload is a bounded load generator for the Invite Guard server. It
+// only targets loopback addresses, runs for a fixed time (default 30 s, at
+// most 10 min) with a fixed number of workers, and prints per operation the
+// requests, errors, p50/p99 latency and throughput. It exits 1 if any request
+// failed. ./scripts/load builds and starts a server and runs it.
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/goccy/go-json"
+
+	"github.com/inviteguard/inviteguard/core"
+)
+
+func main() {
+	if err := run(); err != nil {
+		fmt.Fprintln(os.Stderr, "igload:", err)
+		os.Exit(1)
+	}
+}
+
+// op is one kind of request in the mix.
+type op struct {
+	name string
+	// req makes the i-th request of a worker.
+	req func(worker, i int) (method, path string, body []byte)
+	// items is how many invitations one request stores (for record).
+	items int
+}
+
+// result is what the workers measured for one op.
+type result struct {
+	lat    []time.Duration
+	errors int
+	first  string
+}
+
+func run() error {
+	base := flag.String("url", "http://127.0.0.1:8787", "server base URL (loopback only)")
+	token := flag.String("token", os.Getenv("INVITEGUARD_TOKEN"), "API token (or INVITEGUARD_TOKEN)")
+	duration := flag.Duration("duration", 30*time.Second, "how long to run (at most 10m)")
+	workers := flag.Int("concurrency", 4, "concurrent workers (at most 64)")
+	scenario := flag.String("scenario", "mixed", "verify (1,000-recipient decisions), record (batches of 100), read (lists) or mixed")
+	flag.Parse()
+	if *token == "" {
+		return errors.New("no token: pass -token or set INVITEGUARD_TOKEN")
+	}
+	if *duration <= 0 || *duration > 10*time.Minute {
+		return fmt.Errorf("-duration %v: must be in (0, 10m]", *duration)
+	}
+	if *workers < 1 || *workers > 64 {
+		return fmt.Errorf("-concurrency %d: must be 1 to 64", *workers)
+	}
+	if err := loopbackOnly(*base); err != nil {
+		return err
+	}
+	c := &client{base: strings.TrimRight(*base, "/"), token: *token, http: &http.Client{
+		Timeout:   30 * time.Second,
+		Transport: &http.Transport{MaxIdleConnsPerHost: *workers, MaxConnsPerHost: *workers},
+	}}
+	ops, err := c.ops(*scenario)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("igload: %s against %s, %d workers, %v\n", *scenario, c.base, *workers, *duration)
+	results := make([]result, len(ops))
+	var mu sync.Mutex
+	ctx, cancel := context.WithTimeout(context.Background(), *duration)
+	defer cancel()
+	start := time.Now()
+	var wg sync.WaitGroup
+	for w := range *workers {
+		wg.Go(func() {
+			local := make([]result, len(ops))
+			for i := 0; ctx.Err() == nil; i++ {
+				k := (w + i) % len(ops)
+				method, path, body := ops[k].req(w, i)
+				t := time.Now()
+				err := c.do(method, path, body)
+				local[k].lat = append(local[k].lat, time.Since(t))
+				if err != nil {
+					local[k].errors++
+					if local[k].first == "" {
+						local[k].first = err.Error()
+					}
+				}
+			}
+			mu.Lock()
+			for k := range local {
+				results[k].lat = append(results[k].lat, local[k].lat...)
+				results[k].errors += local[k].errors
+				if results[k].first == "" {
+					results[k].first = local[k].first
+				}
+			}
+			mu.Unlock()
+		})
+	}
+	wg.Wait()
+	elapsed := time.Since(start)
+	failed := 0
+	fmt.Printf("%-8s %9s %7s %9s %9s %10s\n", "op", "requests", "errors", "p50", "p99", "req/s")
+	for k, r := range results {
+		slices.Sort(r.lat)
+		n := len(r.lat)
+		if n == 0 {
+			continue
+		}
+		line := fmt.Sprintf("%-8s %9d %7d %9s %9s %10.1f", ops[k].name, n, r.errors,
+			r.lat[n/2].Round(10*time.Microsecond), r.lat[n*99/100].Round(10*time.Microsecond), float64(n)/elapsed.Seconds())
+		if ops[k].items > 0 {
+			line += fmt.Sprintf("   %.0f invitations/s", float64((n-r.errors)*ops[k].items)/elapsed.Seconds())
+		}
+		fmt.Println(line)
+		if r.errors > 0 {
+			fmt.Printf("         first error: %s\n", r.first)
+		}
+		failed += r.errors
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d requests failed", failed)
+	}
+	fmt.Println("errors: 0")
+	return nil
+}
+
+// loopbackOnly refuses any target but this machine.
+func loopbackOnly(base string) error {
+	u, err := url.Parse(base)
+	if err != nil || u.Scheme != "http" && u.Scheme != "https" {
+		return fmt.Errorf("-url %q is not an http URL", base)
+	}
+	host := u.Hostname()
+	if host == "localhost" {
+		return nil
+	}
+	if ip := net.ParseIP(host); ip == nil || !ip.IsLoopback() {
+		return fmt.Errorf("-url %q: load is only sent to a loopback address (127.0.0.1, ::1, localhost)", base)
+	}
+	return nil
+}
+
+type client struct {
+	base, token string
+	http        *http.Client
+}
+
+// do sends one request; anything but 2xx is an error.
+func (c *client) do(method, path string, body []byte) error {
+	var rd io.Reader
+	if body != nil {
+		rd = bytes.NewReader(body)
+	}
+	req, err := http.NewRequest(method, c.base+path, rd)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Authorization", "Bearer "+c.token)
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	res, err := c.http.Do(req)
+	if err != nil {
+		return err
+	}
+	defer res.Body.Close()
+	out, err := io.ReadAll(res.Body)
+	if err != nil {
+		return err
+	}
+	if res.StatusCode/100 != 2 {
+		return fmt.Errorf("%s %s: %d %s", method, path, res.StatusCode, bytes.TrimSpace(out[:min(len(out), 300)]))
+	}
+	if strings.HasSuffix(path, "/verify") && !bytes.Contains(out, []byte(`"result":"match"`)) {
+		return fmt.Errorf("verify did not match: %s", out[:min(len(out), 300)])
+	}
+	return nil
+}
+
+// decideRequest makes a contact-import request of n recipients with some history.
+func decideRequest(n int, prefix string) core.DecideRequest {
+	member := true
+	req := core.DecideRequest{Network: core.LinkedIn, Surface: core.SurfaceContactImport, Now: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)}
+	for i := range n {
+		req.Recipients = append(req.Recipients, core.Recipient{Key: fmt.Sprintf("https://www.linkedin.com/in/%s-%05d/", prefix, i),
+			Name: fmt.Sprintf("Person %d", i), Member: &member, Selected: i%10 != 0})
+	}
+	for i := range n / 5 {
+		req.History = append(req.History, core.HistoryEntry{Key: fmt.Sprintf("https://www.linkedin.com/in/%s-%05d/", prefix, i*3),
+			Network: core.LinkedIn, Kind: core.EventInvited, At: req.Now.Add(-time.Duration(i) * time.Hour)})
+	}
+	return req
+}
+
+// ops prepares the requests of a scenario.
+func (c *client) ops(scenario string) ([]op, error) {
+	var out []op
+	add := func(names ...string) bool {
+		for _, n := range names {
+			if scenario == n || scenario == "mixed" {
+				return true
+			}
+		}
+		return false
+	}
+	if add("verify", "record") {
+		// Ask the server's engine for the decision once (the verify's computed side).
+		req := decideRequest(1000, "load")
+		body, _ := json.Marshal(map[string]any{"engineId": strings.Repeat("0", 64), "request": req, "decision": core.Decision{Verdict: core.Allow}})
+		hreq, _ := http.NewRequest("POST", c.base+"/v1/verify", bytes.NewReader(body))
+		hreq.Header.Set("Authorization", "Bearer "+c.token)
+		res, err := c.http.Do(hreq)
+		if err != nil {
+			return nil, fmt.Errorf("first verify: %w", err)
+		}
+		var v struct {
+			Engine   string          `json:"engine"`
+			Computed json.RawMessage `json:"computed"`
+		}
+		err = json.NewDecoder(res.Body).Decode(&v)
+		res.Body.Close()
+		if err != nil || res.StatusCode != 200 {
+			return nil, fmt.Errorf("first verify: %d %v", res.StatusCode, err)
+		}
+		verify, _ := json.Marshal(map[string]any{"engineId": v.Engine, "request": req, "decision": v.Computed})
+		if add("verify") {
+			out = append(out, op{name: "verify", req: func(int, int) (string, string, []byte) { return "POST", "/v1/verify", verify }})
+		}
+		if add("record") {
+			small := decideRequest(100, "rec")
+			sent := make([]int, 100)
+			for i := range sent {
+				sent[i] = i
+			}
+			// The body is the same but for the client batch id, which is spliced in.
+			tmpl, _ := json.Marshal(map[string]any{"clientBatchId": "ID", "engineId": v.Engine, "request": small,
+				"decision": core.Decision{Verdict: core.Confirm, Friction: core.FrictionType, Count: 100}, "sent": sent})
+			run := time.Now().UnixNano()
+			out = append(out, op{name: "record", items: 100, req: func(w, i int) (string, string, []byte) {
+				id := fmt.Sprintf("load-%x-%d-%d", run, w, i)
+				return "POST", "/v1/batches", bytes.Replace(tmpl, []byte(`"clientBatchId":"ID"`), []byte(`"clientBatchId":"`+id+`"`), 1)
+			}})
+		}
+	}
+	if add("read") {
+		out = append(out, op{name: "list", req: func(int, int) (string, string, []byte) { return "GET", "/v1/invitations?limit=100", nil }})
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("unknown scenario %q: want verify, record, read or mixed", scenario)
+	}
+	return out, nil
+}
