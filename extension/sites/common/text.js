@@ -38,7 +38,7 @@ const SEND = /\b(send|senden|absenden|versenden|verschicken|schicken|envoyer|env
 const ALL = /\b(all|alle|allen|alles|everyone|tous|toutes|tout)\b/;
 const PLURAL = /\b(connections|contacts|kontakte|relations|invitations|einladungen|people|personen|personnes|network|netzwerk|reseau)\b/;
 // Objects that make an "add" or "invite" button about something else than people.
-const OTHER_OBJECT = /\b(note|notiz|remarque|section|abschnitt|skills?|kenntnisse?|photo|foto|comments?|kommentar|commentaire|calendar|kalender|calendrier|account|konto|compte|address|adresse|e-mail address|position|experience|erfahrung|education|ausbildung|post|beitrag|publication|language|sprache|langue|cover|titelbild|link|media|medien|feature|project|projekt|projet|admin|collaborators?|reaction|emoji|gif|attachment|anhang|piece jointe|filter|filtre)\b/;
+const OTHER_OBJECT = /\b(note|notiz|remarque|section|abschnitt|skills?|kenntnisse?|photo|foto|comments?|kommentar|commentaire|calendar|kalender|calendrier|account|konto|compte|address|adresse|e-mail address|position|experience|erfahrung|education|ausbildung|post|beitrag|publication|language|sprache|langue|cover|titelbild|link|media|medien|feature|project|projekt|projet|admin|collaborators?|reaction|emoji|gif|attachment|anhang|piece jointe|filter|filtre|list|lists|liste|listen|pipeline|folder|ordner|dossier|campaign|kampagne|campagne|tag|tags|label|favorites|favoriten|favoris|cart|warenkorb|panier)\b/;
 
 /**
  * meaning classifies the accessible name of an action control.

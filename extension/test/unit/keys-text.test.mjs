@@ -49,6 +49,8 @@ test('action meanings in English, German and French', () => {
   assert.equal(meaning('Add a note').other, true);
   assert.equal(meaning('Add profile section').other, true);
   assert.equal(meaning('Add connections').other, false);
+  assert.equal(meaning('Add 3 leads to list').other, true);
+  assert.equal(meaning('Zur Liste hinzufügen').other, true);
 });
 
 test('names from labels and alt texts', () => {
