@@ -231,7 +231,7 @@ func spamSignals(msg, folded string) []string {
 		sig = append(sig, SignalShouting)
 	}
 	for _, p := range moneyPhrases {
-		if strings.Contains(folded, p) {
+		if containsPhrase(folded, p) {
 			sig = append(sig, SignalMoney)
 			break
 		}
@@ -240,6 +240,28 @@ func spamSignals(msg, folded string) []string {
 		sig = append(sig, SignalRepeatedPunctuation)
 	}
 	return sig
+}
+
+// containsPhrase reports whether folded text contains phrase as whole words:
+// where the phrase starts or ends with a letter or digit, the text must not
+// continue it ("crypto" is not found in "cryptography").
+func containsPhrase(folded, phrase string) bool {
+	for from := 0; from <= len(folded)-len(phrase); {
+		i := strings.Index(folded[from:], phrase)
+		if i < 0 {
+			return false
+		}
+		start, end := from+i, from+i+len(phrase)
+		before, _ := utf8.DecodeLastRuneInString(folded[:start])
+		after, _ := utf8.DecodeRuneInString(folded[end:])
+		first, _ := utf8.DecodeRuneInString(phrase)
+		last, _ := utf8.DecodeLastRuneInString(phrase)
+		if (start == 0 || !isWordRune(first) || !isWordRune(before)) && (end == len(folded) || !isWordRune(last) || !isWordRune(after)) {
+			return true
+		}
+		from = start + 1
+	}
+	return false
 }
 
 // countLinks counts the URLs in folded text: each "://" and each "www." not right after one.
