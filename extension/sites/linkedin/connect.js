@@ -85,7 +85,7 @@ export default {
   network: 'linkedin',
   surface: 'connect',
   kind: 'velocity',
-  hosts: ['www.linkedin.com'],
+  hosts: ['www.linkedin.com', 'linkedin.com'],
   paths: [/^\/mynetwork\//, /^\/search\/results\//, /^\/in\//, /^\/feed\//],
 
   detect(target, doc) {

@@ -14,7 +14,7 @@ export default {
   network: 'linkedin',
   surface: 'contact_import',
   kind: 'bulk',
-  hosts: ['www.linkedin.com'],
+  hosts: ['www.linkedin.com', 'linkedin.com'],
   paths: [IMPORT_PATH],
 
   detect(target, doc) {

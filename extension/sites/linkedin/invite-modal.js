@@ -57,7 +57,7 @@ export default {
   network: 'linkedin',
   surface: 'page_invite',
   kind: 'bulk',
-  hosts: ['www.linkedin.com'],
+  hosts: ['www.linkedin.com', 'linkedin.com'],
   paths: [TARGET_PATH], // a hint: the modal opens over the page, event or group
 
   detect(target, doc) {

@@ -236,7 +236,7 @@ export function isSentPage(doc) {
 export default {
   id: 'linkedin.sent-list',
   network: 'linkedin',
-  hosts: ['www.linkedin.com'],
+  hosts: ['www.linkedin.com', 'linkedin.com'],
   paths: [SENT_PATH],
   isSentPage, currentTab, findCards, readCard, readCards, readTotal, findLoadMore, findWithdraw, findConfirm, findCard, problem,
 };

@@ -81,7 +81,7 @@ export default {
   network: 'xing',
   surface: 'contact_request',
   kind: 'bulk', // one action, one recipient, read from the page; apply only confirms it is kept
-  hosts: ['www.xing.com'],
+  hosts: ['www.xing.com', 'xing.com'],
   paths: [/^\/profile\//],
 
   detect(target, doc) {
