@@ -318,7 +318,7 @@ func TestDecideFlags(t *testing.T) {
 			want: summary{Block, FrictionBlocked, 3, "", 10, nil, []int{0, 1, 2}, budget(0, 100), []string{"message_issue{code=mass_message severity=block}"}},
 		},
 		{
-			name: "a templated message: identical to a recent one but for the name",
+			name: "a templated message: nearly identical to a recent one (another name) warns",
 			req: DecideRequest{Network: LinkedIn, Surface: SurfaceConnect, Recipients: []Recipient{{Key: anna, Name: "Anna Schmidt", Selected: true}},
 				Message: "Hi Anna, great to meet you at the Go meetup!", RecentMessages: []string{"Something else entirely.", "hi bob great to meet you at the go meetup"}},
 			want: summary{Confirm, FrictionClick, 1, "", 10, nil, []int{0}, budget(0, 100), []string{"message_issue{code=templated severity=warn}"}},
