@@ -52,7 +52,9 @@ export function renderReason(i18n, reason, decision) {
   const p = reason.params ?? {};
   if (reason.code === 'message_issue') {
     const issue = decision?.message?.issues?.find((x) => x.code === p.code);
-    return i18n.t('reason_message_issue', { issue: i18n.t(`issue_${p.code}`, issue?.params ?? p) });
+    const ip = { ...(issue?.params ?? p) };
+    if (Array.isArray(ip.signals)) ip.signals = ip.signals.map((s) => i18n.t(`signal_${s}`));
+    return i18n.t('reason_message_issue', { issue: i18n.t(`issue_${p.code}`, ip) });
   }
   return i18n.t(`reason_${reason.code}`, p);
 }

@@ -21,6 +21,7 @@ export function shieldIcon() {
 export const CSS = `
 :host { all: initial; }
 * { box-sizing: border-box; }
+[hidden] { display: none !important; }
 .overlay {
   position: fixed; inset: 0; z-index: 2147483646; display: flex; justify-content: center; align-items: center;
   padding: 24px; background: rgba(15, 23, 42, .52);

@@ -16,21 +16,23 @@ after(async () => {
 });
 
 const messages = (page) => page.evaluate(() => window.__sentMessages);
+// Each case starts with no history: a request already sent to Jane Doe would flag her as recently invited.
+const clearHistory = () => h.sw.evaluate(() => globalThis.inviteGuard.dispatch({ op: 'history.clear' }));
 
-test('a personal message passes: no dialog, the undo window, then the request with its message', async () => {
+test('a personal message passes: the core allows one request without a dialog and it goes out with its message', async () => {
   const page = await h.page(PROFILE);
   await page.click('#send');
-  await page.getByText(/1 Einladung wird in \d s gesendet/).waitFor();
+  await page.getByText('1 Einladung an XING übergeben.').waitFor();
   assert.equal(await dialog(page).count(), 0);
-  assert.deepEqual(await sentBy(page), []);
   await page.waitForFunction(() => window.__sent.length === 1, null, { timeout: 6000 });
   assert.deepEqual(await messages(page), [await page.inputValue('#msg')]);
   await page.close();
 });
 
 test('a spammy message is blocked with the reasons in German, and nothing is sent', async () => {
+  await clearHistory();
   const page = await h.page(PROFILE);
-  await page.fill('#msg', 'JETZT KAUFEN!!! Verdienen Sie schnell Geld: https://a.example https://b.example');
+  await page.fill('#msg', 'Jane Doe: BUY NOW!!! Make $$$ money fast http://spam.example http://x.example');
   await page.click('#send');
   const d = dialog(page);
   await d.getByText('Diese Sendung ist gesperrt').waitFor();
@@ -44,6 +46,7 @@ test('a spammy message is blocked with the reasons in German, and nothing is sen
 });
 
 test('a message that does not name the person asks for a click, then sends once', async () => {
+  await clearHistory();
   const page = await h.page(PROFILE);
   await page.fill('#msg', 'Hallo, lass uns vernetzen.');
   await page.click('#send');
