@@ -99,6 +99,7 @@ func (s *Service) CreateJob(ctx context.Context, userID string, in CreateJob) (J
 			job.Skipped = []core.Skipped{}
 		}
 		tr := newTransitioner(s.engine)
+		var mv stateMoves
 		job.Items = make([]JobItem, len(plan.Items))
 		for i, p := range plan.Items {
 			inv, ok := byID[p.ID]
@@ -109,14 +110,15 @@ func (s *Service) CreateJob(ctx context.Context, userID string, in CreateJob) (J
 			if err != nil {
 				return core.Errorf(core.ErrorCode(err), "invitation %s (%s): %s", inv.ID, inv.Key, core.ErrorMessage(err))
 			}
-			if err := tx.SetInvitationState(ctx, userID, inv.ID, inv.State, to, now); err != nil {
-				return err
-			}
+			mv.add(inv.ID, inv.State, to)
 			job.Items[i] = JobItem{InvitationID: p.ID, Seq: i, Key: p.Key, Name: p.Name, At: p.At.UTC(), Day: p.Day}
 			job.Counts.add("")
 		}
 		if len(job.Items) == 0 {
 			job.Status = JobDone
+		}
+		if err := mv.write(ctx, tx, userID, now); err != nil {
+			return err
 		}
 		return tx.InsertJob(ctx, userID, job)
 	})
@@ -239,14 +241,16 @@ func (s *Service) ChangeJob(ctx context.Context, userID, id string, action JobAc
 			}
 			// Reads are done; from here on only writes (see Store).
 			tr := newTransitioner(s.engine)
+			var mv stateMoves
 			for _, inv := range invs {
 				next, err := tr.apply(ctx, inv.State, core.EvWithdrawCancel)
 				if err != nil {
 					return err
 				}
-				if err := tx.SetInvitationState(ctx, userID, inv.ID, inv.State, next, now); err != nil {
-					return err
-				}
+				mv.add(inv.ID, inv.State, next)
+			}
+			if err := mv.write(ctx, tx, userID, now); err != nil {
+				return err
 			}
 		}
 		if err := tx.SetJobStatus(ctx, userID, id, to, now); err != nil {
@@ -303,7 +307,7 @@ func (s *Service) ReportItem(ctx context.Context, userID, jobID, invitationID st
 		}
 		// Reads are done; from here on only writes (see Store).
 		now := s.Now()
-		if err := tx.SetInvitationState(ctx, userID, inv.ID, inv.State, to, now); err != nil {
+		if err := tx.SetInvitationStates(ctx, userID, []string{inv.ID}, inv.State, to, now); err != nil {
 			return err
 		}
 		item.Result, item.Detail, item.ReportedAt = in.Result, in.Detail, &now

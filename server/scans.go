@@ -73,10 +73,12 @@ func (s *Service) Reconcile(ctx context.Context, userID string, in Scan) (ScanRe
 		if err := tx.InsertInvitations(ctx, userID, imported); err != nil {
 			return err
 		}
+		var mv stateMoves
 		for _, ch := range out.Changed {
-			if err := tx.SetInvitationState(ctx, userID, ch.ID, ch.From, ch.To, now); err != nil {
-				return err
-			}
+			mv.add(ch.ID, ch.From, ch.To)
+		}
+		if err := mv.write(ctx, tx, userID, now); err != nil {
+			return err
 		}
 		out.Applied = Applied{Imported: len(imported), Changed: len(out.Changed)}
 		return nil

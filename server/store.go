@@ -50,8 +50,9 @@ type Tx interface {
 	// ListInvitations returns invitations newest first (sent_at, then id).
 	ListInvitations(ctx context.Context, userID string, f InvitationFilter) ([]Invitation, error)
 	Invitation(ctx context.Context, userID, id string) (Invitation, error)
-	// SetInvitationState moves an invitation from one state to another if it is still in from.
-	SetInvitationState(ctx context.Context, userID, id string, from, to core.State, at time.Time) error
+	// SetInvitationStates moves invitations from one state to another, each
+	// only if it is still in from (one statement, whatever the count).
+	SetInvitationStates(ctx context.Context, userID string, ids []string, from, to core.State, at time.Time) error
 
 	InsertJob(ctx context.Context, userID string, j Job) error
 	Job(ctx context.Context, userID, id string) (Job, error)

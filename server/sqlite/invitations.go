@@ -163,14 +163,21 @@ func (t *tx) Invitation(ctx context.Context, userID, id string) (server.Invitati
 	return inv, nil
 }
 
-// SetInvitationState is a guarded blind write: it changes the row only if it
-// is still in from. The caller has read the row in the same transaction
-// (writes go last: D1 sends them as one batch at commit).
-func (t *tx) SetInvitationState(ctx context.Context, userID, id string, from, to core.State, at time.Time) error {
-	_, err := t.q.ExecContext(ctx, `UPDATE invitations SET state = ?, updated_at = ? WHERE user_id = ? AND id = ? AND state = ?`,
-		string(to), ms(at), userID, id, string(from))
-	if err != nil {
-		return storeErr("update invitation", err)
+// SetInvitationStates is a guarded blind write: it changes the rows still in
+// from, in one statement (the IDs travel as one JSON parameter). The caller
+// has read the rows in the same transaction (writes go last: D1 sends them as
+// one batch at commit).
+func (t *tx) SetInvitationStates(ctx context.Context, userID string, ids []string, from, to core.State, at time.Time) error {
+	for start := 0; start < len(ids); start += rowsPerStatement {
+		doc, err := json.Marshal(ids[start:min(start+rowsPerStatement, len(ids))])
+		if err != nil {
+			return storeErr("encode ids", err)
+		}
+		_, err = t.q.ExecContext(ctx, `UPDATE invitations SET state = ?, updated_at = ?
+WHERE user_id = ? AND state = ? AND id IN (SELECT value FROM json_each(?))`, string(to), ms(at), userID, string(from), string(doc))
+		if err != nil {
+			return storeErr("update invitations", err)
+		}
 	}
 	return nil
 }

@@ -65,7 +65,7 @@ func OpenFile(ctx context.Context, path string, o FileOptions) (*File, error) {
 		}
 	}
 	base := "file:" + (&url.URL{Path: path}).EscapedPath()
-	common := "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(" + o.Synchronous + ")"
+	common := "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=cache_size(-32000)&_pragma=synchronous(" + o.Synchronous + ")"
 	write, err := sql.Open(o.Driver, base+"?"+common+"&_pragma=journal_mode(WAL)&_txlock=immediate")
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
