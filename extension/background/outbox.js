@@ -56,32 +56,45 @@ export function createOutbox({ getDB, now = () => new Date() }) {
   async function flush(send, onDone, { force = false } = {}) {
     const stats = { sent: 0, failed: 0, retry: 0, ms: 0 };
     const t0 = performance.now();
-    const rows = (await entries()).filter((r) => r.state === 'queued');
-    for (const row of rows) {
-      if (!force && new Date(row.dueAt) > now()) break;
-      const res = await send(row);
-      if (res.ok) {
-        await remove(row.seq);
-        stats.sent++;
-        await onDone(row, res.data);
-        continue;
-      }
-      row.attempts++;
-      row.lastError = res.error ?? '';
-      row.lastTriedAt = now().toISOString();
-      if (res.fail) {
-        row.state = 'failed';
-        stats.failed++;
-        await putRow(row);
-        continue;
-      }
-      row.dueAt = new Date(now().getTime() + backoffMs(row.attempts, res.retryAfterMs)).toISOString();
-      stats.retry++;
-      await putRow(row);
-      break;
+    // Entries added while flushing (a batch's verify) go out in the same flush: up to 20 passes.
+    for (let pass = 0, more = true; more && pass < 20; pass++) {
+      more = false;
+      const rows = (await entries()).filter((r) => r.state === 'queued');
+      const stop = await flushRows(rows);
+      if (stop === 'retry') break;
+      more = stop === 'more';
     }
     stats.ms = performance.now() - t0;
     return stats;
+
+    async function flushRows(rows) {
+      let sentHere = 0;
+      for (const row of rows) {
+        if (!force && new Date(row.dueAt) > now()) return 'later';
+        const res = await send(row);
+        if (res.ok) {
+          await remove(row.seq);
+          stats.sent++;
+          sentHere++;
+          await onDone(row, res.data);
+          continue;
+        }
+        row.attempts++;
+        row.lastError = res.error ?? '';
+        row.lastTriedAt = now().toISOString();
+        if (res.fail) {
+          row.state = 'failed';
+          stats.failed++;
+          await putRow(row);
+          continue;
+        }
+        row.dueAt = new Date(now().getTime() + backoffMs(row.attempts, res.retryAfterMs)).toISOString();
+        stats.retry++;
+        await putRow(row);
+        return 'retry';
+      }
+      return sentHere ? 'more' : 'done';
+    }
   }
 
   /** counts says how many entries wait, failed for good, and when the next is due. */

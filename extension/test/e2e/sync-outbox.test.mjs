@@ -1,0 +1,149 @@
+// Sync with the real server on 127.0.0.1: configured in the options page ("Test connection"), batches
+// and scans go through the IndexedDB outbox; with the server stopped nothing is lost, once it is back
+// everything arrives exactly once (a lost answer replayed is answered as a replay, not stored twice);
+// the server's verify answer is kept on the batch and shown in the popup when it disagrees. Also the
+// outbox's throughput against the local server.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, shot } from './harness.mjs';
+import { createServer } from './server.mjs';
+import { ok, poll } from './undo-helpers.mjs';
+import { person } from './pages/sent-list.js';
+
+let h;
+let srv;
+
+before(async () => {
+  h = await launch();
+  srv = await createServer({ origins: `chrome-extension://${h.extId}` });
+  // The harness blocks every host but the sites; the user's own server is allowed.
+  await h.ctx.route(`${srv.url}/**`, (route) => route.continue());
+});
+after(async () => {
+  await h?.close();
+  await srv?.close();
+});
+
+/** decideAndRecord does what content/hold does for a released batch: decide, then record. */
+async function decideAndRecord(people, surface = 'contact_import') {
+  const recipients = people.map((p) => ({ key: p.key, name: p.name, member: true, selected: true }));
+  const d = await ok(h.sw, { op: 'decide', network: 'linkedin', surface, recipients });
+  const r = await ok(h.sw, {
+    op: 'record', network: 'linkedin', surface, recipients,
+    decision: { verdict: d.decision.verdict, friction: d.decision.friction, count: people.length, reasons: d.decision.reasons },
+  });
+  return r.batchId;
+}
+
+const status = () => ok(h.sw, { op: 'sync.get' });
+const batchesOnServer = async () => (await srv.get('/v1/batches?limit=200')).items;
+
+test('the options page tests the connection and switches sync on', async () => {
+  await srv.start();
+  const page = await h.ctx.newPage();
+  await page.goto(`chrome-extension://${h.extId}/ui/options.html`);
+  await page.getByLabel('Server URL').fill(srv.url);
+  await page.getByLabel('Token', { exact: true }).fill('igt_wrong');
+  await page.getByRole('button', { name: 'Test connection' }).click();
+  await page.getByText(/^No connection: 401/).waitFor();
+  await page.getByLabel('Token', { exact: true }).fill(srv.token);
+  await page.getByRole('button', { name: 'Test connection' }).click();
+  await page.getByText('Connected as tester; the server runs the same engine.').waitFor();
+  await page.getByLabel('Send my history to my server').check();
+  await page.getByRole('button', { name: 'Save sync settings' }).click();
+  await page.getByText(/^Sync is on\. 0 earlier batches are queued\./).waitFor();
+  await page.locator('#sync').screenshot({ path: `${(await import('./harness.mjs')).SHOTS}/options-sync.png` });
+  await shot(page, 'options-undo', { fullPage: true });
+  const s = await status();
+  assert.equal(s.enabled, true);
+  assert.equal(s.url, srv.url);
+  await page.close();
+});
+
+test('with the server stopped nothing is lost; once it is back everything arrives exactly once', async () => {
+  await srv.stop();
+  const ids = [];
+  for (let i = 0; i < 3; i++) ids.push(await decideAndRecord([person(10 * i), person(10 * i + 1)]));
+  await ok(h.sw, { op: 'scan.submit', network: 'linkedin', complete: false, cards: [{ key: person(50).key, name: person(50).name, ageText: 'Sent 2 weeks ago' }] });
+  const down = await ok(h.sw, { op: 'sync.flush', force: true });
+  assert.equal(down.queued, 4, 'three batches and a scan wait in the outbox');
+  assert.match(down.lastError, /the server did not answer/);
+  const rows = await h.sw.evaluate(() => globalThis.inviteGuard.undo.outbox.entries());
+  assert.ok(rows[0].attempts >= 1 && Date.parse(rows[0].dueAt) > Date.now(), 'the first entry backs off');
+
+  await srv.start();
+  const up = await poll(() => ok(h.sw, { op: 'sync.flush', force: true }), (s) => s.queued === 0, { what: 'an empty outbox' });
+  assert.equal(up.failed, 0);
+  const onServer = await batchesOnServer();
+  assert.deepEqual(onServer.map((b) => b.clientBatchId).sort(), [...ids].sort(), 'each batch arrived, once');
+  const invs = (await srv.get('/v1/invitations?limit=200')).items;
+  assert.equal(invs.filter((i) => i.batchId).length, 6);
+  assert.ok(invs.some((i) => i.key === person(50).key && i.source === 'scan'), 'the scan arrived');
+
+  // An answer lost on the way: the same batch is sent again and the server answers it as a replay.
+  await h.sw.evaluate(async (id) => {
+    const hist = await globalThis.inviteGuard.history();
+    const tx = hist.db.transaction('batches', 'readwrite');
+    const st = tx.objectStore('batches');
+    const b = await new Promise((r) => (st.get(id).onsuccess = (e) => r(e.target.result)));
+    delete b.queuedAt;
+    delete b.serverId;
+    st.put(b);
+    await new Promise((r) => (tx.oncomplete = r));
+    await globalThis.inviteGuard.undo.sync.sweep();
+  }, ids[0]);
+  await poll(() => ok(h.sw, { op: 'sync.flush', force: true }), (s) => s.queued === 0, { what: 'the replay' });
+  assert.equal((await batchesOnServer()).length, 3, 'nothing stored twice');
+
+  // The server's verify answer is on every batch: the same engine decided the same.
+  const local = (await ok(h.sw, { op: 'batches.list' })).batches;
+  for (const id of ids) assert.equal(local.find((b) => b.id === id).verify?.result, 'match');
+});
+
+test('the server’s verify answer is shown on the batch when it disagrees with the browser’s engine', async () => {
+  const id = await decideAndRecord([person(60), person(61), person(62), person(63), person(64), person(65)]);
+  await poll(() => ok(h.sw, { op: 'sync.flush', force: true }), (s) => s.queued === 0, { what: 'the batch sent' });
+  // A second batch whose stored decision was tampered with before it was sent (or made by another engine).
+  await ok(h.sw, { op: 'sync.configure', enabled: false });
+  const bad = await decideAndRecord([person(70), person(71), person(72), person(73), person(74), person(75)]);
+  await h.sw.evaluate(async (bid) => {
+    const hist = await globalThis.inviteGuard.history();
+    const tx = hist.db.transaction('batches', 'readwrite');
+    const st = tx.objectStore('batches');
+    const b = await new Promise((r) => (st.get(bid).onsuccess = (e) => r(e.target.result)));
+    b.record.decision.friction = 'none';
+    st.put(b);
+    await new Promise((r) => (tx.oncomplete = r));
+  }, bad);
+  const on = await ok(h.sw, { op: 'sync.configure', enabled: true });
+  assert.equal(on.queued, 1, 'switching sync on queues the batch recorded while it was off');
+  await poll(() => ok(h.sw, { op: 'sync.flush', force: true }), (s) => s.queued === 0, { what: 'the tampered batch sent' });
+  const local = (await ok(h.sw, { op: 'batches.list' })).batches;
+  assert.equal(local.find((b) => b.id === id).verify.result, 'match');
+  const v = local.find((b) => b.id === bad).verify;
+  assert.equal(v.result, 'mismatch');
+  assert.ok(v.differences.some((d) => /friction/.test(JSON.stringify(d))), JSON.stringify(v.differences));
+  const popup = await h.ctx.newPage();
+  await popup.setViewportSize({ width: 380, height: 600 });
+  await popup.goto(`chrome-extension://${h.extId}/ui/popup.html`);
+  const row = popup.locator(`li[data-batch="${bad}"]`);
+  await row.getByText('Server disagrees').waitFor();
+  assert.equal(await popup.locator(`li[data-batch="${id}"]`).getByText('Server disagrees').count(), 0);
+  await shot(popup, 'undo-popup-verify-mismatch');
+  await popup.close();
+});
+
+test('outbox throughput against the local server', async (t) => {
+  await ok(h.sw, { op: 'sync.configure', enabled: false });
+  const n = 60;
+  for (let i = 0; i < n; i++) await decideAndRecord([person(100 + i)], 'connect');
+  const t0 = Date.now();
+  const on = await ok(h.sw, { op: 'sync.configure', enabled: true });
+  assert.equal(on.queued, n);
+  const s = await poll(() => ok(h.sw, { op: 'sync.flush', force: true }), (x) => x.queued === 0, { what: 'all sent' });
+  const ms = Date.now() - t0;
+  assert.equal(s.failed, 0);
+  assert.equal((await batchesOnServer()).length, 4 + 1 + n);
+  t.diagnostic(`outbox: ${n} batches + ${n} verifies = ${2 * n} requests in ${ms} ms (${((2 * n * 1000) / ms).toFixed(0)} requests/s, ${(ms / n).toFixed(1)} ms per batch incl. its verify)`);
+});
