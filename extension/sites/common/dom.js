@@ -150,11 +150,18 @@ export function closestButton(target, stop) {
   if (target && target.tagName === 'FORM') {
     return target.querySelector('button[type="submit" i], button:not([type]), input[type="submit" i], input[type="image" i]');
   }
-  for (let el = target && target.nodeType === 3 ? target.parentElement : target; el && el.nodeType === 1; el = el.parentElement) {
+  for (let el = target && target.nodeType === 3 ? target.parentElement : target; el && el.nodeType === 1; el = parentOf(el)) {
     if (isButtonLike(el)) return el;
     if (el === stop || el.tagName === 'BODY') break;
   }
   return null;
+}
+
+/** parentOf returns the parent element, crossing out of an open shadow root to its host. */
+export function parentOf(el) {
+  if (el.parentElement) return el.parentElement;
+  const root = el.getRootNode && el.getRootNode();
+  return root && root.host ? root.host : null;
 }
 
 /** DIALOG_SELECTOR finds modal containers: dialog elements, role dialog/alertdialog, aria-modal, LinkedIn's artdeco modal. */

@@ -21,7 +21,21 @@ test('en People you may know: 13 cards, aria-label "Invite … to connect", each
   await withPage(browser, 'linkedin/connect/en-pymk.html', 'https://www.linkedin.com/mynetwork/grow/', async (page) => {
     await expectConnect(page, '#connect-1', li('jane-doe-4a1b2c'), 'Jane Doe');
     await expectConnect(page, '#connect-4', li('käthe-müller'), 'Käthe Müller');
+    await expectConnect(page, '#connect-5 svg', li('pat-obrien'), 'Pat O’Brien'); // a click on the icon
     await expectConnect(page, '#connect-13', li('sara-rossi'), 'Sara Rossi');
+    // A click inside a component's open shadow root reaches the host acting as the button.
+    const shadow = await page.evaluate(() => {
+      const card = document.querySelector('#connect-2').closest('li');
+      const host = document.createElement('ig-test-button');
+      host.setAttribute('role', 'button');
+      host.setAttribute('aria-label', 'Invite Omar Haddad to connect');
+      host.attachShadow({ mode: 'open' }).innerHTML = '<span>Connect</span>';
+      card.querySelector('#connect-2').replaceWith(host);
+      const m = window.__ig.modules.find((x) => x.id === 'linkedin.connect');
+      const d = m.detect(host.shadowRoot.querySelector('span'), document);
+      return d && d.action === host ? m.read(d.action, document).recipients[0].key : null;
+    });
+    assert.equal(shadow, li('omar-haddad'));
     assert.deepEqual(await release(page), [[li('sara-rossi')]]);
     // Once sent the button reads "Pending": no longer a Connect button.
     assert.equal(await detect(page, '#connect-13'), null);
