@@ -209,12 +209,20 @@ export function recipientOf(r, withTarget) {
   return out;
 }
 
-/** counterIn returns the count a "3 selected" / "3 ausgewählt" / "3 sélectionné(s)" text in root states, or null. */
+// "3 selected", "3 of 40 selected", "All 500 selected", "3 ausgewählt", "3 von 40 ausgewählt",
+// "3 sélectionné(s)", "Selected: 3", "Ausgewählt (3)".
+const COUNTER = [
+  /^(?:(?:all|alle|tous les|toutes les)\s+)?(\d[\d.,\u00a0\u202f]*)\s+(?:(?:of|von|sur)\s+\d[\d.,\u00a0\u202f]*\s+)?(?:people\s+|personen\s+|personnes\s+|connections\s+|kontakte\s+|relations\s+)?(?:selected|ausgewählt|gewählt|markiert|sélectionnée?s?(?:\(e?s?\))?|sélectionné\(e\)s?)(?:\s|$|[.!)])/i,
+  /^(?:selected|ausgewählt|sélection(?:nés)?)\s*[:(]\s*(\d[\d.,]*)\)?$/i,
+];
+
+/** counterIn returns the count a selection counter in root states, or null. */
 export function counterIn(root) {
   for (const c of chunks(root)) {
-    const m = /^(\d[\d.,\u00a0\u202f]*)\s+(?:selected|ausgewählt|gewählt|markiert|sélectionnée?\(?s?\)?|sélectionnés|sélectionnées)\b/i.exec(c.text)
-      || /^(?:selected|ausgewählt|sélection(?:nés)?)\s*[:(]\s*(\d[\d.,]*)\)?$/i.exec(c.text);
-    if (m) return Number(m[1].replace(/\D/g, ''));
+    for (const re of COUNTER) {
+      const m = re.exec(c.text);
+      if (m) return Number(m[1].replace(/\D/g, ''));
+    }
   }
   return null;
 }

@@ -97,6 +97,20 @@ test('a counter above the rows read (picked people hidden by a search) makes rea
   });
 });
 
+test('selection counters in English, German and French', () =>
+  withPage(browser, 'linkedin/invite-modal/en-page.html', 'https://www.linkedin.com/company/acme-corp/admin/', async (page) => {
+    const got = await page.evaluate(async (texts) => {
+      const { counterIn } = await import('/__ig/sites/common/rows.js');
+      return texts.map((t) => {
+        const el = document.createElement('div');
+        el.innerHTML = `<p>${t}</p>`;
+        return counterIn(el);
+      });
+    }, ['3 selected', '3 of 40 selected', 'All 500 selected', '1,204 selected', '3 ausgewählt', '3 von 40 ausgewählt', '1.052 Kontakte ausgewählt',
+      '3 sélectionné(s)', '2 sélectionnées', 'Selected: 7', 'Ausgewählt (4)', 'You have 243 credits left', 'Select all', '3 selectedness']);
+    assert.deepEqual(got, [3, 3, 500, 1204, 3, 3, 1052, 3, 2, 7, 4, null, null, null]);
+  }));
+
 test('apply cannot select a disabled row and says so', async () => {
   await withPage(browser, 'linkedin/invite-modal/en-page.html', 'https://www.linkedin.com/company/acme-corp/admin/', async (page) => {
     await detect(page, '#invite');
