@@ -139,7 +139,7 @@ export function readCards(doc) {
 /** readTotal returns the count text the page shows ("People (1,100)", "Personen (1.052)"), or ''. */
 export function readTotal(doc) {
   for (const el of doc.querySelectorAll('[role="tab"], button, a, h1, h2, h3, span, li')) {
-    if (closestDialog(el)) continue;
+    if (el.textContent.length > 80 || closestDialog(el)) continue;
     const t = clean(textOf(el));
     if (t.length < 40 && TOTAL.test(t)) return t;
   }
