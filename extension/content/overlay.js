@@ -3,7 +3,30 @@
 // element with data-inviteguard-ui, so neither the page's CSS nor its scripts' selectors reach into it;
 // the buttons only answer trusted clicks.
 
-const SHIELD_SVG = `<svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false"><path fill="currentColor" d="M12 2 4 5v6c0 5.2 3.4 9.9 8 11 4.6-1.1 8-5.8 8-11V5l-8-3Zm-1.2 14.2-3.5-3.5 1.4-1.4 2.1 2.1 4.9-4.9 1.4 1.4-6.3 6.3Z"/></svg>`;
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const SHIELD_PATH = 'M12 2 4 5v6c0 5.2 3.4 9.9 8 11 4.6-1.1 8-5.8 8-11V5l-8-3Zm-1.2 14.2-3.5-3.5 1.4-1.4 2.1 2.1 4.9-4.9 1.4 1.4-6.3 6.3Z';
+
+/** shield draws the brand's shield with DOM calls (no markup strings). */
+function shield(doc) {
+  const svg = doc.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('width', '18');
+  svg.setAttribute('height', '18');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  const path = doc.createElementNS(SVG_NS, 'path');
+  path.setAttribute('fill', 'currentColor');
+  path.setAttribute('d', SHIELD_PATH);
+  svg.append(path);
+  return svg;
+}
+
+function div(doc, cls, attrs = {}) {
+  const e = doc.createElement(cls === 'msg' ? 'p' : 'div');
+  e.className = cls;
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  return e;
+}
 
 const CSS = `
 :host { all: initial; }
@@ -48,7 +71,13 @@ export function createOverlay(doc = document) {
     box.className = 'box';
     box.setAttribute('role', 'region');
     box.setAttribute('aria-label', 'Invite Guard');
-    box.innerHTML = `<div class="brand">${SHIELD_SVG}<span>Invite Guard</span></div><div class="title"></div><div class="line" aria-live="polite"></div><div class="track" role="progressbar" aria-valuemin="0"><div class="fill"></div></div><p class="msg" role="status"></p><div class="buttons"></div>`;
+    const brand = div(doc, 'brand');
+    const name = doc.createElement('span');
+    name.textContent = 'Invite Guard';
+    brand.append(shield(doc), name);
+    const track = div(doc, 'track', { role: 'progressbar', 'aria-valuemin': '0' });
+    track.append(div(doc, 'fill'));
+    box.append(brand, div(doc, 'title'), div(doc, 'line', { 'aria-live': 'polite' }), track, div(doc, 'msg', { role: 'status' }), div(doc, 'buttons'));
     root.append(style, box);
     (doc.body ?? doc.documentElement).append(host);
     parts = { box, title: box.querySelector('.title'), line: box.querySelector('.line'), track: box.querySelector('.track'), fill: box.querySelector('.fill'), msg: box.querySelector('.msg'), buttons: box.querySelector('.buttons') };

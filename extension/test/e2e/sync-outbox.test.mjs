@@ -51,7 +51,7 @@ test('the options page tests the connection and switches sync on', async () => {
   await page.getByRole('button', { name: 'Test connection' }).click();
   await page.getByText('Connected as tester; the server runs the same engine.').waitFor();
   await page.getByLabel('Send my history to my server').check();
-  await page.getByRole('button', { name: 'Save sync settings' }).click();
+  await page.getByRole('button', { name: 'Apply sync settings' }).click();
   await page.getByText(/^Sync is on\. 0 earlier batches are queued\./).waitFor();
   await page.locator('#sync').screenshot({ path: `${(await import('./harness.mjs')).SHOTS}/options-sync.png` });
   await shot(page, 'options-undo', { fullPage: true });
