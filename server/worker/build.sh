@@ -7,12 +7,10 @@
 # linked into app.wasm. Prints the sizes raw and gzipped (the free plan allows 3 MB gzipped).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
-cd "$root"
+source "$here/../../scripts/lib.sh" # build_core_wasm, engine_id; moves to the repository root
 
-mkdir -p build
-GOOS=wasip1 GOARCH=wasm go build -trimpath -buildmode=c-shared -o build/core.wasm ./wasm
-engine_id="$(sha256sum build/core.wasm | cut -d' ' -f1)"
+build_core_wasm
+engine_id="$(engine_id)"
 
 go run github.com/syumai/workers/cmd/workers-assets-gen -mode=go -o "$here/build"
 GOOS=js GOARCH=wasm go build -trimpath -ldflags "-s -w -X main.engineID=$engine_id" \
@@ -23,3 +21,8 @@ gz=$(gzip -9 -c "$here/build/app.wasm" | wc -c)
 awk -v dir="$here/build" -v id="$engine_id" -v raw="$raw" -v gz="$gz" 'BEGIN {
 	printf "worker: %s\n  engine id %s\n  app.wasm %d bytes raw (%.1f MB), %d bytes gzipped (%.2f MB; free plan 3 MB, paid 10 MB)\n",
 		dir, id, raw, raw / 1e6, gz, gz / 1e6 }'
+# What Cloudflare counts: wrangler's own figure for the upload (offline, nothing is sent).
+if [[ -x "$here/node_modules/.bin/wrangler" ]]; then
+	(cd "$here" && WRANGLER_SEND_METRICS=false NO_COLOR=1 node_modules/.bin/wrangler deploy --dry-run \
+		--outdir "$here/build/dry-run" 2>&1 | grep -m1 'Total Upload' | sed 's/^/  wrangler: /') || true
+fi
