@@ -252,6 +252,13 @@ export function createSync({ engine, getDB, history, outbox, now = () => new Dat
     };
   }
 
+  /** policyChanged sends the user's policy to the server (it plans withdrawal jobs with it). */
+  async function policyChanged(policy) {
+    if (!(await settings()).enabled || !policy) return;
+    await outbox.enqueue({ kind: 'policy', method: 'PUT', path: '/v1/policy', ref: 'policy', body: policy });
+    kick();
+  }
+
   /** configure stores the settings (URL checked, token kept) and, when switched on, queues the history. */
   async function configure(p) {
     const cur = await settings();
@@ -260,6 +267,8 @@ export function createSync({ engine, getDB, history, outbox, now = () => new Dat
     await history.putSetting('sync', next);
     let queued = 0;
     if (next.enabled) {
+      const pol = await history.getSetting('policy');
+      if (pol && !cur.enabled) await outbox.enqueue({ kind: 'policy', method: 'PUT', path: '/v1/policy', ref: 'policy', body: pol });
       queued = await sweep();
       kick();
     }
@@ -280,5 +289,5 @@ export function createSync({ engine, getDB, history, outbox, now = () => new Dat
     return { enabled: s.enabled, url: s.url, hasToken: !!s.token, last, ...(await outbox.counts()) };
   }
 
-  return { flush, decided, batchRecorded, scanStored, reportResult, serverPlan, configure, test, status, sweep };
+  return { flush, decided, batchRecorded, scanStored, reportResult, serverPlan, configure, test, status, sweep, policyChanged };
 }

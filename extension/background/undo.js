@@ -220,6 +220,17 @@ export function createUndoHandlers({ engine, history, getDB, base, now = () => n
       await sync.batchRecorded(out.batchId, p).catch((err) => console.error('Invite Guard: sync enqueue failed', err));
       return out;
     },
+    // policy.set and policy.reset are wrapped: with sync on, the server plans with the same policy.
+    async 'policy.set'(p) {
+      const out = await base['policy.set'](p);
+      await sync.policyChanged(out.policy).catch((err) => console.error('Invite Guard: sync policy', err));
+      return out;
+    },
+    async 'policy.reset'(p) {
+      const out = await base['policy.reset'](p);
+      await sync.policyChanged(out.policy).catch((err) => console.error('Invite Guard: sync policy', err));
+      return out;
+    },
     // decide is wrapped to keep the full request and decision for the server's verify.
     async decide(p) {
       const out = await base.decide(p);

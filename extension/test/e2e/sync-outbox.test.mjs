@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, shot } from './harness.mjs';
 import { createServer } from './server.mjs';
-import { ok, poll } from './undo-helpers.mjs';
+import { jobSettled, ok, poll } from './undo-helpers.mjs';
 import { person } from './pages/sent-list.js';
 
 let h;
@@ -146,4 +146,28 @@ test('outbox throughput against the local server', async (t) => {
   assert.equal(s.failed, 0);
   assert.equal((await batchesOnServer()).length, 4 + 1 + n);
   t.diagnostic(`outbox: ${n} batches + ${n} verifies = ${2 * n} requests in ${ms} ms (${((2 * n * 1000) / ms).toFixed(0)} requests/s, ${(ms / n).toFixed(1)} ms per batch incl. its verify)`);
+});
+
+test('with sync on, "Undo this batch" is the server’s job: planned there with the user’s policy, results reported back', async () => {
+  const { createSentSite } = await import('./pages/sent-list.js');
+  const list = [person(200), person(201), person(202)];
+  const site = createSentSite({ people: list });
+  await site.install(h.ctx);
+  await ok(h.sw, { op: 'policy.set', policy: { ...(await ok(h.sw, { op: 'policy.get' })).policy, withdrawPaceMinMs: 500, withdrawPaceMaxMs: 600 } });
+  const id = await decideAndRecord([list[0], list[1]]);
+  await poll(() => ok(h.sw, { op: 'sync.flush', force: true }), (s) => s.queued === 0, { what: 'batch and policy sent' });
+  assert.equal((await srv.get('/v1/policy')).withdrawPaceMaxMs, 600, 'the server has the user’s policy');
+  const planned = (await ok(h.sw, { op: 'withdraw.plan', selector: { kind: 'batch', batchId: id } })).job;
+  assert.ok(planned.server?.id, `planned by the server (${planned.serverError})`);
+  assert.deepEqual(planned.items.map((i) => i.key).sort(), [list[0].key, list[1].key].sort());
+  await ok(h.sw, { op: 'withdraw.start', jobId: planned.id });
+  const done = await jobSettled(h.sw, planned.id);
+  assert.equal(done.state, 'done', JSON.stringify(done.stop));
+  assert.deepEqual([...site.state.withdrawn].sort(), [list[0].key, list[1].key].sort());
+  await poll(() => ok(h.sw, { op: 'sync.flush', force: true }), (s) => s.queued === 0, { what: 'results sent' });
+  const job = await srv.get(`/v1/jobs/${planned.server.id}`);
+  assert.equal(job.status, 'done');
+  assert.equal(job.counts.withdrawn, 2);
+  const invs = (await srv.get('/v1/invitations?limit=200')).items.filter((i) => [list[0].key, list[1].key].includes(i.key));
+  assert.deepEqual(invs.map((i) => i.state), ['withdrawn', 'withdrawn']);
 });
