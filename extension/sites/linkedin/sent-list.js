@@ -41,45 +41,48 @@ function controlsIn(root) {
 function withdrawControls(doc) {
   const found = controlsIn(doc.body).filter(isWithdraw);
   // A control inside another one (a <span role=button> in a <button>) counts once: keep the outer.
-  return found.filter((el) => !found.some((o) => o !== el && o.contains(el)));
+  const set = new Set(found);
+  return found.filter((el) => !insideAny(el, set));
 }
 
 const CARD_STOP = 'ul,ol,[role="list"],main,[role="main"],body,section,[role="tabpanel"]';
 
-function profileKeysIn(el, base) {
-  const keys = new Set();
-  for (const a of el.querySelectorAll('a[href]')) {
-    const k = linkedInProfileKey(a.getAttribute('href'), base);
-    if (k) keys.add(k);
-  }
-  return keys;
-}
-
-/** cardAround returns the card of a Withdraw control: the largest ancestor holding no other control and one person. */
-function cardAround(control, controls, base) {
-  const li = control.closest('[role="listitem"], li.invitation-card, li');
-  let card = control;
-  for (let a = control.parentElement; a; a = a.parentElement) {
-    if (a.matches(CARD_STOP)) break;
-    if (controls.some((c) => c !== control && a.contains(c))) break;
-    if (profileKeysIn(a, base).size > 1) break;
-    card = a;
-    if (a === li) break;
-  }
-  return card;
-}
-
-/** findCards returns the invitation cards in page order. */
+/**
+ * findCards returns the invitation cards in page order: around each Withdraw
+ * control, the largest ancestor holding no other one (below the list); then the
+ * list items with a profile link that hold no Withdraw control (still loading, or
+ * a markup only known by its items). Linear in the page size: a scan reads 1,000s.
+ */
 export function findCards(doc) {
-  const base = doc.baseURI;
   const controls = withdrawControls(doc);
-  const cards = controls.map((c) => cardAround(c, controls, base));
-  // Cards without a Withdraw control (still loading, or a markup we only know by its items).
-  for (const el of doc.querySelectorAll('[role="listitem"], li.invitation-card')) {
-    if (closestDialog(el) || cards.some((c) => c.contains(el) || el.contains(c))) continue;
-    if (el.querySelector('a[href*="/in/"]')) cards.push(el);
+  const count = new Map();
+  for (const c of controls) {
+    for (let a = c.parentElement; a; a = a.parentElement) count.set(a, (count.get(a) || 0) + 1);
   }
-  return cards.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  const cards = controls.map((c) => {
+    const li = c.closest('[role="listitem"], li.invitation-card, li');
+    let card = c;
+    for (let a = c.parentElement; a && !a.matches(CARD_STOP) && count.get(a) === 1; a = a.parentElement) {
+      card = a;
+      if (a === li) break;
+    }
+    return card;
+  });
+  const isCard = new Set(cards);
+  const holdsCard = new Set();
+  for (const card of cards) for (let a = card.parentElement; a && !holdsCard.has(a); a = a.parentElement) holdsCard.add(a);
+  const extra = [];
+  for (const el of doc.querySelectorAll('[role="listitem"], li.invitation-card')) {
+    if (isCard.has(el) || holdsCard.has(el) || insideAny(el, isCard) || closestDialog(el)) continue;
+    if (el.querySelector('a[href*="/in/"]')) extra.push(el);
+  }
+  if (!extra.length) return cards;
+  return [...cards, ...extra].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+}
+
+function insideAny(el, set) {
+  for (let a = el.parentElement; a; a = a.parentElement) if (set.has(a)) return true;
+  return false;
 }
 
 function skipInCard(el) {
@@ -162,9 +165,9 @@ export function currentTab(doc) {
 
 /** findLoadMore returns the "Load more" control outside the cards, or null when the list is complete. */
 export function findLoadMore(doc) {
-  const cards = findCards(doc);
+  const cards = new Set(findCards(doc));
   for (const el of controlsIn(doc.body)) {
-    if (cards.some((c) => c.contains(el))) continue;
+    if (cards.has(el) || insideAny(el, cards)) continue;
     if (el.disabled || el.getAttribute('aria-disabled') === 'true') continue;
     if (LOAD_MORE.test(fold(accName(el))) || LOAD_MORE.test(fold(textOf(el)))) return el;
   }
@@ -204,15 +207,20 @@ export function findConfirm(doc) {
  * that only one card has. Returns { card, by: 'key' | 'name' } or null.
  */
 export function findCard(doc, { key, name }) {
-  const cards = readCards(doc);
+  const cards = findCards(doc);
   if (key) {
-    const hit = cards.find((c) => c.key === key);
-    if (hit) return { card: hit.card, by: 'key' };
+    // By the profile links alone: reading every card per withdrawal would cost the runner ~0.1 ms a card.
+    const set = new Set(cards);
+    const base = doc.baseURI;
+    for (const a of doc.querySelectorAll('a[href]')) {
+      if (linkedInProfileKey(a.getAttribute('href'), base) !== key) continue;
+      for (let c = a; c; c = c.parentElement) if (set.has(c)) return { card: c, by: 'key' };
+    }
   }
   if (name) {
     const n = fold(name);
-    const hits = cards.filter((c) => fold(c.name) === n);
-    if (hits.length === 1) return { card: hits[0].card, by: 'name' };
+    const hits = cards.filter((c) => fold(readCard(c, doc).name) === n);
+    if (hits.length === 1) return { card: hits[0], by: 'name' };
   }
   return null;
 }
