@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -62,6 +63,7 @@ func BenchmarkIngest(b *testing.B) {
 					for i := range inputs {
 						inputs[i] = recordInput(fmt.Sprintf("b%d", i), size)
 					}
+					cpu0 := cpuTime()
 					b.ResetTimer()
 					for i := range b.N {
 						if _, _, err := svc.RecordBatch(ctx, tok.UserID, inputs[i]); err != nil {
@@ -69,8 +71,20 @@ func BenchmarkIngest(b *testing.B) {
 						}
 					}
 					b.ReportMetric(float64(b.N*size)/b.Elapsed().Seconds(), "invitations/s")
+					// On a shared machine the wall clock also counts other processes'
+					// time; CPU seconds of this process do not.
+					b.ReportMetric(float64(b.N*size)/(cpuTime()-cpu0).Seconds(), "invitations/cpu-s")
 				})
 			}
 		}
 	}
+}
+
+// cpuTime is the user and system CPU time of this process so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -70,6 +71,7 @@ func BenchmarkVerify1000(b *testing.B) {
 			svc := server.New(db.Store, eng)
 			var mu sync.Mutex
 			var lat []time.Duration
+			cpu0 := cpuTime()
 			b.ResetTimer()
 			b.RunParallel(func(pb *testing.PB) {
 				var mine []time.Duration
@@ -93,6 +95,8 @@ func BenchmarkVerify1000(b *testing.B) {
 				b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")
 			}
 			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "verifies/s")
+			// Other processes on a shared machine stretch the wall clock, not this process's CPU time.
+			b.ReportMetric(float64(b.N)/(cpuTime()-cpu0).Seconds(), "verifies/cpu-s")
 		})
 	}
 }
@@ -134,4 +138,13 @@ func BenchmarkStartup(b *testing.B) {
 // startWith starts the server with its own compilation cache directory.
 func startWith(b *testing.B, db, cache string) *proc {
 	return start(b, db, "--cache-dir", cache)
+}
+
+// cpuTime is the user and system CPU time of this process so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
