@@ -155,6 +155,14 @@ export class History {
     return entries;
   }
 
+  /** sentSince lists the times (ms) of a network's invitations from one surface sent at or after from (ISO). */
+  async sentSince(network, surface, from) {
+    const tx = this.db.transaction('invitations', 'readonly');
+    const range = IDBKeyRange.bound([network, from], [network, '\uffff']);
+    const rows = await req(tx.objectStore('invitations').index('network_sentAt').getAll(range));
+    return rows.filter((r) => r.surface === surface && WENT_OUT.has(r.state)).map((r) => Date.parse(r.sentAt));
+  }
+
   /** batches lists the most recent batches, newest first. */
   async batches(limit = 50) {
     const tx = this.db.transaction('batches', 'readonly');

@@ -87,6 +87,14 @@ export function createHandlers({ engine, history, openOptions = () => {} }) {
       return { batchId: batch.id, count: batch.count };
     },
 
+    // The single Connect clicks of the last window, so a reload does not reset the velocity count.
+    async 'velocity.recent'(p) {
+      checkWhere(p);
+      const seconds = Math.max(1, Math.min(86400, Number(p.windowSeconds) || 120));
+      const from = new Date(Date.now() - seconds * 1000).toISOString();
+      return { times: await history.sentSince(p.network, p.surface, from) };
+    },
+
     async 'policy.get'() {
       return { policy: await currentPolicy(), defaults: await defaultPolicy() };
     },

@@ -42,7 +42,19 @@ export function installHold({ registry, i18n, send: ask = send, win = window, do
     ask('policy.get', {}).then((res) => {
       if (res.ok?.policy) policy = res.ok.policy;
     });
-  refreshPolicy();
+  // Seed the velocity counts with the clicks recorded before this page loaded (a reload or the next
+  // page of search results must not start the count afresh).
+  refreshPolicy().then(() =>
+    Promise.all(
+      registry
+        .forHost(win.location.hostname)
+        .filter((m) => m.kind === 'velocity')
+        .map(async (m) => {
+          const res = await ask('velocity.recent', { network: m.network, surface: m.surface, windowSeconds: policy.rapidConnectWindowSeconds });
+          if (res.ok?.times?.length) clicks.set(m.id, [...res.ok.times, ...(clicks.get(m.id) ?? [])].sort((a, b) => a - b));
+        }),
+    ),
+  );
 
   function stop(e) {
     e.preventDefault();

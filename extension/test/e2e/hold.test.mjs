@@ -62,6 +62,10 @@ test('typed confirmation sends exactly the kept selection, once, after the undo 
   await shot(page, 'dialog-en-small');
   const confirm = d.getByRole('button', { name: 'Send 30 invitations' });
   assert.equal(await confirm.isDisabled(), true, 'confirm is disabled until the number is typed');
+  const a = await confirm.boundingBox();
+  const b = await page.locator('#add').boundingBox();
+  const apart = a.x > b.x + b.width || b.x > a.x + a.width || a.y > b.y + b.height || b.y > a.y + a.height;
+  assert.ok(apart, `the confirm button (${JSON.stringify(a)}) is not where the page's button was (${JSON.stringify(b)})`);
   // Drop two people; the core is asked again and the count and the number to type follow.
   await d.getByText(person(1201).name, { exact: true }).click(); // a click on the row's label
   assert.equal(await d.getByRole('checkbox', { name: new RegExp(person(1201).name) }).isChecked(), false);

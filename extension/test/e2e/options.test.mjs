@@ -29,20 +29,20 @@ test('the options page shows the policy with its defaults', async () => {
 
 test('a value the core refuses is not saved, and the field is marked', async () => {
   await page.getByLabel('Ask for a click above').fill('30'); // more than typeAbove (25)
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByText('Not saved: policy.clickAbove (30) must not exceed policy.typeAbove (25)').waitFor();
   assert.equal(await page.locator('[data-field="clickAbove"].invalid').count(), 1);
   assert.equal((await policy()).clickAbove, 5, 'the stored policy is unchanged');
   await page.getByLabel('Ask for a click above').fill('abc');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByText('Not saved: “Ask for a click above” needs a whole number.').waitFor();
 });
 
 test('a valid change is saved, and reset brings the defaults back', async () => {
   await page.getByLabel('Ask for a click above').fill('3');
   await page.getByLabel('Block above').fill('250');
-  await page.getByRole('button', { name: 'Save' }).click();
-  await page.getByText('Saved.').waitFor();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByText('Saved.', { exact: true }).waitFor();
   const p = await policy();
   assert.equal(p.clickAbove, 3);
   assert.equal(p.blockAbove, 250);

@@ -40,6 +40,13 @@ test('10 single Connect clicks go through; the 11th is held as one bulk action',
   await d.waitFor();
   await d.getByRole('button', { name: 'Cancel' }).click();
   assert.equal((await sentBy(page)).length, 11);
+  // A reload does not reset the count: the clicks are recorded, and the next one is held at once.
+  await page.reload();
+  await new Promise((r) => setTimeout(r, 1000)); // the content script reads the recorded clicks
+  await page.locator('button[aria-label$="to connect"]').first().click();
+  await d.getByText(/You clicked Connect 12 times within 120 s/).waitFor();
+  await d.getByRole('button', { name: 'Cancel' }).click();
+  assert.deepEqual(await sentBy(page), []);
   await page.close();
 });
 
