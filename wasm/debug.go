@@ -3,8 +3,15 @@
 package main
 
 import (
+	"fmt"
 	"strconv"
+	"time"
 	"unsafe"
+
+	json "github.com/goccy/go-json"
+
+	"github.com/inviteguard/inviteguard/core"
+	"github.com/inviteguard/inviteguard/wasm/dispatch"
 )
 
 // The debug exports exist only in a core.wasm built with -tags
@@ -49,4 +56,29 @@ func debugGrow(ptr unsafe.Pointer, size uint32) uint64 {
 		held = append(held, b)
 	}
 	return respond([]byte(`{"ok":{"heldMiB":` + strconv.Itoa(len(held)) + `}}`))
+}
+
+// debug_phases runs decide on its input and reports how long the guest spent
+// decoding, deciding and encoding (a real clock needs the host's
+// WithSysNanotime): the benchmark of server/wasmhost uses it to find where
+// time goes under wazero.
+//
+//go:wasmexport debug_phases
+func debugPhases(ptr unsafe.Pointer, size uint32) uint64 {
+	in := unsafe.Slice((*byte)(ptr), size)
+	t0 := time.Now()
+	var req core.DecideRequest
+	if err := dispatch.Decode(in, &req); err != nil {
+		return respond([]byte(`{"error":{"code":"invalid","message":"debug_phases wants a decide request"}}`))
+	}
+	t1 := time.Now()
+	d, err := core.Decide(req)
+	if err != nil {
+		return respond([]byte(`{"error":{"code":"invalid","message":"debug_phases: decide failed"}}`))
+	}
+	t2 := time.Now()
+	out, _ := json.Marshal(&d)
+	t3 := time.Now()
+	return respond(fmt.Appendf(nil, `{"ok":{"decodeNs":%d,"coreNs":%d,"encodeNs":%d,"outBytes":%d}}`,
+		t1.Sub(t0), t2.Sub(t1), t3.Sub(t2), len(out)))
 }

@@ -92,7 +92,7 @@ func Call(op string, in []byte) (out []byte) {
 func request[Req, Res any](op func(Req) (Res, error)) handler {
 	return func(in []byte) ([]byte, error) {
 		var req Req
-		if err := decode(in, &req); err != nil {
+		if err := decodeWith(in, &req, strict, noCopy); err != nil {
 			return nil, err
 		}
 		res, err := op(req)

@@ -147,3 +147,17 @@ func TestNoHTMLEscape(t *testing.T) {
 		t.Errorf("got %s, want %s", got, want)
 	}
 }
+
+// TestDecodeCopiesStrings: Decode's values must not change when the caller
+// reuses its buffer (Call alone decodes without copying).
+func TestDecodeCopiesStrings(t *testing.T) {
+	buf := []byte(`{"text":"People (12)"}`)
+	var req core.CountRequest
+	if err := Decode(buf, &req); err != nil {
+		t.Fatal(err)
+	}
+	copy(buf, `{"text":"XXXXXXXXXXX"}`)
+	if got, want := req.Text, "People (12)"; got != want {
+		t.Errorf("after reusing the buffer: got %q, want %q", got, want)
+	}
+}

@@ -1,0 +1,19 @@
+# Shared by the scripts in this folder: sourced, not run.
+# Sets ROOT to the repository root and moves there, whatever the caller's cwd.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+# The one command that makes core.wasm; the engine id is the sha256 of its output.
+# (extension/build.mjs uses the same flags when build/core.wasm is missing.)
+build_core_wasm() {
+	mkdir -p build
+	GOOS=wasip1 GOARCH=wasm go build -trimpath -buildmode=c-shared -o build/core.wasm ./wasm
+}
+
+# engine_id prints the lowercase hex sha256 of build/core.wasm.
+engine_id() { sha256sum build/core.wasm | cut -d' ' -f1; }
+
+# say prints a line in bold when stdout is a terminal.
+say() {
+	if [[ -t 1 ]]; then printf '\033[1m%s\033[0m\n' "$*"; else printf '%s\n' "$*"; fi
+}
