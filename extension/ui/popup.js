@@ -192,7 +192,7 @@ async function openPicker() {
   const keys = el('div', { class: 'keys' }, ...pending.map((inv) => el('label', {}, el('input', { type: 'checkbox', value: inv.key }), document.createTextNode(`${inv.name || inv.key} · ${when.format(new Date(inv.sentAt))}`))));
   if (!pending.length) keys.append(el('span', { class: 'muted', text: i18n.t('popup_pick_none') }));
   box.replaceChildren(
-    el('h2', { text: i18n.t('popup_more_ways') }),
+    el('h2', { text: i18n.t('popup_sel_title') }),
     el('fieldset', {}, radio('older_than', i18n.t('popup_sel_older'), true), el('label', { for: 'days', text: i18n.t('popup_sel_days') }), days),
     el('fieldset', {}, radio('range', i18n.t('popup_sel_range')), el('label', { for: 'from', text: i18n.t('popup_sel_from') }), from, el('label', { for: 'to', text: i18n.t('popup_sel_to') }), to),
     el('fieldset', {}, radio('non_members', i18n.t('popup_sel_non_members'))),

@@ -98,3 +98,43 @@ test('the dry run only highlights: nothing is withdrawn and the history is uncha
     await h.close();
   }
 });
+
+test('other selections from the popup: older than N days, not members, hand-picked — each plans only what it names', async () => {
+  const list = [person(0, ['today', 0]), person(1, ['weeks', 1]), person(2, ['months', 2]), person(3, ['months', 5]), person(4, ['weeks', 3])];
+  const { h } = await startSite({ people: list });
+  try {
+    await scanDone(h.sw);
+    // An email invitation recorded after the scan (a complete scan would have marked it gone: not on the list).
+    await ok(h.sw, { op: 'record', network: 'linkedin', surface: 'email_invite', recipients: [{ key: 'ann@example.com', name: 'Ann Mail', member: false }], decision: { verdict: 'confirm', friction: 'click', count: 1 } });
+    const popup = await openPopup(h);
+    const planOf = async () => {
+      await popup.locator('#plan h2').waitFor();
+      const names = (await popup.locator('ul.people li').allTextContents()).sort();
+      await popup.getByRole('button', { name: 'Cancel' }).click();
+      await popup.locator('#home').waitFor();
+      return names;
+    };
+    await popup.getByRole('button', { name: 'Other selections…' }).click();
+    await popup.getByLabel('Days').fill('40');
+    await popup.getByRole('button', { name: 'Show the plan' }).click();
+    assert.deepEqual(await planOf(), [list[2].name, list[3].name].sort(), 'older than 40 days: the two sent months ago');
+
+    await popup.getByRole('button', { name: 'Other selections…' }).click();
+    await popup.getByLabel('Invitations to people who are not members (email)').check();
+    await popup.getByRole('button', { name: 'Show the plan' }).click();
+    assert.deepEqual(await planOf(), ['Ann Mail']);
+
+    await popup.getByRole('button', { name: 'Other selections…' }).click();
+    await popup.getByLabel('Hand-picked').check();
+    await popup.getByLabel(new RegExp(`^${list[1].name} · `)).check();
+    await popup.getByLabel(new RegExp(`^${list[4].name} · `)).check();
+    await shot(popup, 'undo-popup-selections');
+    await popup.getByRole('button', { name: 'Show the plan' }).click();
+    assert.deepEqual(await planOf(), [list[1].name, list[4].name].sort());
+    const open = await ok(h.sw, { op: 'job.list' });
+    assert.equal(open.jobs.length, 0, 'plans that were not started leave no job behind');
+    assert.ok((await invitations(h.sw)).every((i) => i.state === 'sent'));
+  } finally {
+    await h.close();
+  }
+});
