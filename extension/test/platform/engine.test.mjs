@@ -1,0 +1,72 @@
+// The engine and our WASI shim, in Node: the very build/core.wasm, the same Engine class the service
+// worker runs. (The same cases run in Chromium's service worker in test/e2e/golden.test.mjs.)
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { Engine } from '../../background/engine.js';
+import { createWasi, WasiExit } from '../../background/wasi.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const wasmFile = path.join(root, 'build', 'core.wasm');
+const data = path.join(root, 'core', 'testdata');
+const newEngine = () => new Engine(async () => fs.readFileSync(wasmFile));
+
+test('the engine id is the sha256 of the bytes, and the engine reports ABI 1', async () => {
+  const e = newEngine();
+  await e.load();
+  assert.equal(e.engineId, createHash('sha256').update(fs.readFileSync(wasmFile)).digest('hex'));
+  assert.equal(e.version.abi, 1);
+  assert.ok(e.version.ops.includes('decide'));
+});
+
+test('every golden case, through Engine.call, byte for byte', async () => {
+  const e = newEngine();
+  let n = 0;
+  const failures = [];
+  for (const op of fs.readdirSync(data)) {
+    if (!fs.statSync(path.join(data, op)).isDirectory()) continue;
+    for (const f of fs.readdirSync(path.join(data, op)).filter((f) => f.endsWith('.in.json'))) {
+      const got = await e.call(op, new Uint8Array(fs.readFileSync(path.join(data, op, f))));
+      const want = fs.readFileSync(path.join(data, op, f.replace('.in.json', '.out.json')), 'utf8');
+      if (got + '\n' !== want) failures.push(`${op}/${f}`);
+      n++;
+    }
+  }
+  assert.ok(n >= 40, `${n} cases`);
+  assert.deepEqual(failures, []);
+  assert.equal(e.recycled, 0, 'no call trapped');
+});
+
+test('the shim: stdout/stderr by lines, real time, random bytes, no preopens, proc_exit ends the instance', () => {
+  const lines = [];
+  const wasi = createWasi({ log: (fd, line) => lines.push([fd, line]) });
+  const mem = new WebAssembly.Memory({ initial: 2 });
+  wasi.bind(mem);
+  const bytes = new Uint8Array(mem.buffer);
+  const v = new DataView(mem.buffer);
+  bytes.set(new TextEncoder().encode('panic: boom\ngorou'), 100);
+  bytes.set(new TextEncoder().encode('tine 1\n'), 200);
+  v.setUint32(0, 100, true);
+  v.setUint32(4, 17, true);
+  v.setUint32(8, 200, true);
+  v.setUint32(12, 7, true);
+  assert.equal(wasi.imports.fd_write(2, 0, 2, 16), 0);
+  assert.equal(v.getUint32(16, true), 24);
+  assert.deepEqual(lines, [[2, 'panic: boom'], [2, 'goroutine 1']]);
+  assert.equal(wasi.imports.fd_write(5, 0, 1, 16), 8, 'EBADF for another fd');
+
+  assert.equal(wasi.imports.clock_time_get(0, 0n, 32), 0);
+  const ns = Number(v.getBigUint64(32, true) / 1_000_000n);
+  assert.ok(Math.abs(ns - Date.now()) < 1000, 'realtime is now');
+
+  assert.equal(wasi.imports.random_get(1000, 70000), 0);
+  const r = bytes.subarray(1000, 71000);
+  assert.ok(r.some((b) => b !== 0) && r.subarray(66000).some((b) => b !== 0), 'random bytes beyond the 65,536 of one getRandomValues');
+
+  assert.equal(wasi.imports.fd_prestat_get(3, 0), 8, 'no preopened directories');
+  assert.throws(() => wasi.imports.proc_exit(2), WasiExit);
+});
