@@ -65,3 +65,21 @@ test('scan (de): "Personen (34)", "Mehr anzeigen", "Vor 2 Wochen gesendet" — e
     await h.close();
   }
 });
+
+test('scan (fr): "Personnes (12)", "Afficher plus", "Envoyée il y a 3 semaines" — every card imported', async () => {
+  const people = Array.from({ length: 12 }, (_, i) => person(i, i % 2 ? ['weeks', 3] : ['today', 0]));
+  const { h } = await startSite({ lang: 'fr', people });
+  try {
+    const scan = await scanDone(h.sw);
+    assert.equal(scan.totalText, 'Personnes (12)');
+    assert.equal(scan.seen, 12);
+    assert.equal(scan.imported, 12);
+    assert.deepEqual(scan.warnings, []);
+    const invs = await invitations(h.sw);
+    const old = invs.find((i) => i.key === people[1].key);
+    const days = (Date.now() - Date.parse(old.sentAt)) / 86_400_000;
+    assert.ok(days >= 17 && days <= 29, `3 semaines is ${days} days`);
+  } finally {
+    await h.close();
+  }
+});

@@ -17,7 +17,7 @@ export function buildServer() {
   if (process.env.INVITEGUARD_TEST_BIN) return (built = process.env.INVITEGUARD_TEST_BIN); // a binary built already
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ig-server-bin-'));
   const bin = path.join(dir, 'inviteguard');
-  execFileSync('go', ['build', '-o', bin, './server/cmd/inviteguard'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  execFileSync('go', ['build', '-trimpath', '-o', bin, './server/cmd/inviteguard'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
   built = bin;
   process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
   return bin;

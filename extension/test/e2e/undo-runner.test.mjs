@@ -113,3 +113,31 @@ test('the daily cap withdraws the day’s share and defers the rest to the next 
     await h.close();
   }
 });
+
+test('pause and resume from the overlay on the page: nothing is clicked while paused', async () => {
+  const list = people(5);
+  const { h, site } = await startSite({ people: list, policy: { withdrawPaceMinMs: 900, withdrawPaceMaxMs: 1000 } });
+  try {
+    const batch = await record(h.sw, list.slice(0, 4));
+    const job = await startBatch(h, batch);
+    const page = await sentPage(h);
+    await poll(() => site.state.withdrawn.length, (n) => n >= 1, { what: 'the first withdrawal' });
+    const overlay = page.getByRole('region', { name: 'Invite Guard' });
+    await overlay.getByRole('button', { name: 'Pause' }).click();
+    await overlay.getByText('Paused. Nothing is withdrawn until you resume.').waitFor();
+    const at = site.state.withdrawn.length;
+    assert.equal((await ok(h.sw, { op: 'job.get', jobId: job.id })).job.state, 'paused');
+    await new Promise((r) => setTimeout(r, 2500)); // longer than the pace: a running job would have clicked
+    assert.equal(site.state.withdrawn.length, at, 'nothing withdrawn while paused');
+    // A page script cannot press our buttons.
+    await page.evaluate(() => document.querySelector('[data-inviteguard-ui="runner"]').shadowRoot.querySelector('button.primary').click());
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal((await ok(h.sw, { op: 'job.get', jobId: job.id })).job.state, 'paused', 'an untrusted click does nothing');
+    await overlay.getByRole('button', { name: 'Resume' }).click();
+    const done = await jobSettled(h.sw, job.id, ['done', 'stopped']);
+    assert.equal(done.state, 'done');
+    assert.deepEqual([...site.state.withdrawn].sort(), list.slice(0, 4).map((p) => p.key).sort());
+  } finally {
+    await h.close();
+  }
+});

@@ -31,6 +31,14 @@ const TEXT = {
     age: { today: 'Heute gesendet', yesterday: 'Gestern gesendet', days: (n) => `Vor ${n} Tagen gesendet`, weeks: (n) => (n === 1 ? 'Vor 1 Woche gesendet' : `Vor ${n} Wochen gesendet`), months: (n) => (n === 1 ? 'Vor 1 Monat gesendet' : `Vor ${n} Monaten gesendet`) },
     count: (n) => n.toLocaleString('de-DE'),
   },
+  fr: {
+    lang: 'fr', title: 'Gérer les invitations', received: 'Reçues', sent: 'Envoyées', people: 'Personnes', more: 'Afficher plus',
+    withdraw: 'Retirer', withdrawLabel: (n) => `Retirer l’invitation envoyée à ${n}`, alt: (n) => `Photo de profil de ${n}`,
+    dlgTitle: 'Retirer l’invitation', dlgText: 'Si vous retirez cette invitation, vous ne pourrez pas la renvoyer à cette personne pendant 3 semaines.', cancel: 'Annuler',
+    limit: 'Vous avez atteint la limite d’invitations. Réessayez plus tard.', empty: 'Aucune invitation en attente', receivedText: 'Aucune invitation reçue',
+    age: { today: 'Envoyée aujourd’hui', yesterday: 'Envoyée hier', days: (n) => `Envoyée il y a ${n} jours`, weeks: (n) => (n === 1 ? 'Envoyée il y a 1 semaine' : `Envoyée il y a ${n} semaines`), months: (n) => `Envoyée il y a ${n} mois` },
+    count: (n) => n.toLocaleString('fr-FR'),
+  },
 };
 
 /** person returns the i-th generated person: { key, slug, name, head, age: [unit, n] }. */
@@ -86,8 +94,8 @@ dialog .primary{background:#0a66c2;color:#fff;border:0;border-radius:16px;paddin
 const DATA = ${JSON.stringify(data)};
 const CFG = ${JSON.stringify(cfg)};
 const T = CFG.t;
-const LABEL = ${lang === 'de' ? '(n) => "Einladung an " + n + " zurückziehen"' : '(n) => "Withdraw invitation sent to " + n'};
-const ALT = ${lang === 'de' ? '(n) => n + "s Profilbild"' : '(n) => n + "’s profile picture"'};
+const LABEL = ${{ en: '(n) => "Withdraw invitation sent to " + n', de: '(n) => "Einladung an " + n + " zurückziehen"', fr: '(n) => "Retirer l’invitation envoyée à " + n' }[lang]};
+const ALT = ${{ en: '(n) => n + "’s profile picture"', de: '(n) => n + "s Profilbild"', fr: '(n) => "Photo de profil de " + n' }[lang]};
 const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 let shown = 0, loads = 0, pending = null;
 const app = document.getElementById('app');
