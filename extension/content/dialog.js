@@ -136,7 +136,8 @@ export function openDialog(opts) {
   const where1 = i18n.t('dialog_where', { surface: i18n.t(`surface_${opts.surface}`), network: i18n.t(`network_${opts.network}`) });
   where.textContent = opts.target ? `${where1} · ${i18n.t('dialog_target', { target: opts.target })}` : where1;
   if (fallbackBox) {
-    fallbackBox.append(el('strong', { text: i18n.t('fallback_title') }), el('div', { text: i18n.t('fallback_body', { error: opts.error?.message ?? opts.error?.code ?? '?' }) }));
+    const body = opts.error?.code === 'read' ? opts.error.message : i18n.t('fallback_body', { error: opts.error?.message ?? opts.error?.code ?? '?' });
+    fallbackBox.append(el('strong', { text: i18n.t('fallback_title') }), el('div', { text: body }));
   }
 
   function friction0() {

@@ -142,11 +142,14 @@ export function installHold({ registry, i18n, send: ask = send, win = window, do
     const { recipients } = read;
     const tRead = performance.now();
     const request = { network: module.network, surface, target: read.target, message: read.message, recipients };
-    const answer = await ask('decide', request);
+    // Rows the module could only partly read: no engine decision on a partial list; the plain dialog
+    // asks for the number to be typed, and the kept rows are still applied and read back before release.
+    const partial = !!read.unreadable;
+    const answer = partial ? { error: { code: 'read', message: i18n.t('read_partial') } } : await ask('decide', request);
     const tDecide = performance.now();
     const decision = answer.ok?.decision ?? null;
     const extraReasons = velocity ? [{ code: 'rapid_connect', params: { count: (clicks.get(module.id)?.length ?? 0) + 1, seconds: policy.rapidConnectWindowSeconds } }] : [];
-    const minFriction = velocity ? 'click' : undefined;
+    const minFriction = partial ? 'type' : velocity ? 'click' : undefined;
 
     let keep;
     let shown = decision;

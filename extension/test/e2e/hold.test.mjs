@@ -43,10 +43,14 @@ test('nothing is sent before confirmation, and Cancel sends nothing', async () =
   await page.close();
 });
 
-test('Esc sends nothing', async () => {
+test('focus stays in the dialog, and Esc sends nothing', async () => {
   const page = await open(12, 1100);
   await page.click('#add');
   await dialog(page).waitFor();
+  for (let i = 0; i < 15; i++) {
+    await page.keyboard.press(i % 4 === 3 ? 'Shift+Tab' : 'Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.hasAttribute('data-inviteguard-ui')), true, `focus left the dialog after ${i + 1} Tab presses`);
+  }
   await page.keyboard.press('Escape');
   await dialog(page).waitFor({ state: 'detached' });
   await wait(2500);

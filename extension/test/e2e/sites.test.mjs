@@ -6,6 +6,7 @@ import { launch, dialog, fixture, setPolicy, sentBy, shot } from './harness.mjs'
 
 const PYMK = 'https://www.linkedin.com/mynetwork/grow/';
 const PAGE_ADMIN = 'https://www.linkedin.com/company/acme-corp/admin/';
+const IMPORT = 'https://www.linkedin.com/mynetwork/import-contacts/results/member/';
 let h;
 
 before(async () => {
@@ -13,6 +14,7 @@ before(async () => {
     pages: {
       [PYMK]: fixture('linkedin/connect/en-pymk.html'),
       [PAGE_ADMIN]: fixture('linkedin/invite-modal/en-page.html'),
+      [IMPORT]: fixture('linkedin/contact-import/en-unreadable.html'),
     },
   });
   assert.ok((await setPolicy(h.sw, { undoSeconds: 1 })).ok);
@@ -78,6 +80,19 @@ test('the invite modal with more people asks first', async () => {
   await d.getByRole('button', { name: 'Cancel' }).click();
   await new Promise((r) => setTimeout(r, 1500));
   assert.deepEqual(await sentBy(page), [], `nothing of the ${n} is sent`);
+  await page.close();
+});
+
+test('"Add all 120 connections" over rows that cannot be read stays held and says so', async () => {
+  const page = await h.page(IMPORT);
+  await page.click('#add');
+  const d = dialog(page);
+  await d.getByText('Invite Guard could not check this').waitFor();
+  await d.getByText(/could not read the list of recipients/).waitFor();
+  assert.equal(await d.getByRole('button', { name: 'Nothing to send' }).isDisabled(), true);
+  await d.getByRole('button', { name: 'Cancel' }).click();
+  await new Promise((r) => setTimeout(r, 1500));
+  assert.deepEqual(await sentBy(page), []);
   await page.close();
 });
 
