@@ -144,10 +144,12 @@ export function createSync({ engine, getDB, history, outbox, now = () => new Dat
     decidedList.length = Math.min(decidedList.length, DECIDED_KEEP);
   }
 
-  /** recordOf builds the server's RecordBatch of a stored batch: the decided request when known, else rebuilt and decided again. */
-  async function recordOf(batch, invs) {
+  /** recordOf builds the server's RecordBatch of a stored batch: the decided request when known, else
+   * (unless matchOnly) rebuilt and decided again; null when matchOnly and nothing matches. */
+  async function recordOf(batch, invs, matchOnly = false) {
     const keys = invs.map((i) => i.key);
     const match = decidedList.find((d) => d.network === batch.network && d.surface === batch.surface && keys.every((k) => d.keys.has(k)));
+    if (!match && matchOnly) return null;
     if (match) {
       const request = { ...match.request };
       const hist = await match.history;
@@ -189,9 +191,12 @@ export function createSync({ engine, getDB, history, outbox, now = () => new Dat
     const batch = await get(db, 'batches', batchId);
     if (!batch) return;
     const invs = await getAll(db, 'invitations', 'batchId', batchId);
-    batch.record = await recordOf(batch, invs);
+    const enabled = (await settings()).enabled;
+    // The decided request is only in memory: keep it now. A rebuild can wait until sync is on.
+    batch.record = await recordOf(batch, invs, !enabled);
+    if (!batch.record) return;
     await put(db, 'batches', batch);
-    if ((await settings()).enabled) {
+    if (enabled) {
       await enqueueBatch(db, batch);
       kick();
     }

@@ -250,6 +250,14 @@ export function createUndoHandlers({ engine, history, getDB, base, now = () => n
     if (alarm.name === 'outbox') await sync.flush();
   }
 
+  /** restore runs whenever the worker starts: a waiting job gets its alarm back (alarms are not kept
+   * across browser restarts everywhere) and the outbox sends what is due. */
+  async function restore() {
+    const job = await jobs.active();
+    if (job?.state === 'waiting' && !(await api.alarms.get(`job:${job.id}`))) await alarms.set(`job:${job.id}`, Date.parse(job.resumeAt));
+    await sync.flush();
+  }
+
   /** onStartup resumes an open job after a browser restart and restarts the outbox. */
   async function onStartup() {
     const job = await jobs.active();
@@ -257,5 +265,5 @@ export function createUndoHandlers({ engine, history, getDB, base, now = () => n
     await sync.flush().catch(() => {});
   }
 
-  return { handlers, onAlarm, onStartup, jobs, scans, sync, outbox };
+  return { handlers, onAlarm, onStartup, restore, jobs, scans, sync, outbox };
 }

@@ -102,6 +102,9 @@ test('the daily cap withdraws the day’s share and defers the rest to the next 
     assert.equal(Date.parse(waiting.resumeAt), midnight.getTime());
     const alarm = await h.sw.evaluate((name) => chrome.alarms.get(name), `job:${planned.id}`);
     assert.equal(alarm?.scheduledTime, midnight.getTime());
+    // A browser restart may drop alarms: the worker's start puts the waiting job's alarm back.
+    await h.sw.evaluate(async (name) => { await chrome.alarms.clear(name); await globalThis.inviteGuard.undo.restore(); }, `job:${planned.id}`);
+    assert.equal((await h.sw.evaluate((name) => chrome.alarms.get(name), `job:${planned.id}`))?.scheduledTime, midnight.getTime());
     const page = await sentPage(h);
     await page.getByText(/Daily limit reached\. The rest continues on/).waitFor();
     // Another batch today is held back by the same cap.
