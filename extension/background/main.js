@@ -32,6 +32,7 @@ const undo = createUndoHandlers({ engine, history: lazyHistory, getDB: async () 
 Object.assign(handlers, undo.handlers);
 api.alarms?.onAlarm.addListener((alarm) => undo.onAlarm(alarm).catch((err) => console.error('Invite Guard: alarm', alarm.name, err)));
 api.runtime.onStartup?.addListener(() => undo.onStartup().catch((err) => console.error('Invite Guard: startup', err)));
+undo.restore().catch((err) => console.error('Invite Guard: restore', err));
 
 api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (sender.id !== api.runtime.id) return false;
