@@ -31,13 +31,21 @@ func debugTrap(ptr unsafe.Pointer, size uint32) uint64 {
 // spins counts the iterations of debug_spin, so the loop has a body.
 var spins uint64
 
-// debug_spin never returns: the host's deadline must stop it.
+// debug_spin loops the number of times given as its decimal input, or
+// forever when there is none: only an interruptible host can stop that.
 //
 //go:wasmexport debug_spin
 func debugSpin(ptr unsafe.Pointer, size uint32) uint64 {
-	for {
+	n, err := strconv.ParseUint(string(unsafe.Slice((*byte)(ptr), size)), 10, 64)
+	if err != nil {
+		for {
+			spins++
+		}
+	}
+	for range n {
 		spins++
 	}
+	return respond([]byte(`{"ok":{"spins":` + strconv.FormatUint(spins, 10) + `}}`))
 }
 
 // debug_grow allocates and keeps the number of MiB given as its decimal input.

@@ -89,10 +89,10 @@ func TestTrapIsContained(t *testing.T) {
 	}
 }
 
-// TestHangIsStopped: a call that never returns is stopped at the deadline
-// and its instance replaced.
+// TestHangIsStopped: on interruptible code a call that never returns is
+// stopped at the deadline and its instance replaced.
 func TestHangIsStopped(t *testing.T) {
-	e := newEngine(t, debugWasm, Options{Instances: 1, CallTimeout: 200 * time.Millisecond})
+	e := newEngine(t, debugWasm, Options{Instances: 1, CallTimeout: 200 * time.Millisecond, AlwaysInterruptible: true})
 	closeEngine(t, e)
 	start := time.Now()
 	_, err := e.Call(context.Background(), "debug_spin", nil)
@@ -108,19 +108,66 @@ func TestHangIsStopped(t *testing.T) {
 	assertVersion(t, e)
 }
 
-// TestCallerDeadline: the caller's context bounds the call too, even the
-// real core.wasm on a request it would answer.
-func TestCallerDeadline(t *testing.T) {
-	e := newEngine(t, coreWasm, Options{Instances: 1})
+// TestTimeoutSwitchesToInterruptible: on fast code a call past its deadline
+// is answered at the deadline, its instance abandoned until the call ends,
+// and the engine moves to interruptible code, where a hang is stopped.
+func TestTimeoutSwitchesToInterruptible(t *testing.T) {
+	e := newEngine(t, debugWasm, Options{Instances: 2, CallTimeout: 100 * time.Millisecond})
 	closeEngine(t, e)
-	ctx, cancel := context.WithTimeout(context.Background(), time.Nanosecond)
-	defer cancel()
-	time.Sleep(time.Millisecond)
-	_, err := e.Call(ctx, "version", nil)
-	if got, want := core.ErrorCode(err), core.CodeEngine; got != want {
-		t.Fatalf("got %v, want an engine error", err)
+	if e.Interruptible() {
+		t.Fatal("a default engine starts interruptible")
+	}
+	start := time.Now()
+	// a finite spin that outlasts the deadline (about a second of work)
+	_, err := e.Call(context.Background(), "debug_spin", []byte("1000000000"))
+	if err == nil || !strings.Contains(err.Error(), "did not answer in time") {
+		t.Fatalf("got %v, want a timeout", err)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("the caller waited %s for a deadline of 100ms", d)
+	}
+	waitFor(t, "the switch to interruptible code", e.Interruptible)
+	assertVersion(t, e)                                      // served meanwhile
+	_, err = e.Call(context.Background(), "debug_spin", nil) // forever, stopped now
+	if err == nil || !strings.Contains(err.Error(), "did not answer in time") {
+		t.Fatalf("got %v, want a timeout", err)
 	}
 	assertVersion(t, e)
+	waitFor(t, "the abandoned call to end", func() bool { return e.Stats().Abandoned == 0 })
+}
+
+// waitFor polls cond for up to a minute (a cold compile on a busy machine).
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(time.Minute); !cond(); {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// TestCallerGivesUp: when the caller's context ends first, the caller is
+// answered at once; the call finishes in the background, its instance goes
+// back to the pool, and the engine does not switch to interruptible code.
+func TestCallerGivesUp(t *testing.T) {
+	for _, always := range []bool{false, true} {
+		e := newEngine(t, debugWasm, Options{Instances: 1, AlwaysInterruptible: always})
+		closeEngine(t, e)
+		ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+		_, err := e.Call(ctx, "debug_spin", []byte("300000000"))
+		cancel()
+		if err == nil || !strings.Contains(err.Error(), "the caller gave up") {
+			t.Fatalf("interruptible=%v: got %v, want an engine error saying the caller gave up", always, err)
+		}
+		assertVersion(t, e)
+		if got, want := e.Interruptible(), always; got != want {
+			t.Errorf("interruptible: got %v, want %v", got, want)
+		}
+		if s := e.Stats(); s.Abandoned != 0 {
+			t.Errorf("stats: got %+v, want nothing abandoned", s)
+		}
+	}
 }
 
 // TestMemoryLimit: a guest that needs more memory than allowed traps and is

@@ -13,6 +13,7 @@ import (
 // instance is one instantiated core.wasm. It is used by one goroutine at a
 // time: the pool hands it out.
 type instance struct {
+	flavor *flavor // the code it runs
 	mod    api.Module
 	alloc  api.Function
 	free   api.Function
@@ -29,11 +30,13 @@ func (e *Engine) instantiate(ctx context.Context) (*instance, error) {
 		WithName(""). // many instances of one module
 		WithStartFunctions("_initialize").
 		WithStderr(stderr)
-	mod, err := e.runtime.InstantiateModule(ctx, e.compiled, cfg)
+	f := e.current()
+	mod, err := f.runtime.InstantiateModule(ctx, f.compiled, cfg)
 	if err != nil {
 		return nil, engineErr("instantiating core.wasm: %v%s", err, stderr.suffix())
 	}
 	inst := &instance{
+		flavor: f,
 		mod:    mod,
 		alloc:  mod.ExportedFunction("alloc"),
 		free:   mod.ExportedFunction("free"),

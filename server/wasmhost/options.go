@@ -20,6 +20,12 @@ type Options struct {
 	Instances int
 	// CallTimeout bounds one call (default 5 s); the caller's context may be shorter.
 	CallTimeout time.Duration
+	// AlwaysInterruptible compiles core.wasm with a deadline check at every
+	// loop from the start: a call that passes its deadline is stopped, at the
+	// price of about 7× slower calls. By default the engine runs unchecked
+	// code and switches to checked code after the first call that times out
+	// (see the package doc).
+	AlwaysInterruptible bool
 	// MemoryLimitPages caps an instance's linear memory in 64 KiB pages
 	// (default 4096: 256 MiB). A guest that needs more traps and is replaced.
 	MemoryLimitPages uint32
