@@ -35,8 +35,11 @@ export function shortKey(key) {
 
 /** mountHost creates the marked host element with an open shadow root holding the shared styles. */
 export function mountHost(kind) {
-  const host = document.createElement('div');
+  // A custom element, styled inline: page rules aimed at div or body > * do not reach it.
+  const host = document.createElement('invite-guard-ui');
   host.setAttribute('data-inviteguard-ui', kind);
+  host.style.setProperty('all', 'initial', 'important');
+  host.style.setProperty('display', 'block', 'important');
   const root = host.attachShadow({ mode: 'open' });
   root.append(el('style', { text: CSS }));
   (document.body ?? document.documentElement).append(host);
@@ -113,7 +116,7 @@ export function openDialog(opts) {
 
   const panel = el(
     'div',
-    { class: 'panel', role: 'dialog', 'aria-modal': 'true', 'aria-label': i18n.t('dialog_title'), 'aria-describedby': 'ig-title' },
+    { class: 'panel' },
     el('header', {}, el('div', { class: 'brand' }, shieldIcon(), el('span', { text: i18n.t('dialog_title') })), headline, where),
     el(
       'div',
@@ -130,7 +133,12 @@ export function openDialog(opts) {
   );
   if (n <= 1) panel.querySelector('.tools').hidden = true; // nothing to choose between
   const overlay = el('div', { class: 'overlay' }, panel);
-  root.append(overlay);
+  // A native modal <dialog> puts us in the top layer: above any z-index of the page and above a modal
+  // <dialog> the page itself opened (which would otherwise make us inert).
+  const modal = el('dialog', { class: 'modal', role: 'dialog', 'aria-modal': 'true', 'aria-label': i18n.t('dialog_title'), 'aria-describedby': 'ig-title' }, overlay);
+  modal.addEventListener('cancel', (e) => e.preventDefault()); // Esc is handled (trusted only) below
+  root.append(modal);
+  modal.showModal();
 
   // --- rendering ---
   const where1 = i18n.t('dialog_where', { surface: i18n.t(`surface_${opts.surface}`), network: i18n.t(`network_${opts.network}`) });
@@ -377,6 +385,7 @@ export function openDialog(opts) {
   function close(value) {
     clearTimeout(reaskTimer);
     reaskSeq++;
+    if (modal.open) modal.close();
     host.remove();
     document.removeEventListener('focusin', keepFocus, true);
     if (previousFocus && previousFocus.isConnected && typeof previousFocus.focus === 'function') previousFocus.focus({ preventScroll: true });

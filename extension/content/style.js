@@ -22,6 +22,12 @@ export const CSS = `
 :host { all: initial; }
 * { box-sizing: border-box; }
 [hidden] { display: none !important; }
+dialog.modal {
+  position: fixed; inset: 0; width: 100vw; height: 100vh; max-width: none; max-height: none;
+  margin: 0; padding: 0; border: 0; background: transparent; overflow: hidden; color: inherit;
+}
+dialog.modal::backdrop { background: transparent; }
+dialog.modal:focus { outline: none; }
 .overlay {
   position: fixed; inset: 0; z-index: 2147483646; display: flex; justify-content: center; align-items: center;
   padding: 24px; background: rgba(15, 23, 42, .52);

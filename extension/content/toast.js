@@ -10,6 +10,17 @@ function brand() {
   return s;
 }
 
+/** toTopLayer shows the host as a manual popover: above the page's own stacking and modals. */
+function toTopLayer(host) {
+  host.setAttribute('popover', 'manual');
+  for (const [k, v] of [['inset', 'auto'], ['margin', '0'], ['padding', '0'], ['border', '0'], ['background', 'transparent'], ['overflow', 'visible'], ['width', '0'], ['height', '0']]) host.style.setProperty(k, v, 'important');
+  try {
+    host.showPopover();
+  } catch {
+    /* no popover support: the fixed toast with the highest z-index still shows */
+  }
+}
+
 /**
  * showCountdown shows the undo window and resolves 'elapsed' when the time is up or 'undone'
  * when the user pressed Undo (a trusted click or Esc). Nothing is released while it runs.
@@ -32,6 +43,7 @@ export function showCountdown({ i18n, count, seconds }) {
   toast.setAttribute('aria-live', 'polite');
   toast.append(line, bar);
   root.append(toast);
+  toTopLayer(host);
 
   const total = seconds * 1000;
   const deadline = performance.now() + total;
@@ -75,6 +87,7 @@ export function showNotice(message, ms = 4000) {
   toast.setAttribute('role', 'status');
   toast.append(line);
   root.append(toast);
+  toTopLayer(host);
   setTimeout(() => host.remove(), ms);
   return host;
 }

@@ -12,7 +12,7 @@ let h;
 before(async () => {
   h = await launch({
     pages: {
-      [BASE]: (url) => contactImportPage({ n: Number(url.searchParams.get('n') ?? 40), offset: Number(url.searchParams.get('offset') ?? 0) }),
+      [BASE]: (url) => contactImportPage({ n: Number(url.searchParams.get('n') ?? 40), offset: Number(url.searchParams.get('offset') ?? 0), modal: url.searchParams.has('modal') }),
     },
   });
   const res = await setPolicy(h.sw, { undoSeconds: 2, weeklyBudgetLinkedIn: 5000 });
@@ -184,6 +184,19 @@ test('1,000 recipients: the dialog lists them all through a virtualised list', a
   assert.ok(rendered < 60, `only the visible rows are in the DOM (${rendered})`);
   await d.getByText(/1,000 invitations at once is over your limit/).waitFor();
   await d.getByRole('button', { name: 'Cancel' }).click();
+  await page.close();
+});
+
+test('over a modal <dialog> of the page, the Invite Guard dialog is on top and works', async () => {
+  const page = await h.page(`${BASE}?n=9&offset=1800&modal`);
+  assert.equal(await page.evaluate(() => document.getElementById('page-modal').matches(':modal')), true);
+  await page.click('#add');
+  const d = dialog(page);
+  await d.getByRole('checkbox', { name: new RegExp(person(1800).name) }).uncheck();
+  await d.getByRole('button', { name: 'Send 8 invitations' }).click();
+  await page.waitForFunction(() => window.sent.length === 1, null, { timeout: 6000 });
+  assert.equal((await sentBy(page))[0].keys.length, 8);
+  assert.equal((await sentBy(page))[0].keys.includes(person(1800).key), false);
   await page.close();
 });
 

@@ -21,7 +21,7 @@ export function person(i) {
 }
 
 /** contactImportPage renders n pre-selected rows (offset shifts the people). */
-export function contactImportPage({ n = 40, lang = 'en', offset = 0 } = {}) {
+export function contactImportPage({ n = 40, lang = 'en', offset = 0, modal = false } = {}) {
   const t = TEXT[lang] ?? TEXT.en;
   const rows = [];
   for (let i = offset; i < offset + n; i++) {
@@ -34,11 +34,12 @@ export function contactImportPage({ n = 40, lang = 'en', offset = 0 } = {}) {
 <style>body{font:14px system-ui;margin:0;background:#f4f2ee}main{max-width:720px;margin:24px auto;background:#fff;padding:16px 24px;border-radius:8px}
 ul{list-style:none;padding:0;margin:0}.ci-row{display:flex;gap:12px;align-items:center;padding:8px 0;border-bottom:1px solid #eee}.ci-row p{margin:0;color:#666}
 .bar{position:sticky;bottom:0;background:#fff;padding:12px 0;text-align:right}button{background:#0a66c2;color:#fff;border:0;border-radius:16px;padding:8px 16px;font-weight:600}</style></head>
-<body><main><h1>${t.title}</h1>
+<body>${modal ? '<dialog id="page-modal" aria-label="' + t.title + '">' : ''}<main><h1>${t.title}</h1>
 <label><input type="checkbox" id="select-all" checked> ${t.all}</label>
 <ul id="contacts">${rows.join('')}</ul>
-<div class="bar"><button type="button" id="add">${t.add}</button></div></main>
+<div class="bar"><button type="button" id="add">${t.add}</button></div></main>${modal ? '</dialog>' : ''}
 <script>
+if (document.getElementById('page-modal')) document.getElementById('page-modal').showModal(); // the page's own modal: all else is inert
 window.sent = [];
 document.getElementById('add').addEventListener('click', (e) => {
   const keys = [...document.querySelectorAll('#contacts .ci-row')].filter((r) => r.querySelector('input').checked)
