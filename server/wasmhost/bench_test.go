@@ -14,7 +14,15 @@ import (
 // BenchmarkDecide5000 is decide on 5,000 recipients through one core.wasm
 // instance under wazero, copies in and out included; compare with
 // wasm/dispatch BenchmarkDecide5000 (native).
-func BenchmarkDecide5000(b *testing.B) {
+func BenchmarkDecide5000(b *testing.B) { benchDecide5000(b, Options{Instances: 1}) }
+
+// BenchmarkDecide5000Interruptible is the same on interruptible code (a
+// deadline check at every loop), what the engine runs after a timeout.
+func BenchmarkDecide5000Interruptible(b *testing.B) {
+	benchDecide5000(b, Options{Instances: 1, AlwaysInterruptible: true})
+}
+
+func benchDecide5000(b *testing.B, opts Options) {
 	dir, err := golden.Dir()
 	if err != nil {
 		b.Fatal(err)
@@ -23,7 +31,7 @@ func BenchmarkDecide5000(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	e, err := New(context.Background(), coreWasm, Options{Instances: 1})
+	e, err := New(context.Background(), coreWasm, opts)
 	if err != nil {
 		b.Fatal(err)
 	}
