@@ -236,6 +236,13 @@ export function installHold({ registry, i18n, send: ask = send, win = window, do
       } else if (o.type === 'keydown' && !o.action.matches(NATIVE_ACTIVATION)) {
         for (const type of ['keydown', 'keyup']) o.target.dispatchEvent(new KeyboardEvent(type, { key: o.key, code: o.code, bubbles: true, cancelable: true, composed: true }));
       } else {
+        // The presses the page did not see, then the click: its own handlers run as for a real click.
+        const r = o.action.getBoundingClientRect();
+        const at = { bubbles: true, cancelable: true, composed: true, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2, button: 0 };
+        o.action.dispatchEvent(new PointerEvent('pointerdown', { ...at, buttons: 1, pointerType: 'mouse', isPrimary: true }));
+        o.action.dispatchEvent(new MouseEvent('mousedown', { ...at, buttons: 1 }));
+        o.action.dispatchEvent(new PointerEvent('pointerup', { ...at, pointerType: 'mouse', isPrimary: true }));
+        o.action.dispatchEvent(new MouseEvent('mouseup', at));
         o.action.click();
       }
     } finally {
@@ -243,13 +250,30 @@ export function installHold({ registry, i18n, send: ask = send, win = window, do
     }
   }
 
+  /**
+   * onPress keeps the presses that come before a click (pointer, mouse, touch) on a bulk action away from
+   * the page, in case its handler acts on them rather than on the click. Nothing is cancelled, so the
+   * click still follows and is held by onEvent.
+   */
+  function onPress(e) {
+    if (releasing || isOurs(e)) return;
+    let target = e.composedPath()[0];
+    if (target && !(target instanceof Element)) target = target.parentElement;
+    if (!target) return;
+    const found = registry.detect(target, doc, win.location.hostname);
+    if (found && (busy || found.module.kind === 'bulk')) e.stopImmediatePropagation();
+  }
+
   const types = ['click', 'keydown', 'submit'];
+  const presses = ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'touchstart', 'touchend'];
   for (const t of types) win.addEventListener(t, onEvent, true);
+  for (const t of presses) win.addEventListener(t, onPress, { capture: true, passive: true });
   return {
     state,
     refreshPolicy,
     uninstall() {
       for (const t of types) win.removeEventListener(t, onEvent, true);
+      for (const t of presses) win.removeEventListener(t, onPress, { capture: true });
     },
   };
 }

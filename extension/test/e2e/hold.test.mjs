@@ -12,7 +12,7 @@ let h;
 before(async () => {
   h = await launch({
     pages: {
-      [BASE]: (url) => contactImportPage({ n: Number(url.searchParams.get('n') ?? 40), offset: Number(url.searchParams.get('offset') ?? 0), modal: url.searchParams.has('modal') }),
+      [BASE]: (url) => contactImportPage({ n: Number(url.searchParams.get('n') ?? 40), offset: Number(url.searchParams.get('offset') ?? 0), modal: url.searchParams.has('modal'), on: url.searchParams.get('on') ?? 'click' }),
     },
   });
   const res = await setPolicy(h.sw, { undoSeconds: 2, weeklyBudgetLinkedIn: 5000 });
@@ -197,6 +197,20 @@ test('over a modal <dialog> of the page, the Invite Guard dialog is on top and w
   await page.waitForFunction(() => window.sent.length === 1, null, { timeout: 6000 });
   assert.equal((await sentBy(page))[0].keys.length, 8);
   assert.equal((await sentBy(page))[0].keys.includes(person(1800).key), false);
+  await page.close();
+});
+
+test('a page that sends on mousedown instead of click is held too, and its handler runs once on release', async () => {
+  const page = await open(7, 1900);
+  await page.goto(`${BASE}?n=7&offset=1900&on=mousedown`);
+  await page.click('#add');
+  const d = dialog(page);
+  await d.waitFor();
+  assert.deepEqual(await sentBy(page), [], 'the mousedown did not reach the page');
+  await d.getByRole('button', { name: 'Send 7 invitations' }).click();
+  await page.waitForFunction(() => window.sent.length > 0, null, { timeout: 6000 });
+  await new Promise((r) => setTimeout(r, 500));
+  assert.equal((await sentBy(page)).length, 1);
   await page.close();
 });
 

@@ -21,7 +21,7 @@ export function person(i) {
 }
 
 /** contactImportPage renders n pre-selected rows (offset shifts the people). */
-export function contactImportPage({ n = 40, lang = 'en', offset = 0, modal = false } = {}) {
+export function contactImportPage({ n = 40, lang = 'en', offset = 0, modal = false, on = 'click' } = {}) {
   const t = TEXT[lang] ?? TEXT.en;
   const rows = [];
   for (let i = offset; i < offset + n; i++) {
@@ -41,7 +41,7 @@ ul{list-style:none;padding:0;margin:0}.ci-row{display:flex;gap:12px;align-items:
 <script>
 if (document.getElementById('page-modal')) document.getElementById('page-modal').showModal(); // the page's own modal: all else is inert
 window.sent = [];
-document.getElementById('add').addEventListener('click', (e) => {
+document.getElementById('add').addEventListener('${on}', (e) => {
   const keys = [...document.querySelectorAll('#contacts .ci-row')].filter((r) => r.querySelector('input').checked)
     .map((r) => new URL(r.querySelector('a').getAttribute('href'), location.href).href);
   window.sent.push({ keys, trusted: e.isTrusted });
