@@ -144,6 +144,10 @@ test('a blocked batch explains why and cannot be sent until it is small enough',
   await assert.doesNotReject(d.getByText('101 invitations at once is over your limit of 100.').waitFor());
   assert.equal(await d.getByRole('button', { name: 'Send 101 invitations' }).isDisabled(), true);
   await shot(page, 'dialog-en-blocked');
+  const [options] = await Promise.all([h.ctx.waitForEvent('page'), d.getByRole('button', { name: 'Open options' }).click()]);
+  await options.waitForLoadState();
+  assert.match(options.url(), /^chrome-extension:\/\/[a-z]+\/ui\/options\.html/);
+  await options.close();
   // One fewer and the core asks for the number instead.
   await d.getByRole('checkbox', { name: new RegExp(person(1500).name) }).uncheck();
   await d.getByLabel('Type 100 to confirm').waitFor();
