@@ -69,6 +69,16 @@ test('Enter on a role="button" is held and released as the same key, in German',
   await page.close();
 });
 
+test('the options page in German', async () => {
+  const page = await h.ctx.newPage();
+  await page.goto(`chrome-extension://${h.extId}/ui/options.html`);
+  await page.getByLabel('Sperren ab mehr als').waitFor();
+  assert.equal(await page.getByLabel('Sperren ab mehr als').inputValue(), '100');
+  await page.getByText('Standard: 100').first().waitFor();
+  await shot(page, 'options-de');
+  await page.close();
+});
+
 test('no request left for another host', () => {
   assert.deepEqual(h.violations, []);
 });
