@@ -147,8 +147,8 @@ export function createJobs({ engine, getDB, policy, now = () => new Date(), alar
   async function start({ jobId }) {
     const { db, job } = await load(jobId);
     if (job.state !== 'planned') throw new HandlerError('illegal_transition', `job ${jobId} is ${job.state}, not planned`);
-    const open = (await getAll(db, 'jobs', 'state', 'running')).filter((j) => j.id !== job.id);
-    if (open.length) throw new HandlerError('conflict', 'another withdrawal is running; pause or cancel it first');
+    const open = (await getAll(db, 'jobs')).filter((j) => j.id !== job.id && OPEN_STATES.has(j.state));
+    if (open.length) throw new HandlerError('conflict', `another withdrawal is ${open[0].state}; let it finish or cancel it first`);
     if (!job.dryRun) {
       // Only invitations still sent are requested; anything that changed since the plan is skipped.
       const rows = await Promise.all(job.items.map((it) => (it.id ? get(db, 'invitations', it.id) : null)));

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { shot } from './harness.mjs';
-import { invitations, jobSettled, ok, person, poll, record, sentPage, startSite } from './undo-helpers.mjs';
+import { call, invitations, jobSettled, ok, person, poll, record, sentPage, startSite } from './undo-helpers.mjs';
 
 const people = (n, from = 0) => Array.from({ length: n }, (_, i) => person(from + i, ['days', 2]));
 
@@ -111,6 +111,8 @@ test('the daily cap withdraws the day’s share and defers the rest to the next 
     const b2 = await record(h.sw, [list[4]]);
     const p2 = (await ok(h.sw, { op: 'withdraw.plan', selector: { kind: 'batch', batchId: b2 } })).job;
     assert.equal(p2.items[0].day, 1, 'today’s cap is used up');
+    const second = await call(h.sw, { op: 'withdraw.start', jobId: p2.id });
+    assert.equal(second.error?.code, 'conflict', 'one withdrawal at a time');
     await ok(h.sw, { op: 'job.cancel', jobId: p2.id });
   } finally {
     await h.close();
