@@ -3,6 +3,7 @@ package wasmhost
 import (
 	"context"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -29,7 +30,9 @@ func (e *Engine) instantiate(ctx context.Context) (*instance, error) {
 	cfg := wazero.NewModuleConfig().
 		WithName(""). // many instances of one module
 		WithStartFunctions("_initialize").
-		WithStderr(stderr)
+		WithStderr(stderr).
+		WithEnv("GOGC", e.opts.GuestGOGC).
+		WithEnv("GOMEMLIMIT", strconv.FormatUint(uint64(e.opts.GuestMemoryLimit), 10))
 	f := e.current()
 	mod, err := f.runtime.InstantiateModule(ctx, f.compiled, cfg)
 	if err != nil {
