@@ -138,3 +138,26 @@ test('other selections from the popup: older than N days, not members, hand-pick
     await h.close();
   }
 });
+
+test('in German: the popup, the plan and the overlay speak German, and the batch is withdrawn', async () => {
+  const list = Array.from({ length: 4 }, (_, i) => person(i, ['days', 2]));
+  const { h, site } = await startSite({ lang: 'de', people: list });
+  try {
+    const batch = await record(h.sw, list.slice(0, 2));
+    const popup = await openPopup(h);
+    const row = popup.locator(`li[data-batch="${batch}"]`);
+    await row.getByText('Offen').waitFor();
+    await shot(popup, 'undo-popup-batches-de');
+    await row.getByRole('button', { name: /^Diesen Stapel zurücknehmen: 2 Einladungen/ }).click();
+    await popup.getByRole('heading', { name: '2 Einladungen zurückziehen' }).waitFor();
+    await popup.getByText(/älteste zuerst/).waitFor();
+    await shot(popup, 'undo-plan-de');
+    await popup.getByRole('button', { name: '2 Einladungen zurückziehen' }).click();
+    const page = await sentPage(h);
+    await page.getByText('Fertig: 2 zurückgezogen, 0 nicht gefunden, 0 fehlgeschlagen.').waitFor();
+    await shot(page, 'undo-overlay-de');
+    assert.deepEqual([...site.state.withdrawn].sort(), list.slice(0, 2).map((p) => p.key).sort());
+  } finally {
+    await h.close();
+  }
+});
