@@ -46,8 +46,15 @@ export function createHandlers({ engine, history, openOptions = () => {} }) {
     if (!defaults) defaults = unwrap(await engine.callJSON('default_policy'), 'default_policy');
     return defaults;
   }
+  // The worker is the only writer of the policy, so it is read from the database once per wake-up.
+  let policyCache = null;
   async function currentPolicy() {
-    return (await history.getSetting('policy')) ?? (await defaultPolicy());
+    policyCache ??= (await history.getSetting('policy')) ?? (await defaultPolicy());
+    return policyCache;
+  }
+  async function storePolicy(policy) {
+    await history.putSetting('policy', policy);
+    policyCache = policy;
   }
 
   const handlers = {
@@ -101,13 +108,13 @@ export function createHandlers({ engine, history, openOptions = () => {} }) {
 
     async 'policy.set'(p) {
       const policy = unwrap(await engine.callJSON('validate_policy', p.policy), 'validate_policy');
-      await history.putSetting('policy', policy);
+      await storePolicy(policy);
       return { policy };
     },
 
     async 'policy.reset'() {
       const policy = await defaultPolicy();
-      await history.putSetting('policy', policy);
+      await storePolicy(policy);
       return { policy };
     },
 
