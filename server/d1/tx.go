@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"syscall/js"
+
+	"github.com/inviteguard/inviteguard/server/internal/jsawait"
 )
 
 // tx is a transaction on D1, which has no BEGIN or COMMIT: its writes are
@@ -65,7 +67,7 @@ func (c *conn) flush() error {
 		}
 		stmts[i] = s
 	}
-	res, err := await(c.dbObj.Call("batch", stmts))
+	res, err := jsawait.Await(c.dbObj.Call("batch", stmts))
 	if err != nil {
 		err = fmt.Errorf("d1: batch of %d writes (none applied): %w", len(writes), err)
 		if c.tx != nil {
@@ -107,38 +109,4 @@ func jsArgs(args []driver.NamedValue) []any {
 		out[i] = a.Value
 	}
 	return out
-}
-
-// await blocks the calling goroutine until the promise settles.
-func await(p js.Value) (js.Value, error) {
-	done := make(chan struct{})
-	var (
-		res js.Value
-		err error
-	)
-	then := js.FuncOf(func(_ js.Value, args []js.Value) any {
-		res = args[0]
-		close(done)
-		return nil
-	})
-	catch := js.FuncOf(func(_ js.Value, args []js.Value) any {
-		err = errors.New(jsErrorText(args[0]))
-		close(done)
-		return nil
-	})
-	defer then.Release()
-	defer catch.Release()
-	p.Call("then", then, catch)
-	<-done
-	return res, err
-}
-
-// jsErrorText is the message of a rejected promise's reason.
-func jsErrorText(v js.Value) string {
-	if v.Type() == js.TypeObject {
-		if m := v.Get("message"); m.Type() == js.TypeString {
-			return m.String()
-		}
-	}
-	return v.Call("toString").String()
 }

@@ -34,7 +34,7 @@ cd "$here"
 "$wrangler" d1 migrations apply DB --local --persist-to "$tmp/state" >"$tmp/migrate.log" 2>&1 || { cat "$tmp/migrate.log" >&2; exit 1; }
 start=$(date +%s%N)
 setsid "$wrangler" dev --ip 127.0.0.1 --port "$port" --inspector-port "$(free_port)" --persist-to "$tmp/state" \
-	--show-interactive-dev-session=false --log-level warn --var "INVITEGUARD_ADMIN_SECRET:$secret" >"$tmp/dev.log" 2>&1 &
+	--show-interactive-dev-session=false --log-level warn --var "INVITEGUARD_ADMIN_SECRET:$secret" --var INVITEGUARD_RATE_LIMIT:off >"$tmp/dev.log" 2>&1 &
 dev_pid=$!
 for _ in $(seq 1 900); do
 	if curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; then break; fi

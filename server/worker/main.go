@@ -12,6 +12,7 @@
 //	INVITEGUARD_CORS_ORIGINS  comma-separated extension origins (chrome-extension://<id>)
 //	INVITEGUARD_MAX_BODY      request body cap in bytes (default 1 MiB)
 //	INVITEGUARD_ADMIN_SECRET  a secret of ≥ 32 bytes enabling /admin/v1/tokens (see server/worker/admin)
+//	RATE_LIMITER              the per-token rate limit (a ratelimit binding); INVITEGUARD_RATE_LIMIT=off ignores it
 //	INVITEGUARD_LOG_LEVEL     debug, info (default), warn or error
 package main
 
@@ -23,6 +24,7 @@ import (
 	"strconv"
 	"strings"
 	"syscall/js"
+	"time"
 
 	"github.com/goccy/go-json"
 	"github.com/syumai/workers"
@@ -66,6 +68,13 @@ func handler() (http.Handler, error) {
 	}
 	svc := server.New(sqlite.New(db, sqlite.Options{MaxParams: d1MaxParams}), native.New(engineID), server.WithLogger(log))
 	cfg := httpapi.Config{Service: svc, Origins: list(env("INVITEGUARD_CORS_ORIGINS")), Logger: log}
+	switch rl := js.Global().Get("context").Get("env").Get("RATE_LIMITER"); {
+	case env("INVITEGUARD_RATE_LIMIT") == "off":
+	case rl.Type() == js.TypeObject:
+		cfg.Limiter = bindingLimiter{binding: rl, log: log, now: time.Now}
+	default:
+		return nil, fmt.Errorf("no RATE_LIMITER binding: configure it in wrangler.toml, or set INVITEGUARD_RATE_LIMIT=off")
+	}
 	if v := env("INVITEGUARD_MAX_BODY"); v != "" {
 		n, err := strconv.ParseInt(v, 10, 64)
 		if err != nil || n <= 0 {

@@ -17,7 +17,7 @@ import (
 // Worker under `wrangler dev` with local D1 (issue 6). Tokens come from the
 // Worker's admin endpoint, the only way into D1 besides wrangler.
 func TestWorkerAPISuite(t *testing.T) {
-	w := startWorker(t)
+	w := startWorker(t, workerOptions{})
 	t.Logf("wrangler dev ready in %v (spawn to first /readyz 200)", w.Ready.Round(time.Millisecond))
 	apitest.Run(t, apitest.Target{
 		BaseURL: w.URL,
@@ -41,7 +41,7 @@ func TestWorkerAPISuite(t *testing.T) {
 // TestWorkerAdmin checks the admin endpoints: the secret is required, tokens
 // work once created and stop working once revoked, bad input is refused.
 func TestWorkerAdmin(t *testing.T) {
-	w := startWorker(t)
+	w := startWorker(t, workerOptions{})
 	user := "admin-" + time.Now().Format("150405.000")
 
 	for _, auth := range []string{"", "Bearer ", "Bearer wrong-secret-wrong-secret-wrong-secret", "Basic " + w.Secret, "Bearer " + w.Secret + "x"} {
@@ -112,9 +112,48 @@ func TestWorkerAdmin(t *testing.T) {
 // TestWorkerAdminOff checks that without an admin secret of at least 32 bytes
 // the admin endpoints do not exist.
 func TestWorkerAdminOff(t *testing.T) {
-	w := startWorker(t, "INVITEGUARD_ADMIN_SECRET:too-short")
+	w := startWorker(t, workerOptions{Vars: []string{"INVITEGUARD_ADMIN_SECRET:too-short"}})
 	status, body := w.adminDo(t, "POST", "/admin/v1/tokens", map[string]string{"user": "x"}, "Bearer too-short")
 	if status != http.StatusNotFound {
 		t.Fatalf("admin with a short secret: got %d %s, want 404", status, body)
+	}
+}
+
+// TestWorkerRateLimit checks the per-token limit on the RATE_LIMITER binding:
+// past the limit a token gets 429 with Retry-After, another token does not.
+func TestWorkerRateLimit(t *testing.T) {
+	const limit = 5
+	w := startWorker(t, workerOptions{RateLimit: limit})
+	first := w.newToken(t, "rate-a", "a", "").Token
+	other := w.newToken(t, "rate-b", "b", "").Token
+	get := func(token string) *http.Response {
+		req, _ := http.NewRequest("GET", w.URL+"/v1/me", nil)
+		req.Header.Set("Authorization", "Bearer "+token)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp
+	}
+	// The limit counts per minute window; a run that straddles a window
+	// boundary sees the count restart, so it gets 2*limit+1 tries.
+	var limited *http.Response
+	for range 2*limit + 1 {
+		if r := get(first); r.StatusCode == http.StatusTooManyRequests {
+			limited = r
+			break
+		} else if r.StatusCode != http.StatusOK {
+			t.Fatalf("GET /v1/me: got %d, want 200 or 429", r.StatusCode)
+		}
+	}
+	if limited == nil {
+		t.Fatalf("no 429 after %d requests with a limit of %d a minute", 2*limit+1, limit)
+	}
+	if ra := limited.Header.Get("Retry-After"); ra == "" || ra == "0" || len(ra) > 2 {
+		t.Errorf("Retry-After = %q, want 1 to 60 seconds", ra)
+	}
+	if r := get(other); r.StatusCode != http.StatusOK {
+		t.Errorf("another token: got %d, want 200", r.StatusCode)
 	}
 }

@@ -108,10 +108,48 @@ func (w lockedWriter) Write(p []byte) (int, error) {
 	return w.buf.Write(p)
 }
 
+// workerOptions change a test's Worker from the one wrangler.toml describes.
+type workerOptions struct {
+	// Vars are extra NAME:VALUE variables (later ones win).
+	Vars []string
+	// RateLimit, when > 0, replaces the RATE_LIMITER binding's limit per minute.
+	RateLimit int
+}
+
+// testConfig writes a copy of wrangler.toml into dir with the rate limit
+// replaced and the paths made absolute, and returns its path.
+func testConfig(t testing.TB, dir string, limit int) string {
+	t.Helper()
+	here, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := os.ReadFile("wrangler.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := string(src)
+	for _, r := range [][2]string{
+		{`limit = 1200,`, fmt.Sprintf(`limit = %d,`, limit)},
+		{`main = "./build/worker.mjs"`, fmt.Sprintf(`main = %q`, filepath.Join(here, "build", "worker.mjs"))},
+		{`migrations_dir = "../sqlite/migrations"`, fmt.Sprintf(`migrations_dir = %q`, filepath.Join(here, "..", "sqlite", "migrations"))},
+	} {
+		if !strings.Contains(cfg, r[0]) {
+			t.Fatalf("wrangler.toml no longer contains %s", r[0])
+		}
+		cfg = strings.Replace(cfg, r[0], r[1], 1)
+	}
+	p := filepath.Join(dir, "wrangler.toml")
+	if err := os.WriteFile(p, []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
 // startWorker builds the Worker, migrates a fresh local D1 in a temporary
 // state directory with the server's migration files and starts `wrangler dev`.
 // The worker is stopped (with every process wrangler started) when t ends.
-func startWorker(t testing.TB, vars ...string) *worker {
+func startWorker(t testing.TB, o workerOptions) *worker {
 	t.Helper()
 	wrangler := requireWrangler(t)
 	if out, err := buildOnce(); err != nil {
@@ -124,7 +162,11 @@ func startWorker(t testing.TB, vars ...string) *worker {
 	env := wranglerEnv(dir)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	mig := exec.CommandContext(ctx, wrangler, "d1", "migrations", "apply", "DB", "--local", "--persist-to", state)
+	var config []string
+	if o.RateLimit > 0 {
+		config = []string{"--config", testConfig(t, dir, o.RateLimit)}
+	}
+	mig := exec.CommandContext(ctx, wrangler, append([]string{"d1", "migrations", "apply", "DB", "--local", "--persist-to", state}, config...)...)
 	mig.Env = env
 	if out, err := mig.CombinedOutput(); err != nil {
 		t.Fatalf("wrangler d1 migrations apply: %v\n%s", err, out)
@@ -139,9 +181,10 @@ func startWorker(t testing.TB, vars ...string) *worker {
 	args := []string{"dev", "--ip", "127.0.0.1", "--port", fmt.Sprint(port), "--inspector-port", fmt.Sprint(freePort(t)),
 		"--persist-to", state, "--show-interactive-dev-session=false",
 		"--var", "INVITEGUARD_ADMIN_SECRET:" + w.Secret, "--var", "INVITEGUARD_CORS_ORIGINS:" + w.Origin}
-	for _, v := range vars {
+	for _, v := range o.Vars {
 		args = append(args, "--var", v)
 	}
+	args = append(args, config...)
 	w.cmd = exec.Command(wrangler, args...)
 	w.cmd.Env = env
 	w.cmd.Stdout = lockedWriter{w.logMu, w.log}
