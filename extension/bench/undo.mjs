@@ -37,8 +37,8 @@ async function benchRunner() {
   const people = Array.from({ length: RUN_LIST }, (_, i) => person(i, ['days', 3]));
   const { h } = await startSite({ people, loadDelayMs: 40 });
   try {
-    // The batch is spread over the first pages, and the full list is loaded by the first items.
-    const picked = Array.from({ length: RUN_ITEMS }, (_, k) => people[Math.floor((k * Math.min(RUN_LIST, 100)) / RUN_ITEMS)]);
+    // The batch is spread over the whole list: the first items load it all, the rest are found on a long page.
+    const picked = Array.from({ length: RUN_ITEMS }, (_, k) => people[Math.floor((k * RUN_LIST) / RUN_ITEMS)]);
     const batchId = await record(h.sw, picked);
     const planned = (await ok(h.sw, { op: 'withdraw.plan', selector: { kind: 'batch', batchId } })).job;
     await ok(h.sw, { op: 'withdraw.start', jobId: planned.id });
@@ -47,7 +47,7 @@ async function benchRunner() {
     // Items that had to load more pages include that loading; the rest is the runner's own cost.
     const own = done.items.map((i) => i.ms - i.pageMs);
     const onPage = own.filter((x) => x < 300);
-    console.log(`runner: ${done.counts.withdrawn} withdrawn from a list of ${RUN_LIST}; own cost per card median ${median(onPage).toFixed(1)} ms, p90 ${p90(onPage).toFixed(1)} ms (${onPage.length} cards already on the page; goal ≤ 50 ms)`);
+    console.log(`runner: ${done.counts.withdrawn} withdrawn from a list of ${RUN_LIST}; own cost per card median ${median(onPage).toFixed(1)} ms, p90 ${p90(onPage).toFixed(1)} ms (${onPage.length} cards found without loading more; goal ≤ 50 ms)`);
   } finally {
     await h.close();
   }

@@ -7,6 +7,7 @@
 import sentList from '../sites/linkedin/sent-list.js';
 import { rateLimitText } from '../sites/linkedin/sent-limits.js';
 import { accName } from '../sites/common/dom.js';
+import { linkedInProfileKey } from '../sites/common/keys.js';
 import { fold } from '../sites/common/text.js';
 import { highlight } from './overlay.js';
 
@@ -162,10 +163,29 @@ export function createRunner({ doc, win, send, i18n, overlay, clock = () => perf
     return res.ok.job;
   }
 
-  /** locate finds a planned card: by profile URL, then by a name only one card has, loading more as needed. */
+  /**
+   * byLink is the fast path of findCard for a profile key: the card around a link to that profile, confirmed
+   * by the reader (its key, its Withdraw control). Reading every card per item would cost O(list) each time.
+   */
+  function byLink(key) {
+    if (!key) return null;
+    for (const a of doc.querySelectorAll('a[href*="/in/"]')) {
+      if (a.closest('[data-inviteguard-ui]') || linkedInProfileKey(a.getAttribute('href'), doc.baseURI) !== key) continue;
+      const card = a.closest('[role="listitem"], li');
+      if (card && sentList.findWithdraw(card) && sentList.readCard(card, doc).key === key) return { card, by: 'key' };
+    }
+    return null;
+  }
+
+  /** find finds a planned card on the page as it is: by profile URL, then by a name only one card has. */
+  function find(item) {
+    return byLink(item.key) || sentList.findCard(doc, { key: item.key, name: item.name });
+  }
+
+  /** locate finds a planned card, loading more as needed. */
   async function locate(item) {
     for (let rounds = 0; rounds < 1000; rounds++) {
-      const hit = sentList.findCard(doc, { key: item.key, name: item.name });
+      const hit = find(item);
       if (hit) return hit;
       const more = sentList.findLoadMore(doc);
       if (!more) return null;
@@ -225,7 +245,7 @@ export function createRunner({ doc, win, send, i18n, overlay, clock = () => perf
     if (!dlg) return stop(task, 'no_dialog', '', item.seq);
     if (dlg.reason) return stop(task, dlg.reason, dlg.detail, item.seq);
     dlg.confirm.click();
-    const still = () => hit.card.isConnected || !!sentList.findCard(doc, hit.by === 'key' ? { key: item.key } : { name: item.name });
+    const still = () => hit.card.isConnected || !!(hit.by === 'key' ? find({ key: item.key }) : sentList.findCard(doc, { name: item.name }));
     tw = clock();
     const outcome = await waitFor(doc, () => problemOf() || (!still() ? { gone: true } : null), GONE_MS);
     pageMs += clock() - tw;
