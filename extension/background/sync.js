@@ -2,7 +2,7 @@
 // through the outbox; the server's verify answer is kept on the batch; withdrawal jobs are planned by
 // the server when it is reachable. The only host this reaches is the URL the user configured.
 
-import { get, getAll, put } from './idb.js';
+import { done, get, getAll, put, req } from './idb.js';
 import { HandlerError, recipientsOf } from './handlers.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
@@ -106,6 +106,7 @@ export function createSync({ engine, getDB, history, outbox, now = () => new Dat
     if (!flushing) {
       flushing = (async () => {
         try {
+          await sweepJobs(); // results and job actions a stopped worker had not queued yet
           const stats = await outbox.flush(send, onDone, { force: !!p.force });
           last = { at: now().toISOString(), ok: stats.retry === 0, error: stats.retry ? (await outbox.counts()).lastError : '', stats };
           return stats;
@@ -217,14 +218,48 @@ export function createSync({ engine, getDB, history, outbox, now = () => new Dat
     kick();
   }
 
-  /** reportResult queues a withdrawal result (or a job action) of a job the server planned. */
-  async function reportResult(job, item, action) {
-    if (!job.server) return;
-    const base = `/v1/jobs/${encodeURIComponent(job.server.id)}`;
-    if (action) await outbox.enqueue({ kind: 'job', method: 'POST', path: `${base}/${action}`, ref: job.id });
-    else if (item?.serverInvitationId && ['withdrawn', 'not_found', 'failed'].includes(item.status)) {
-      await outbox.enqueue({ kind: 'result', method: 'POST', path: `${base}/items/${encodeURIComponent(item.serverInvitationId)}/result`, ref: job.id, body: { result: item.status, ...(item.detail ? { detail: item.detail.slice(0, 1000) } : {}) } });
-    } else return;
+  /**
+   * sweepJobs queues, for every job the server planned, the results not yet queued and the pause, resume or
+   * cancel the server has not been told — read and written in one transaction with the outbox, so a worker
+   * stopped between a result and its report loses nothing (the server answers a repeated report as stored).
+   */
+  async function sweepJobs() {
+    const db = await getDB();
+    const at = now().toISOString();
+    const tx = db.transaction(['jobs', 'outbox'], 'readwrite');
+    const jobs = tx.objectStore('jobs');
+    const box = tx.objectStore('outbox');
+    const add = (entry) => box.add({ ...entry, state: 'queued', attempts: 0, createdAt: at, dueAt: at, lastError: '' });
+    let queued = 0;
+    for (const job of await req(jobs.getAll())) {
+      if (!job.server) continue;
+      const base = `/v1/jobs/${encodeURIComponent(job.server.id)}`;
+      let changed = false;
+      for (const it of job.items) {
+        if (!['withdrawn', 'not_found', 'failed'].includes(it.status) || !it.serverInvitationId || it.reportQueued) continue;
+        add({ kind: 'result', method: 'POST', path: `${base}/items/${encodeURIComponent(it.serverInvitationId)}/result`, ref: job.id, body: { result: it.status, ...(it.detail ? { detail: it.detail.slice(0, 1000) } : {}) } });
+        it.reportQueued = true;
+        changed = true;
+        queued++;
+      }
+      const want = job.state === 'paused' ? 'paused' : job.state === 'cancelled' || job.state === 'discarded' ? 'cancelled' : 'running';
+      const told = job.server.state ?? 'running';
+      if (want !== told && told !== 'cancelled') {
+        add({ kind: 'job', method: 'POST', path: `${base}/${{ paused: 'pause', cancelled: 'cancel', running: 'resume' }[want]}`, ref: job.id });
+        job.server.state = want;
+        changed = true;
+        queued++;
+      }
+      if (changed) jobs.put(job);
+    }
+    await done(tx);
+    return queued;
+  }
+
+  /** reportResult is called after every change of a server-planned job: queue what is new, send it. */
+  async function reportResult(job) {
+    if (!job.server || !(await settings()).enabled) return;
+    await sweepJobs();
     kick();
   }
 

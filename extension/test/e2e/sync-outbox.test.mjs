@@ -170,4 +170,19 @@ test('with sync on, "Undo this batch" is the server’s job: planned there with 
   assert.equal(job.counts.withdrawn, 2);
   const invs = (await srv.get('/v1/invitations?limit=200')).items.filter((i) => [list[0].key, list[1].key].includes(i.key));
   assert.deepEqual(invs.map((i) => i.state), ['withdrawn', 'withdrawn']);
+  // A worker stopped after a result but before its report: the next flush finds and sends it; the server
+  // answers a repeated report as already stored, so nothing fails and nothing changes.
+  await h.sw.evaluate(async (id) => {
+    const hist = await globalThis.inviteGuard.history();
+    const tx = hist.db.transaction('jobs', 'readwrite');
+    const st = tx.objectStore('jobs');
+    const job = await new Promise((r) => (st.get(id).onsuccess = (e) => r(e.target.result)));
+    for (const it of job.items) delete it.reportQueued;
+    st.put(job);
+    await new Promise((r) => (tx.oncomplete = r));
+  }, planned.id);
+  const again = await poll(() => ok(h.sw, { op: 'sync.flush', force: true }), (s) => s.queued === 0, { what: 'the repeated reports' });
+  assert.equal(again.failed, 0);
+  assert.equal(again.stats.sent, 2, 'both results were sent again');
+  assert.equal((await srv.get(`/v1/jobs/${planned.server.id}`)).counts.withdrawn, 2);
 });
