@@ -90,6 +90,16 @@ export function createUndoHandlers({ engine, history, getDB, base, now = () => n
   const jobs = createJobs({ engine, getDB, policy, now, alarms, tabs, report: sync.reportResult, serverPlan: sync.serverPlan });
   const scans = createScans({ engine, getDB, now, onStored: sync.scanStored });
 
+  // A job's tab redirected to LinkedIn's sign-in (the Sent-list script does not run there): a hard stop.
+  const LOGIN_URL = /^https:\/\/(?:www\.)?linkedin\.com\/(?:login|uas\/login|checkpoint|authwall|signup)/i;
+  api?.tabs?.onUpdated?.addListener((tabId, change) => {
+    if (!change.url || !LOGIN_URL.test(change.url)) return;
+    jobs
+      .active()
+      .then((job) => (job && job.state === 'running' && job.tabId === tabId ? jobs.stop({ jobId: job.id, reason: 'login', detail: change.url }) : null))
+      .catch((err) => console.error('Invite Guard: login check', err));
+  });
+
   async function pendingScan() {
     const p = await history.getSetting('scan.pending');
     if (!p || now() - new Date(p.requestedAt) > SCAN_TTL_MS) return null;

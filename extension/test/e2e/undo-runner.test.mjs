@@ -146,3 +146,24 @@ test('pause and resume from the overlay on the page: nothing is clicked while pa
     await h.close();
   }
 });
+
+test('a redirect to the sign-in page stops the run with the reason shown', async () => {
+  const list = people(4);
+  const { h, site } = await startSite({ people: list, policy: { withdrawPaceMinMs: 1500, withdrawPaceMaxMs: 1600 } });
+  try {
+    const batch = await record(h.sw, list.slice(0, 3));
+    const job = await startBatch(h, batch);
+    const page = await sentPage(h);
+    await poll(() => site.state.withdrawn.length, (n) => n >= 1, { what: 'the first withdrawal' });
+    await page.goto('https://www.linkedin.com/uas/login?session_redirect=%2Fmynetwork%2Finvitation-manager%2Fsent%2F');
+    const stopped = await jobSettled(h.sw, job.id, ['stopped', 'done']);
+    assert.equal(stopped.state, 'stopped');
+    assert.equal(stopped.stop.reason, 'login');
+    assert.equal(site.state.withdrawn.length, 1);
+    const popup = await h.ctx.newPage();
+    await popup.goto(`chrome-extension://${h.extId}/ui/popup.html`);
+    await popup.getByText('Stopped: LinkedIn asks you to sign in. Sign in, then resume.').waitFor();
+  } finally {
+    await h.close();
+  }
+});
