@@ -23,7 +23,7 @@ type ItemReport struct {
 }
 
 // MaxDetailBytes bounds an item report's detail text.
-const MaxDetailBytes = 1024
+const MaxDetailBytes = 4096
 
 // CreateJob plans a withdrawal through the core and stores it: the planned
 // invitations move to withdraw_requested (checked by the core), all in one
