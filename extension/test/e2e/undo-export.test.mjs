@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { launch } from './harness.mjs';
+import { launch, SHOTS } from './harness.mjs';
 import { ok, person, record } from './undo-helpers.mjs';
 
 async function download(page, name) {
@@ -24,6 +24,10 @@ test('export → import round-trips the whole history as JSON and as CSV', async
     ] });
     const page = await h.ctx.newPage();
     await page.goto(`chrome-extension://${h.extId}/ui/options.html`);
+    // The settings advisor links to the sites' own settings (nothing is fetched).
+    assert.equal(await page.getByRole('link', { name: 'Who can send you invitations' }).getAttribute('href'), 'https://www.linkedin.com/mypreferences/d/categories/privacy');
+    assert.equal(await page.getByRole('link', { name: 'XING notifications' }).getAttribute('href'), 'https://www.xing.com/settings/notifications');
+    await page.locator('#advisor').screenshot({ path: `${SHOTS}/options-advisor.png` });
     const json = await download(page, 'Export JSON');
     assert.match(json.name, /^inviteguard-history-\d{4}-\d{2}-\d{2}\.json$/);
     const csv = await download(page, 'Export CSV');

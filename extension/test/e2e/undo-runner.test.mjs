@@ -167,3 +167,19 @@ test('a redirect to the sign-in page stops the run with the reason shown', async
     await h.close();
   }
 });
+
+test('an invitation the history knows only by name is found on the list by that name, once it is unique', async () => {
+  const list = people(4);
+  const { h, site } = await startSite({ people: list });
+  try {
+    // Recorded from an address book: no profile URL, only the address and the name the card shows.
+    const res = await ok(h.sw, { op: 'record', network: 'linkedin', surface: 'contact_import', recipients: [{ key: 'someone@example.com', name: list[2].name, member: true }], decision: { verdict: 'allow', friction: 'none', count: 1 } });
+    const job = await startBatch(h, res.batchId);
+    const done = await jobSettled(h.sw, job.id);
+    assert.equal(done.state, 'done');
+    assert.deepEqual(site.state.withdrawn, [list[2].key]);
+    assert.equal(done.items[0].detail, 'found by name');
+  } finally {
+    await h.close();
+  }
+});
