@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { invitations, ok, person, record, scanDone, startSite } from './undo-helpers.mjs';
+import { invitations, person, record, scanDone, startSite } from './undo-helpers.mjs';
 
 test('scan (en): 23 cards over "Load more" are imported; a known invitation is matched, a missing one marked gone', async (t) => {
   const people = Array.from({ length: 23 }, (_, i) => person(i, i % 3 === 0 ? ['today', 0] : ['weeks', 1 + (i % 4)]));
