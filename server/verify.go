@@ -22,6 +22,9 @@ type Verification struct {
 	Result string `json:"result"`
 	// Engine is the ID of the engine that re-ran the decision here.
 	Engine string `json:"engine"`
+	// EngineRuntime is how that engine ran: "wasm" (core.wasm under wazero)
+	// or "native" (the core linked in, as in the Workers build).
+	EngineRuntime string `json:"engineRuntime"`
 	// ClientEngine is the engine the decision was made with.
 	ClientEngine string `json:"clientEngine"`
 	// SameEngine is false when the two engine IDs differ: a mismatch may then
@@ -80,15 +83,25 @@ func (s *Service) verify(ctx context.Context, clientEngine string, reqJSON, reco
 		return Verification{}, core.Errorf(core.CodeEngine, "compare decisions: %v", err)
 	}
 	v := Verification{
-		Result:       Match,
-		Engine:       s.engine.ID(),
-		ClientEngine: clientEngine,
-		SameEngine:   clientEngine == s.engine.ID(),
-		Differences:  diffs,
-		Computed:     computed,
+		Result:        Match,
+		Engine:        s.engine.ID(),
+		EngineRuntime: engineRuntime(s.engine),
+		ClientEngine:  clientEngine,
+		SameEngine:    clientEngine == s.engine.ID(),
+		Differences:   diffs,
+		Computed:      computed,
 	}
 	if len(diffs) > 0 {
 		v.Result = Mismatch
 	}
 	return v, nil
+}
+
+// engineRuntime names how an engine runs: its Runtime method when it has one
+// (server/native: "native"), else "wasm".
+func engineRuntime(e Engine) string {
+	if r, ok := e.(interface{ Runtime() string }); ok {
+		return r.Runtime()
+	}
+	return "wasm"
 }

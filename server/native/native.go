@@ -21,6 +21,9 @@ func New(id string) *Engine { return &Engine{id: id} }
 // ID returns the engine ID given to New.
 func (e *Engine) ID() string { return e.id }
 
+// Runtime is "native": the core runs in-process, not as core.wasm under wazero.
+func (e *Engine) Runtime() string { return "native" }
+
 // Call runs op on the JSON input and returns the response envelope.
 func (e *Engine) Call(ctx context.Context, op string, in []byte) ([]byte, error) {
 	if err := ctx.Err(); err != nil {

@@ -159,6 +159,9 @@ func newCache(opts Options) (wazero.CompilationCache, error) {
 // ID is the engine id: the lowercase hex sha256 of the core.wasm bytes.
 func (e *Engine) ID() string { return e.id }
 
+// Runtime is "wasm": core.wasm under wazero (verify reports it beside the ID).
+func (e *Engine) Runtime() string { return "wasm" }
+
 // Ops returns the names of the operations core.wasm exports, sorted.
 func (e *Engine) Ops() []string {
 	var ops []string

@@ -3,14 +3,22 @@
 package main
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/goccy/go-json"
 
+	"github.com/inviteguard/inviteguard/core"
 	"github.com/inviteguard/inviteguard/server/apitest"
+	"github.com/inviteguard/inviteguard/wasm/dispatch"
 )
 
 // TestWorkerAPISuite runs the server's API suite, unchanged, against the
@@ -55,16 +63,7 @@ func TestWorkerAdmin(t *testing.T) {
 	}
 
 	c := w.newToken(t, user, "laptop", "")
-	me := func(token string) int {
-		req, _ := http.NewRequest("GET", w.URL+"/v1/me", nil)
-		req.Header.Set("Authorization", "Bearer "+token)
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		resp.Body.Close()
-		return resp.StatusCode
-	}
+	me := func(token string) int { return w.me(t, token).StatusCode }
 	if got := me(c.Token); got != http.StatusOK {
 		t.Fatalf("GET /v1/me with a new token: got %d, want 200", got)
 	}
@@ -126,16 +125,7 @@ func TestWorkerRateLimit(t *testing.T) {
 	w := startWorker(t, workerOptions{RateLimit: limit})
 	first := w.newToken(t, "rate-a", "a", "").Token
 	other := w.newToken(t, "rate-b", "b", "").Token
-	get := func(token string) *http.Response {
-		req, _ := http.NewRequest("GET", w.URL+"/v1/me", nil)
-		req.Header.Set("Authorization", "Bearer "+token)
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		resp.Body.Close()
-		return resp
-	}
+	get := func(token string) *http.Response { return w.me(t, token) }
 	// The limit counts per minute window; a run that straddles a window
 	// boundary sees the count restart, so it gets 2*limit+1 tries.
 	var limited *http.Response
@@ -155,5 +145,64 @@ func TestWorkerRateLimit(t *testing.T) {
 	}
 	if r := get(other); r.StatusCode != http.StatusOK {
 		t.Errorf("another token: got %d, want 200", r.StatusCode)
+	}
+}
+
+// TestWorkerVerifyEngine checks that the Worker's verify re-runs a decision on
+// the natively linked core, says so, and reports the engine id of the
+// core.wasm built from the same source.
+func TestWorkerVerifyEngine(t *testing.T) {
+	w := startWorker(t, workerOptions{})
+	wasm, err := os.ReadFile(filepath.Join("..", "..", "build", "core.wasm"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(wasm)
+	wantID := hex.EncodeToString(sum[:])
+
+	req := core.DecideRequest{Network: core.LinkedIn, Surface: core.SurfaceContactImport, Now: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)}
+	for i := range 30 {
+		req.Recipients = append(req.Recipients, core.Recipient{Key: fmt.Sprintf("https://www.linkedin.com/in/verify-%02d/", i), Selected: true})
+	}
+	in, err := json.Marshal(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var env struct {
+		OK json.RawMessage `json:"ok"`
+	}
+	if err := json.Unmarshal(dispatch.Call("decide", in), &env); err != nil || env.OK == nil {
+		t.Fatalf("native decide: %v %s", err, env.OK)
+	}
+	token := w.newToken(t, "verify-"+time.Now().Format("150405.000"), "v", "").Token
+	body, err := json.Marshal(map[string]any{"engineId": wantID, "request": req, "decision": env.OK})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hreq, _ := http.NewRequest("POST", w.URL+"/v1/verify", bytes.NewReader(body))
+	hreq.Header.Set("Authorization", "Bearer "+token)
+	hreq.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(hreq)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var got struct {
+		Result        string `json:"result"`
+		Engine        string `json:"engine"`
+		EngineRuntime string `json:"engineRuntime"`
+		SameEngine    bool   `json:"sameEngine"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&got); err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("POST /v1/verify: %d %v", resp.StatusCode, err)
+	}
+	want := struct {
+		Result        string `json:"result"`
+		Engine        string `json:"engine"`
+		EngineRuntime string `json:"engineRuntime"`
+		SameEngine    bool   `json:"sameEngine"`
+	}{"match", wantID, "native", true}
+	if got != want {
+		t.Errorf("verify on the Worker: got %+v, want %+v", got, want)
 	}
 }

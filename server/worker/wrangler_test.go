@@ -312,3 +312,19 @@ func (w *worker) revoke(t testing.TB, user, id string) {
 		t.Fatalf("revoke %s: %d %s", id, status, body)
 	}
 }
+
+// me sends GET /v1/me with a token and returns the (closed) response.
+func (w *worker) me(t testing.TB, token string) *http.Response {
+	t.Helper()
+	req, err := http.NewRequest("GET", w.URL+"/v1/me", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Authorization", "Bearer "+token)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	return resp
+}
