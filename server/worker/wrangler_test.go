@@ -114,6 +114,9 @@ type workerOptions struct {
 	Vars []string
 	// RateLimit, when > 0, replaces the RATE_LIMITER binding's limit per minute.
 	RateLimit int
+	// Config, when set, is the wrangler config of another Worker to run, built
+	// by the caller, on a D1 without migrations.
+	Config string
 }
 
 // testConfig writes a copy of wrangler.toml into dir with the rate limit
@@ -152,10 +155,12 @@ func testConfig(t testing.TB, dir string, limit int) string {
 func startWorker(t testing.TB, o workerOptions) *worker {
 	t.Helper()
 	wrangler := requireWrangler(t)
-	if out, err := buildOnce(); err != nil {
-		t.Fatal(err)
-	} else {
-		t.Log(strings.TrimSpace(out))
+	if o.Config == "" {
+		if out, err := buildOnce(); err != nil {
+			t.Fatal(err)
+		} else {
+			t.Log(strings.TrimSpace(out))
+		}
 	}
 	dir := t.TempDir()
 	state := filepath.Join(dir, "state")
@@ -163,13 +168,18 @@ func startWorker(t testing.TB, o workerOptions) *worker {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	var config []string
-	if o.RateLimit > 0 {
+	switch {
+	case o.Config != "":
+		config = []string{"--config", o.Config}
+	case o.RateLimit > 0:
 		config = []string{"--config", testConfig(t, dir, o.RateLimit)}
 	}
-	mig := exec.CommandContext(ctx, wrangler, append([]string{"d1", "migrations", "apply", "DB", "--local", "--persist-to", state}, config...)...)
-	mig.Env = env
-	if out, err := mig.CombinedOutput(); err != nil {
-		t.Fatalf("wrangler d1 migrations apply: %v\n%s", err, out)
+	if o.Config == "" {
+		mig := exec.CommandContext(ctx, wrangler, append([]string{"d1", "migrations", "apply", "DB", "--local", "--persist-to", state}, config...)...)
+		mig.Env = env
+		if out, err := mig.CombinedOutput(); err != nil {
+			t.Fatalf("wrangler d1 migrations apply: %v\n%s", err, out)
+		}
 	}
 
 	secretBytes := make([]byte, 24)
