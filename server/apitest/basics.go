@@ -36,8 +36,8 @@ func (s *suite) health(t *testing.T) {
 	}
 	if s.tg.Metrics {
 		r := anon.do(t, "GET", "/metrics", nil)
-		if r.Status != 200 || !strings.Contains(string(r.Body), "inviteguard_http_requests_total") {
-			t.Errorf("/metrics: got %d, want 200 with inviteguard_http_requests_total", r.Status)
+		if r.Status != 200 || !strings.Contains(string(r.Body), `inviteguard_http_requests_total{route="GET /healthz",status="200"}`) {
+			t.Errorf("/metrics: got %d, want 200 with the requests of GET /healthz counted", r.Status)
 		}
 	}
 }
