@@ -46,6 +46,26 @@ export function mountHost(kind) {
   return { host, root };
 }
 
+/** toTopLayer shows the host as a manual popover: above the page's own stacking, without making it inert. */
+export function toTopLayer(host) {
+  host.setAttribute('popover', 'manual');
+  for (const [k, v] of [['inset', 'auto'], ['margin', '0'], ['padding', '0'], ['border', '0'], ['background', 'transparent'], ['overflow', 'visible'], ['width', '0'], ['height', '0']]) host.style.setProperty(k, v, 'important');
+  try {
+    host.showPopover();
+  } catch {
+    /* no popover support: the fixed layer with the highest z-index still shows */
+  }
+}
+
+/** pageHasModal tells whether the page shows a modal <dialog> of its own (everything else is inert then). */
+function pageHasModal() {
+  try {
+    return !!document.querySelector('dialog:modal');
+  } catch {
+    return false;
+  }
+}
+
 function rectsOverlap(a, b, margin = 24) {
   return !(a.right + margin < b.left || b.right + margin < a.left || a.bottom + margin < b.top || b.bottom + margin < a.top);
 }
@@ -133,12 +153,17 @@ export function openDialog(opts) {
   );
   if (n <= 1) panel.querySelector('.tools').hidden = true; // nothing to choose between
   const overlay = el('div', { class: 'overlay' }, panel);
-  // A native modal <dialog> puts us in the top layer: above any z-index of the page and above a modal
-  // <dialog> the page itself opened (which would otherwise make us inert).
+  // We live in the top layer, above any z-index of the page. Over a modal <dialog> of the page only
+  // another modal dialog is interactive, so then ours is modal too; otherwise a popover host is enough
+  // and much cheaper (showModal makes the rest of the page inert: 100–400 ms on a 5,000-row page).
   const modal = el('dialog', { class: 'modal', role: 'dialog', 'aria-modal': 'true', 'aria-label': i18n.t('dialog_title'), 'aria-describedby': 'ig-title' }, overlay);
   modal.addEventListener('cancel', (e) => e.preventDefault()); // Esc is handled (trusted only) below
   root.append(modal);
-  modal.showModal();
+  if (pageHasModal()) modal.showModal();
+  else {
+    toTopLayer(host);
+    modal.show();
+  }
 
   // --- rendering ---
   const where1 = i18n.t('dialog_where', { surface: i18n.t(`surface_${opts.surface}`), network: i18n.t(`network_${opts.network}`) });

@@ -56,6 +56,17 @@ export function installHold({ registry, i18n, send: ask = send, win = window, do
     ),
   );
 
+  // One press-and-click asks the detectors up to five times (pointer, mouse, click) on the same element:
+  // the answer is kept for that element for a moment.
+  let lastDetect = null;
+  function detect(target) {
+    const now = performance.now();
+    if (lastDetect && lastDetect.target === target && now - lastDetect.at < 1000) return lastDetect.found;
+    const found = registry.detect(target, doc, win.location.hostname);
+    lastDetect = { target, at: now, found };
+    return found;
+  }
+
   function stop(e) {
     e.preventDefault();
     e.stopImmediatePropagation();
@@ -68,7 +79,7 @@ export function installHold({ registry, i18n, send: ask = send, win = window, do
     let target = e.type === 'submit' ? e.submitter ?? e.target : e.composedPath()[0];
     if (target && !(target instanceof Element)) target = target.parentElement;
     if (!target) return;
-    const found = registry.detect(target, doc, win.location.hostname);
+    const found = detect(target);
     if (!found) return;
     if (busy) {
       stop(e); // one batch at a time: the open dialog or undo window answers first
@@ -88,6 +99,7 @@ export function installHold({ registry, i18n, send: ask = send, win = window, do
       if (!velocityHolds(found)) return;
     }
     stop(e);
+    lastDetect = null;
     state.held++;
     busy = true;
     run(found, original)
@@ -260,7 +272,7 @@ export function installHold({ registry, i18n, send: ask = send, win = window, do
     let target = e.composedPath()[0];
     if (target && !(target instanceof Element)) target = target.parentElement;
     if (!target) return;
-    const found = registry.detect(target, doc, win.location.hostname);
+    const found = detect(target);
     if (found && (busy || found.module.kind === 'bulk')) e.stopImmediatePropagation();
   }
 

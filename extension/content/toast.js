@@ -1,24 +1,13 @@
 // The undo window ("Sending 40 invitations in 10 s — Undo") and short notices, in shadow roots.
 
 import { shieldIcon } from './style.js';
-import { mountHost } from './dialog.js';
+import { mountHost, toTopLayer } from './dialog.js';
 
 function brand() {
   const s = document.createElement('span');
   s.className = 'brand';
   s.append(shieldIcon());
   return s;
-}
-
-/** toTopLayer shows the host as a manual popover: above the page's own stacking and modals. */
-function toTopLayer(host) {
-  host.setAttribute('popover', 'manual');
-  for (const [k, v] of [['inset', 'auto'], ['margin', '0'], ['padding', '0'], ['border', '0'], ['background', 'transparent'], ['overflow', 'visible'], ['width', '0'], ['height', '0']]) host.style.setProperty(k, v, 'important');
-  try {
-    host.showPopover();
-  } catch {
-    /* no popover support: the fixed toast with the highest z-index still shows */
-  }
 }
 
 /**
