@@ -27,7 +27,7 @@ func TestGracefulShutdown(t *testing.T) {
 	engine := cli(t, db, "version", "--wasm", coreWasm)
 	p := start(t, db, "--rate", "0")
 	client := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}, Timeout: 30 * time.Second}
-	var ok, refused, started atomic.Int64
+	var ok, refused atomic.Int64
 	var mu sync.Mutex
 	answered := map[string]bool{} // clientBatchId → answered 201
 	var wg sync.WaitGroup
@@ -37,12 +37,6 @@ func TestGracefulShutdown(t *testing.T) {
 		id := fmt.Sprintf("drain-%04d", i)
 		body := recordBody(t, engine, id, 50)
 		wg.Go(func() {
-			if started.Add(1) == writes/2 {
-				once.Do(func() {
-					_ = p.cmd.Process.Signal(syscall.SIGTERM)
-					close(term)
-				})
-			}
 			req, _ := http.NewRequest("POST", p.url+"/v1/batches", bytes.NewReader(body))
 			req.Header.Set("Authorization", "Bearer "+tok)
 			res, err := client.Do(req)
@@ -58,12 +52,21 @@ func TestGracefulShutdown(t *testing.T) {
 				t.Errorf("request answered %d during the shutdown", res.StatusCode)
 				res.Body.Close()
 			default:
-				ok.Add(1)
 				res.Body.Close()
+				if ok.Add(1) == 5 { // the server is busy: stop it now, with writes in flight
+					once.Do(func() {
+						_ = p.cmd.Process.Signal(syscall.SIGTERM)
+						close(term)
+					})
+				}
 			}
 		})
 	}
 	wg.Wait()
+	once.Do(func() { // fewer than 5 answered: stop it anyway (the checks below then fail)
+		_ = p.cmd.Process.Signal(syscall.SIGTERM)
+		close(term)
+	})
 	<-term
 	select {
 	case err := <-p.done:
