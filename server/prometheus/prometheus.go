@@ -86,3 +86,11 @@ func (t *timedEngine) Call(ctx context.Context, op string, in []byte) ([]byte, e
 	}
 	return out, err
 }
+
+// Runtime forwards the wrapped engine's runtime name ("wasm" when it names none).
+func (t *timedEngine) Runtime() string {
+	if r, ok := t.Engine.(interface{ Runtime() string }); ok {
+		return r.Runtime()
+	}
+	return "wasm"
+}

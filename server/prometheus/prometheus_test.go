@@ -18,6 +18,9 @@ func TestMetricsText(t *testing.T) {
 	m.ObserveRequest("GET /v1/batches", 200, 3*time.Millisecond)
 	m.ObserveRequest("GET /v1/batches", 404, time.Millisecond)
 	m.InFlight(1)
+	if r, ok := eng.(interface{ Runtime() string }); !ok || r.Runtime() != "native" {
+		t.Error("the wrapper hides the engine's runtime")
+	}
 	if _, err := eng.Call(context.Background(), "version", nil); err != nil {
 		t.Fatal(err)
 	}
