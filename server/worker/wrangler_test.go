@@ -14,6 +14,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -259,7 +262,41 @@ func (w *worker) stop(t testing.TB, exited chan error) {
 	_ = syscall.Kill(-pgid, syscall.SIGKILL) // anything of the group still alive
 	if t.Failed() {
 		t.Logf("wrangler dev output:\n%s", w.Log())
+	} else if slow := slowest(w.Log(), 5); slow != "" {
+		t.Logf("slowest requests as wrangler timed them:\n%s", slow)
 	}
+}
+
+// requestLine matches wrangler's log of an answered request: "GET /v1/me 200 OK (12ms)".
+var requestLine = regexp.MustCompile(`\[wrangler:inf\] (\S+ \S+ \d+)[^(]*\((\d+)ms\)`)
+
+// slowest lists the n slowest requests of a wrangler log and how many took over a second.
+func slowest(log string, n int) string {
+	type req struct {
+		what string
+		ms   int
+	}
+	var reqs []req
+	for _, m := range requestLine.FindAllStringSubmatch(log, -1) {
+		ms, _ := strconv.Atoi(m[2])
+		reqs = append(reqs, req{m[1], ms})
+	}
+	if len(reqs) == 0 {
+		return ""
+	}
+	slices.SortFunc(reqs, func(a, b req) int { return b.ms - a.ms })
+	over := 0
+	for _, r := range reqs {
+		if r.ms > 1000 {
+			over++
+		}
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "  %d requests, %d over 1 s, median %d ms\n", len(reqs), over, reqs[len(reqs)/2].ms)
+	for _, r := range reqs[:min(n, len(reqs))] {
+		fmt.Fprintf(&b, "  %6d ms  %s\n", r.ms, r.what)
+	}
+	return b.String()
 }
 
 // Log returns what wrangler printed so far.
