@@ -74,11 +74,18 @@ export function createRunner({ doc, win, send, i18n, overlay, clock = () => perf
     return false;
   }
 
-  /** loadMore clicks "Load more" and waits for more cards (or the end, or a jump, or a problem). */
+  /** profileLinks counts the links to profiles: a cheap sign that cards arrived (the reader confirms later). */
+  const profileLinks = () => doc.querySelectorAll('a[href*="/in/"]').length;
+
+  /**
+   * loadMore clicks "Load more" and waits for more cards, the end of the list (the control gone or
+   * disabled), a jump to Received, or a problem. The checks run on every DOM change, so they are cheap
+   * ones; reading the cards is left to the caller.
+   */
   async function loadMore(more) {
-    const before = sentList.findCards(doc).length;
+    const before = profileLinks();
     more.click();
-    return waitFor(doc, () => sentList.findCards(doc).length > before || !sentList.findLoadMore(doc) || sentList.currentTab(doc) !== 'sent' || !!problemOf(), LOAD_MS);
+    return waitFor(doc, () => profileLinks() > before || !more.isConnected || more.disabled || more.getAttribute('aria-disabled') === 'true' || sentList.currentTab(doc) !== 'sent' || !!problemOf(), LOAD_MS);
   }
 
   // ------------------------------------------------------------------ scan
