@@ -36,7 +36,7 @@ function start() {
     const c = job.counts;
     const total = c.planned - (c.skipped ?? 0);
     const done = c.withdrawn + c.not_found + c.failed + c.highlighted + c.cancelled;
-    const title = task.kind === 'done' ? i18n.t(job.dryRun ? 'runner_title_dry_done' : 'runner_title_done') : job.dryRun ? i18n.t('runner_title_dry') : i18n.t('runner_title_withdraw');
+    const title = task.kind === 'done' ? i18n.t(job.dryRun ? 'runner_title_dry_done' : 'runner_title_done') : task.kind === 'stopped' ? i18n.t('runner_title_stopped') : job.dryRun ? i18n.t('runner_title_dry') : i18n.t('runner_title_withdraw');
     const buttons = [];
     if (task.kind === 'item' || task.kind === 'waiting') buttons.push({ label: i18n.t('button_pause'), onClick: act('job.pause', job.id) });
     if (task.kind === 'paused' || task.kind === 'stopped') buttons.push({ label: i18n.t('button_resume'), kind: 'primary', onClick: act('job.resume', job.id) });

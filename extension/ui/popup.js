@@ -57,7 +57,7 @@ function renderJob(job) {
   const tone = job.state === 'stopped' ? 'stop' : job.state === 'done' ? 'done' : job.dryRun ? 'dry' : 'run';
   box.dataset.tone = tone;
   box.append(
-    el('h2', { id: 'job-title', text: job.state === 'done' ? i18n.t(job.dryRun ? 'runner_title_dry_done' : 'runner_title_done') : job.dryRun ? i18n.t('runner_title_dry') : i18n.t('runner_title_withdraw') }),
+    el('h2', { id: 'job-title', text: job.state === 'done' ? i18n.t(job.dryRun ? 'runner_title_dry_done' : 'runner_title_done') : job.state === 'stopped' ? i18n.t('runner_title_stopped') : job.dryRun ? i18n.t('runner_title_dry') : i18n.t('runner_title_withdraw') }),
     el('div', { class: 'line', text: line }),
     el('div', { class: 'track', role: 'progressbar', 'aria-label': i18n.t('popup_progress'), 'aria-valuemin': '0', 'aria-valuemax': String(total), 'aria-valuenow': String(done) }, el('div', { class: 'fill', style: `width:${total ? (100 * done) / total : 0}%` })),
   );
