@@ -72,6 +72,9 @@ func run() error {
 		Timeout:   30 * time.Second,
 		Transport: &http.Transport{MaxIdleConnsPerHost: *workers, MaxConnsPerHost: *workers},
 	}}
+	if err := c.waitReady(60 * time.Second); err != nil {
+		return err
+	}
 	ops, err := c.ops(*scenario)
 	if err != nil {
 		return err
@@ -136,6 +139,25 @@ func run() error {
 	}
 	fmt.Println("errors: 0")
 	return nil
+}
+
+// waitReady polls /readyz until the server answers 200.
+func (c *client) waitReady(timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	for {
+		res, err := c.http.Get(c.base + "/readyz")
+		if err == nil {
+			_, _ = io.Copy(io.Discard, res.Body)
+			res.Body.Close()
+			if res.StatusCode == http.StatusOK {
+				return nil
+			}
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("%s/readyz not ready after %v (last error: %v)", c.base, timeout, err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }
 
 // loopbackOnly refuses any target but this machine.
