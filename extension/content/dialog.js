@@ -270,6 +270,7 @@ export function openDialog(opts) {
   // --- the virtualised list ---
   spacer.style.height = `${n * ROW_H}px`;
   viewport.style.height = `${Math.min(n, VISIBLE_ROWS) * ROW_H + 2}px`;
+  viewport.style.minHeight = `${Math.min(n, 3) * ROW_H + 2}px`; // on a short window the list shrinks to three rows
   const pool = [];
   let drawn = [-1, -1];
 

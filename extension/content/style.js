@@ -48,7 +48,7 @@ h2 { margin: 8px 0 2px; font-size: 19px; line-height: 1.3; font-weight: 650; col
 .where { color: #64748b; font-size: 13px; }
 .body { padding: 0 24px; overflow: auto; flex: 1 1 auto; min-height: 0; display: flex; flex-direction: column; }
 .body > * { flex: none; }
-.body > .viewport { flex: 0 1 auto; min-height: 134px; }
+.body > .viewport { flex: 0 1 auto; }
 .reasons { list-style: none; margin: 8px 0 14px; padding: 0; display: grid; gap: 6px; }
 .reasons li { display: flex; gap: 8px; align-items: flex-start; padding: 8px 12px; border-radius: 8px; background: #fffbeb; color: #78350f; }
 .reasons li.block { background: #fef2f2; color: #7f1d1d; }
