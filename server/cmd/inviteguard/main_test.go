@@ -22,6 +22,7 @@ import (
 // temporary directories.
 var (
 	binary   string // the inviteguard binary
+	loadgen  string // the igload binary
 	coreWasm string // core.wasm, passed with --wasm
 	cacheDir string // a wazero compilation cache shared by the tests
 )
@@ -38,9 +39,13 @@ func runMain(m *testing.M) int {
 	}
 	defer os.RemoveAll(dir)
 	binary, coreWasm, cacheDir = filepath.Join(dir, "inviteguard"), filepath.Join(dir, "core.wasm"), filepath.Join(dir, "cache")
+	loadgen = filepath.Join(dir, "igload")
 	root, err := moduleRoot()
 	if err == nil {
 		err = goBuild(root, nil, "-o", binary, "./server/cmd/inviteguard")
+	}
+	if err == nil {
+		err = goBuild(root, nil, "-o", loadgen, "./server/cmd/igload")
 	}
 	if err == nil {
 		err = goBuild(root, []string{"GOOS=wasip1", "GOARCH=wasm"}, "-trimpath", "-buildmode=c-shared", "-o", coreWasm, "./wasm")
