@@ -82,7 +82,10 @@ export function createHandlers({ engine, history, openOptions = () => {} }) {
       checkWhere(p);
       const recipients = recipientsOf(p.recipients.map((r) => ({ ...r, selected: true })));
       const flags = new Map((p.recipients ?? []).map((r) => [r.key, r.flags ?? []]));
+      // Released from the undo window: the lifecycle's held → sent, as the core defines it.
+      const { to: state } = unwrap(await engine.callJSON('transition', { from: 'held', event: 'release' }), 'transition');
       const batch = await history.recordBatch({
+        state,
         network: p.network,
         surface: p.surface,
         target: p.target,
