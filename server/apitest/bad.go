@@ -73,6 +73,10 @@ func (s *suite) badInputs(t *testing.T) {
 		{"resume a cancelled job", "POST", jobPath + "/resume", nil, 409, "illegal_transition", true},
 		{"report on a cancelled job's withdrawn-back item", "POST", jobPath + "/items/nope/result", map[string]string{"result": "withdrawn"}, 404, "not_found", true},
 		{"report without result", "POST", jobPath + "/items/nope/result", map[string]string{}, 400, "invalid", true},
+		{"unknown job status", "GET", "/v1/jobs?status=sleeping", nil, 400, "invalid", false},
+		{"verify with unknown field", "POST", "/v1/verify", map[string]any{"engineId": engine, "request": req, "decision": dec, "trust": "me"}, 400, "invalid", false},
+		{"verify without request", "POST", "/v1/verify", map[string]any{"engineId": engine, "decision": dec}, 400, "invalid", false},
+		{"unknown verdict filter", "GET", "/v1/batches?verdict=maybe", nil, 400, "invalid", false},
 		{"scan with unknown field", "POST", "/v1/scans", map[string]any{"network": "linkedin", "cards": []any{}, "extra": 1}, 400, "invalid", false},
 	}
 	before := c.exportSnapshot(t)
