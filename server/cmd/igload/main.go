@@ -54,7 +54,8 @@ func run() error {
 	token := flag.String("token", os.Getenv("INVITEGUARD_TOKEN"), "API token (or INVITEGUARD_TOKEN)")
 	duration := flag.Duration("duration", 30*time.Second, "how long to run (at most 10m)")
 	workers := flag.Int("concurrency", 4, "concurrent workers (at most 64)")
-	scenario := flag.String("scenario", "mixed", "verify (1,000-recipient decisions), record (batches of 100), read (lists) or mixed")
+	scenario := flag.String("scenario", "mixed", "verify (1,000-recipient decisions), record (batches), read (lists) or mixed")
+	batch := flag.Int("batch", 100, "invitations per recorded batch (1 to 10,000)")
 	flag.Parse()
 	if *token == "" {
 		return errors.New("no token: pass -token or set INVITEGUARD_TOKEN")
@@ -64,6 +65,9 @@ func run() error {
 	}
 	if *workers < 1 || *workers > 64 {
 		return fmt.Errorf("-concurrency %d: must be 1 to 64", *workers)
+	}
+	if *batch < 1 || *batch > 10000 {
+		return fmt.Errorf("-batch %d: must be 1 to 10,000", *batch)
 	}
 	if err := loopbackOnly(*base); err != nil {
 		return err
@@ -75,7 +79,7 @@ func run() error {
 	if err := c.waitReady(60 * time.Second); err != nil {
 		return err
 	}
-	ops, err := c.ops(*scenario)
+	ops, err := c.ops(*scenario, *batch)
 	if err != nil {
 		return err
 	}
@@ -229,7 +233,7 @@ func decideRequest(n int, prefix string) core.DecideRequest {
 }
 
 // ops prepares the requests of a scenario.
-func (c *client) ops(scenario string) ([]op, error) {
+func (c *client) ops(scenario string, batch int) ([]op, error) {
 	var out []op
 	add := func(names ...string) bool {
 		for _, n := range names {
@@ -263,16 +267,16 @@ func (c *client) ops(scenario string) ([]op, error) {
 			out = append(out, op{name: "verify", req: func(int, int) (string, string, []byte) { return "POST", "/v1/verify", verify }})
 		}
 		if add("record") {
-			small := decideRequest(100, "rec")
-			sent := make([]int, 100)
+			small := decideRequest(batch, "rec")
+			sent := make([]int, batch)
 			for i := range sent {
 				sent[i] = i
 			}
 			// The body is the same but for the client batch id, which is spliced in.
 			tmpl, _ := json.Marshal(map[string]any{"clientBatchId": "ID", "engineId": v.Engine, "request": small,
-				"decision": core.Decision{Verdict: core.Confirm, Friction: core.FrictionType, Count: 100}, "sent": sent})
+				"decision": core.Decision{Verdict: core.Confirm, Friction: core.FrictionType, Count: batch}, "sent": sent})
 			run := time.Now().UnixNano()
-			out = append(out, op{name: "record", items: 100, req: func(w, i int) (string, string, []byte) {
+			out = append(out, op{name: "record", items: batch, req: func(w, i int) (string, string, []byte) {
 				id := fmt.Sprintf("load-%x-%d-%d", run, w, i)
 				return "POST", "/v1/batches", bytes.Replace(tmpl, []byte(`"clientBatchId":"ID"`), []byte(`"clientBatchId":"`+id+`"`), 1)
 			}})
