@@ -17,3 +17,7 @@ engine_id() { sha256sum build/core.wasm | cut -d' ' -f1; }
 say() {
 	if [[ -t 1 ]]; then printf '\033[1m%s\033[0m\n' "$*"; else printf '%s\n' "$*"; fi
 }
+
+# go_packages lists the module's packages, without the Go code npm packages
+# bring along in extension/node_modules (go's ./... would include it).
+go_packages() { go list ./... | grep -v '/node_modules/'; }

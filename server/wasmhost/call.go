@@ -72,8 +72,7 @@ func (e *Engine) finish(ctx context.Context, s *slot, op string, out []byte, err
 // goroutine of its own, and answers the caller when it ends, when the
 // caller's context is done (the call then finishes in the background and its
 // slot returns to the pool), or at the engine's deadline: then the instance
-// is abandoned to that goroutine, which closes it when the call ends, the
-// slot is refilled and the engine switches to interruptible code.
+// is abandoned (see abandon).
 func (e *Engine) callFast(ctx context.Context, s *slot, op string, in []byte) ([]byte, error) {
 	inst := s.inst
 	done := make(chan callResult, 1)
@@ -106,8 +105,8 @@ func (e *Engine) callFast(ctx context.Context, s *slot, op string, in []byte) ([
 }
 
 // abandon leaves a call of fast code that passed the engine's deadline to
-// its goroutine, which closes the instance when (if ever) the call ends;
-// refills the slot; and switches the engine to interruptible code.
+// its goroutine, which closes the instance when (if ever) the call ends,
+// refills the slot and switches the engine to interruptible code.
 func (e *Engine) abandon(s *slot, op string, done <-chan callResult) {
 	inst := s.inst
 	e.stats.failed.Add(1)
@@ -117,19 +116,18 @@ func (e *Engine) abandon(s *slot, op string, done <-chan callResult) {
 		inst.close(context.Background())
 		e.abandoned.Add(-1)
 	}()
-	e.opts.Logger.Error("wasmhost: a call passed its deadline on fast code; abandoning its instance and switching to interruptible code",
-		"op", op, "deadline", e.opts.CallTimeout)
-	e.switchToInterruptible()
+	e.switchToInterruptible(fmt.Sprintf("a %s call passed its deadline of %s on fast code; its instance is abandoned until the call ends", op, e.opts.CallTimeout))
 	e.replace(s, false)
 }
 
 // switchToInterruptible compiles the checked flavor in the background, once;
 // acquire then moves every slot onto it.
-func (e *Engine) switchToInterruptible() {
+func (e *Engine) switchToInterruptible(why string) {
 	e.switchOnce.Do(func() {
 		if e.interruptible.Load() != nil {
 			return
 		}
+		e.opts.Logger.Error("wasmhost: switching to interruptible code", "why", why)
 		e.wg.Add(1)
 		go func() {
 			defer e.wg.Done()

@@ -8,14 +8,11 @@
 // instances keep serving; an instance whose memory grew past a bound is
 // recycled. The package imports no other server adapter.
 //
-// Deadlines: wazero can stop a running guest only when the module was
-// compiled with a check at every loop header (WithCloseOnContextDone), which
-// makes a Go guest about seven times slower. So the engine starts with
-// unchecked ("fast") code, runs each call on its own goroutine and answers
-// the caller at the deadline; the timed-out instance is abandoned (it is
-// closed when its call ends) and the engine switches for good to checked
-// ("interruptible") code, compiled then, so that no later call can hold a
-// CPU past its deadline. Options.AlwaysInterruptible starts with checked code.
+// Deadlines: by default core.wasm is compiled with a check at every loop
+// header (wazero's WithCloseOnContextDone), so a call is stopped at its
+// deadline and the host's garbage collector can stop the world while a call
+// runs. Options.Fast drops the checks (calls about 6× faster) at the price
+// described there. See RATIONALE.md, "wasmhost: pool, deadlines, recycling".
 // See RATIONALE.md, "wasmhost: pool, deadlines, recycling".
 package wasmhost
 
@@ -39,7 +36,7 @@ type Engine struct {
 	cache wazero.CompilationCache
 	ops   map[string]bool // the operation exports
 
-	fast          *flavor                // unchecked code; nil with AlwaysInterruptible
+	fast          *flavor                // unchecked code; nil unless Options.Fast
 	interruptible atomic.Pointer[flavor] // checked code, once the engine has switched to it
 	switchOnce    sync.Once              // starts the switch
 	pool          chan *slot             // idle slots; a slot taken from it is owned by one goroutine
@@ -82,14 +79,14 @@ func New(ctx context.Context, wasm []byte, opts Options) (*Engine, error) {
 	if e.cache, err = newCache(opts); err != nil {
 		return nil, err
 	}
-	first, err := e.compile(ctx, opts.AlwaysInterruptible)
+	first, err := e.compile(ctx, !opts.Fast)
 	if err != nil {
 		return nil, err
 	}
-	if opts.AlwaysInterruptible {
-		e.interruptible.Store(first)
-	} else {
+	if opts.Fast {
 		e.fast = first
+	} else {
+		e.interruptible.Store(first)
 	}
 	exports := first.compiled.ExportedFunctions()
 	for _, need := range []string{"alloc", "free", "_initialize"} {
@@ -172,8 +169,7 @@ func (e *Engine) Ops() []string {
 }
 
 // Interruptible reports whether new calls run on checked code that the
-// deadline stops (from the start with AlwaysInterruptible, else after the
-// first timeout).
+// deadline stops (always, unless Options.Fast, then after the first timeout).
 func (e *Engine) Interruptible() bool { return e.interruptible.Load() != nil }
 
 // String describes the engine for logs.

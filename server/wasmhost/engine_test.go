@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -89,10 +90,10 @@ func TestTrapIsContained(t *testing.T) {
 	}
 }
 
-// TestHangIsStopped: on interruptible code a call that never returns is
-// stopped at the deadline and its instance replaced.
+// TestHangIsStopped: a call that never returns is stopped at the deadline
+// and its instance replaced.
 func TestHangIsStopped(t *testing.T) {
-	e := newEngine(t, debugWasm, Options{Instances: 1, CallTimeout: 200 * time.Millisecond, AlwaysInterruptible: true})
+	e := newEngine(t, debugWasm, Options{Instances: 1, CallTimeout: 200 * time.Millisecond})
 	closeEngine(t, e)
 	start := time.Now()
 	_, err := e.Call(context.Background(), "debug_spin", nil)
@@ -108,32 +109,32 @@ func TestHangIsStopped(t *testing.T) {
 	assertVersion(t, e)
 }
 
-// TestTimeoutSwitchesToInterruptible: on fast code a call past its deadline
-// is answered at the deadline, its instance abandoned until the call ends,
-// and the engine moves to interruptible code, where a hang is stopped.
-func TestTimeoutSwitchesToInterruptible(t *testing.T) {
-	e := newEngine(t, debugWasm, Options{Instances: 2, CallTimeout: 100 * time.Millisecond})
+// TestFastTimeoutSwitches: on fast code a call past its deadline is
+// answered at the deadline, its instance abandoned until the call ends, and
+// the engine moves to interruptible code, where a hang is stopped.
+func TestFastTimeoutSwitches(t *testing.T) {
+	e := newEngine(t, debugWasm, Options{Instances: 2, CallTimeout: 100 * time.Millisecond, Fast: true})
 	closeEngine(t, e)
 	if e.Interruptible() {
-		t.Fatal("a default engine starts interruptible")
+		t.Fatal("a fast engine starts interruptible")
 	}
 	start := time.Now()
-	// a finite spin that outlasts the deadline (about a second of work)
-	_, err := e.Call(context.Background(), "debug_spin", []byte("1000000000"))
+	// a finite spin (under a second) that outlasts the deadline
+	_, err := e.Call(context.Background(), "debug_spin", []byte("300000000"))
 	if err == nil || !strings.Contains(err.Error(), "did not answer in time") {
 		t.Fatalf("got %v, want a timeout", err)
 	}
 	if d := time.Since(start); d > 2*time.Second {
 		t.Errorf("the caller waited %s for a deadline of 100ms", d)
 	}
+	waitFor(t, "the abandoned call to end", func() bool { return e.Stats().Abandoned == 0 })
 	waitFor(t, "the switch to interruptible code", e.Interruptible)
-	assertVersion(t, e)                                      // served meanwhile
+	assertVersion(t, e)
 	_, err = e.Call(context.Background(), "debug_spin", nil) // forever, stopped now
 	if err == nil || !strings.Contains(err.Error(), "did not answer in time") {
 		t.Fatalf("got %v, want a timeout", err)
 	}
 	assertVersion(t, e)
-	waitFor(t, "the abandoned call to end", func() bool { return e.Stats().Abandoned == 0 })
 }
 
 // waitFor polls cond for up to a minute (a cold compile on a busy machine).
@@ -151,17 +152,17 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 // answered at once; the call finishes in the background, its instance goes
 // back to the pool, and the engine does not switch to interruptible code.
 func TestCallerGivesUp(t *testing.T) {
-	for _, always := range []bool{false, true} {
-		e := newEngine(t, debugWasm, Options{Instances: 1, AlwaysInterruptible: always})
+	for _, fast := range []bool{false, true} {
+		e := newEngine(t, debugWasm, Options{Instances: 1, Fast: fast})
 		closeEngine(t, e)
 		ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 		_, err := e.Call(ctx, "debug_spin", []byte("300000000"))
 		cancel()
 		if err == nil || !strings.Contains(err.Error(), "the caller gave up") {
-			t.Fatalf("interruptible=%v: got %v, want an engine error saying the caller gave up", always, err)
+			t.Fatalf("fast=%v: got %v, want an engine error saying the caller gave up", fast, err)
 		}
 		assertVersion(t, e)
-		if got, want := e.Interruptible(), always; got != want {
+		if got, want := e.Interruptible(), !fast; got != want {
 			t.Errorf("interruptible: got %v, want %v", got, want)
 		}
 		if s := e.Stats(); s.Abandoned != 0 {
@@ -320,5 +321,28 @@ func assertVersion(t *testing.T, e *Engine) {
 	}
 	if want := dispatch.Call("version", nil); !bytes.Equal(out, want) {
 		t.Fatalf("version: got %s, want %s", out, want)
+	}
+}
+
+// TestHostGCDuringCall: the host's garbage collector completes while a long
+// call runs on the default (checked) code — on unchecked code it would wait
+// for the call to end, which is why Options.Fast is not the default.
+func TestHostGCDuringCall(t *testing.T) {
+	e := newEngine(t, debugWasm, Options{Instances: 1, CallTimeout: time.Minute})
+	closeEngine(t, e)
+	done := make(chan error, 1)
+	go func() {
+		_, err := e.Call(context.Background(), "debug_spin", []byte("50000000")) // about 2 s
+		done <- err
+	}()
+	time.Sleep(50 * time.Millisecond) // let the call start
+	runtime.GC()
+	select {
+	case err := <-done:
+		t.Fatalf("the call (%v) ended before the host's GC did: the GC waited for it", err)
+	default:
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
 	}
 }

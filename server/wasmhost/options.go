@@ -20,12 +20,14 @@ type Options struct {
 	Instances int
 	// CallTimeout bounds one call (default 5 s); the caller's context may be shorter.
 	CallTimeout time.Duration
-	// AlwaysInterruptible compiles core.wasm with a deadline check at every
-	// loop from the start: a call that passes its deadline is stopped, at the
-	// price of about 7× slower calls. By default the engine runs unchecked
-	// code and switches to checked code after the first call that times out
-	// (see the package doc).
-	AlwaysInterruptible bool
+	// Fast runs core.wasm compiled without deadline checks: calls are about 6×
+	// faster, but wazero cannot stop them, and while one runs the host's
+	// garbage collector cannot stop the world — every goroutine of the process
+	// waits for the call to end (a hang would freeze the process). A fast call
+	// that passes its deadline is answered with a timeout at once, its instance
+	// is abandoned, and the engine switches to checked code for good. Off by
+	// default: every call is then stopped at its deadline.
+	Fast bool
 	// MemoryLimitPages caps an instance's linear memory in 64 KiB pages
 	// (default 4096: 256 MiB). A guest that needs more traps and is replaced.
 	MemoryLimitPages uint32
