@@ -4,67 +4,14 @@
 // { confirmed: true, keep: [indexes], decision } or { confirmed: false }.
 // Every handler that could send something ignores untrusted (script-made) events.
 
-import { CSS, shieldIcon } from './style.js';
+import { shieldIcon } from './style.js';
+import { el, mountHost, pageHasModal, toTopLayer } from './layer.js';
+import { createRowList } from './rowlist.js';
 
-const ROW_H = 44;
-const VISIBLE_ROWS = 6;
-const OVERSCAN = 6;
 const BREAKDOWN_ALWAYS = ['members', 'notMembers', 'recentlyInvited', 'reinviteLocked', 'overBudget'];
 const BREAKDOWN_IF_ANY = ['unknown', 'inTarget', 'optedOut', 'duplicates'];
 const WARN_STATS = new Set(['notMembers', 'recentlyInvited', 'reinviteLocked', 'overBudget', 'inTarget', 'optedOut', 'duplicates']);
 const REASK_DELAY_MS = 120;
-
-function el(tag, attrs = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v == null || v === false) continue;
-    if (k === 'class') e.className = v;
-    else if (k === 'text') e.textContent = v;
-    else e.setAttribute(k, v === true ? '' : v);
-  }
-  for (const c of children) if (c != null) e.append(c);
-  return e;
-}
-
-/** shortKey shows a key the way people recognise it: /in/slug for profiles, the address for emails. */
-export function shortKey(key) {
-  const m = /^https?:\/\/[^/]+(\/.*?)\/?$/.exec(key);
-  if (m) return decodeURIComponent(m[1]);
-  return key.startsWith('name:') ? '' : key;
-}
-
-/** mountHost creates the marked host element with an open shadow root holding the shared styles. */
-export function mountHost(kind) {
-  // A custom element, styled inline: page rules aimed at div or body > * do not reach it.
-  const host = document.createElement('invite-guard-ui');
-  host.setAttribute('data-inviteguard-ui', kind);
-  host.style.setProperty('all', 'initial', 'important');
-  host.style.setProperty('display', 'block', 'important');
-  const root = host.attachShadow({ mode: 'open' });
-  root.append(el('style', { text: CSS }));
-  (document.body ?? document.documentElement).append(host);
-  return { host, root };
-}
-
-/** toTopLayer shows the host as a manual popover: above the page's own stacking, without making it inert. */
-export function toTopLayer(host) {
-  host.setAttribute('popover', 'manual');
-  for (const [k, v] of [['inset', 'auto'], ['margin', '0'], ['padding', '0'], ['border', '0'], ['background', 'transparent'], ['overflow', 'visible'], ['width', '0'], ['height', '0']]) host.style.setProperty(k, v, 'important');
-  try {
-    host.showPopover();
-  } catch {
-    /* no popover support: the fixed layer with the highest z-index still shows */
-  }
-}
-
-/** pageHasModal tells whether the page shows a modal <dialog> of its own (everything else is inert then). */
-function pageHasModal() {
-  try {
-    return !!document.querySelector('dialog:modal');
-  } catch {
-    return false;
-  }
-}
 
 function rectsOverlap(a, b, margin = 24) {
   return !(a.right + margin < b.left || b.right + margin < a.left || a.bottom + margin < b.top || b.bottom + margin < a.top);
@@ -128,8 +75,17 @@ export function openDialog(opts) {
   const btnSuggested = fallback ? null : el('button', { class: 'link', type: 'button', text: i18n.t('list_select_suggested') });
   const btnNone = el('button', { class: 'link', type: 'button', text: i18n.t('list_select_none') });
   const hint = fallback ? null : el('p', { class: 'hint', text: i18n.t('list_hint') });
-  const spacer = el('div', { class: 'spacer', role: 'group', 'aria-label': i18n.t('list_heading') });
-  const viewport = el('div', { class: 'viewport' }, spacer);
+  // --- the virtualised list ---
+  const list = createRowList({
+    recipients,
+    kept,
+    i18n,
+    flagsOf: (i) => flagsByIndex.get(i),
+    onToggle: (i, on) => setKept(i, on),
+    label: i18n.t('list_heading'),
+  });
+  const viewport = list.viewport;
+  const drawRows = (force) => list.draw(force);
   const friction = el('div', { class: 'friction' });
   const cancelBtn = el('button', { class: 'cancel', type: 'button', text: i18n.t('button_cancel') });
   const confirmBtn = el('button', { class: 'confirm', type: 'button' });
@@ -267,86 +223,6 @@ export function openDialog(opts) {
     confirmBtn.disabled = !canConfirm();
   }
 
-  // --- the virtualised list ---
-  spacer.style.height = `${n * ROW_H}px`;
-  viewport.style.height = `${Math.min(n, VISIBLE_ROWS) * ROW_H + 2}px`;
-  viewport.style.minHeight = `${Math.min(n, 3) * ROW_H + 2}px`; // on a short window the list shrinks to three rows
-  const pool = [];
-  let drawn = [-1, -1];
-
-  function makeRow() {
-    const cb = el('input', { type: 'checkbox' });
-    const name = el('span', { class: 'name' });
-    const key = el('span', { class: 'key' });
-    const chips = el('span', { class: 'chips' });
-    const row = el('label', { class: 'row' }, cb, el('span', { class: 'who' }, name, key), chips);
-    // A script's cb.click() fires a trusted-looking change; its click is not trusted: cancel it there.
-    cb.addEventListener('click', (e) => {
-      if (!e.isTrusted) {
-        e.preventDefault();
-        e.stopImmediatePropagation();
-      }
-    });
-    cb.addEventListener('change', (e) => {
-      const i = Number(row.dataset.index);
-      if (!e.isTrusted) {
-        cb.checked = !!kept[i];
-        return;
-      }
-      setKept(i, cb.checked);
-    });
-    return { row, cb, name, key, chips };
-  }
-
-  function fillRow(r, i) {
-    const rec = recipients[i];
-    r.row.dataset.index = String(i);
-    r.row.style.transform = `translateY(${i * ROW_H}px)`;
-    r.cb.checked = !!kept[i];
-    r.name.textContent = rec.name || shortKey(rec.key) || rec.key;
-    r.key.textContent = rec.name ? shortKey(rec.key) : '';
-    const f = flagsByIndex.get(i);
-    r.row.classList.toggle('flagged', !!f);
-    r.chips.replaceChildren();
-    if (f) {
-      for (const flag of f.flags) {
-        const label = f.until && (flag === 'recently_invited' || flag === 'reinvite_locked') ? `${i18n.t(`flag_${flag}`)} ${i18n.t('flag_until', { date: new Date(f.until) })}` : i18n.t(`flag_${flag}`);
-        r.chips.append(el('span', { class: `chip ${flag}`, text: label }));
-      }
-    }
-    const label = [r.name.textContent, r.key.textContent, ...r.chips.childNodes].map((x) => (typeof x === 'string' ? x : x.textContent)).filter(Boolean).join(', ');
-    r.cb.setAttribute('aria-label', label);
-  }
-
-  function drawRows(force = false) {
-    const top = viewport.scrollTop;
-    const first = Math.max(0, Math.floor(top / ROW_H) - OVERSCAN);
-    const last = Math.min(n, Math.ceil((top + viewport.clientHeight || VISIBLE_ROWS * ROW_H) / ROW_H) + OVERSCAN);
-    if (!force && first === drawn[0] && last === drawn[1]) return;
-    drawn = [first, last];
-    while (pool.length < last - first) {
-      const r = makeRow();
-      pool.push(r);
-      spacer.append(r.row);
-    }
-    for (let k = 0; k < pool.length; k++) {
-      const i = first + k;
-      const r = pool[k];
-      if (i < last) {
-        r.row.hidden = false;
-        fillRow(r, i);
-      } else r.row.hidden = true;
-    }
-  }
-  let scrollQueued = false;
-  viewport.addEventListener('scroll', () => {
-    if (scrollQueued) return;
-    scrollQueued = true;
-    requestAnimationFrame(() => {
-      scrollQueued = false;
-      drawRows();
-    });
-  });
 
   // --- selection and re-asking the core ---
   function setKept(i, on) {

@@ -1,7 +1,7 @@
 // The undo window ("Sending 40 invitations in 10 s — Undo") and short notices, in shadow roots.
 
 import { shieldIcon } from './style.js';
-import { mountHost, toTopLayer } from './dialog.js';
+import { mountHost, toTopLayer } from './layer.js';
 
 function brand() {
   const s = document.createElement('span');
