@@ -16,7 +16,6 @@ export function el(tag, attrs = {}, ...children) {
   return e;
 }
 
-
 /** mountHost creates the marked host element with an open shadow root holding the shared styles. */
 export function mountHost(kind) {
   // A custom element, styled inline: page rules aimed at div or body > * do not reach it.
