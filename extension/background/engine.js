@@ -34,6 +34,7 @@ export class Engine {
     this.calls = 0;
     this.lastError = null;
     this.ready = null;
+    this.recycleBytes = RECYCLE_BYTES;
   }
 
   /** load fetches, hashes, compiles and instantiates core.wasm once; later calls share the promise. */
@@ -103,7 +104,7 @@ export class Engine {
       this.lastError = String(err?.message ?? err);
       return envelopeError('engine', `core.wasm failed in ${op}: ${this.lastError}`);
     }
-    if (this.memoryBytes > RECYCLE_BYTES) {
+    if (this.memoryBytes > this.recycleBytes) {
       this.instance = null; // the next call instantiates afresh; the compiled module is kept
       this.recycled++;
     }

@@ -41,6 +41,17 @@ test('every golden case, through Engine.call, byte for byte', async () => {
   assert.equal(e.recycled, 0, 'no call trapped');
 });
 
+test('an instance whose memory grew past the bound is replaced, and the next call is answered', async () => {
+  const e = newEngine();
+  await e.load();
+  e.recycleBytes = 1; // every call's instance is over the bound
+  const a = JSON.parse(await e.call('default_policy', null));
+  assert.equal(e.instance, null, 'the grown instance is dropped after the call');
+  const b = JSON.parse(await e.call('default_policy', null));
+  assert.deepEqual(b, a);
+  assert.equal(e.recycled, 2);
+});
+
 test('the shim: stdout/stderr by lines, real time, random bytes, no preopens, proc_exit ends the instance', () => {
   const lines = [];
   const wasi = createWasi({ log: (fd, line) => lines.push([fd, line]) });
