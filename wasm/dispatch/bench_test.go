@@ -3,9 +3,7 @@ package dispatch
 import (
 	"os"
 	"path/filepath"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/inviteguard/inviteguard/wasm/golden"
 )
@@ -39,14 +37,4 @@ func BenchmarkDecide5000(b *testing.B) {
 		Call("decide", in)
 	}
 	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
-}
-
-// cpuTime is the CPU time the process used so far (user + system): on a
-// shared machine it moves less than wall time.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
