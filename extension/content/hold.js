@@ -196,7 +196,9 @@ export function installHold({ registry, i18n, send: ask = send, win = window, do
 
     const count = keep.length;
     const undoSeconds = shown?.undoSeconds ?? policy.undoSeconds ?? DEFAULT_POLICY.undoSeconds;
-    if (undoSeconds > 0) {
+    // Nothing selected: nothing to undo or record, but the page's selection is still set (to none) and
+    // read back before its click is given back, so a misread selection cannot slip through.
+    if (count > 0 && undoSeconds > 0) {
       const how = await showCountdown({ i18n, count, seconds: undoSeconds }).done;
       if (how === 'undone') {
         showNotice(i18n.t('undo_cancelled'));
@@ -222,6 +224,7 @@ export function installHold({ registry, i18n, send: ask = send, win = window, do
     }
     release(original);
     state.released++;
+    if (count === 0) return;
     if (velocity) clicks.get(module.id)?.push(clock());
     const flagged = new Map((shown?.flagged ?? []).map((f) => [f.index, f.flags]));
     await ask('record', {
@@ -229,7 +232,7 @@ export function installHold({ registry, i18n, send: ask = send, win = window, do
       surface,
       target: read.target,
       recipients: keep.map((i) => ({ key: recipients[i].key, name: recipients[i].name, member: recipients[i].member, flags: flagged.get(i) ?? [] })),
-      decision: shown ? { verdict: shown.verdict, friction: shown.friction, count, reasons: shown.reasons } : { verdict: 'fallback', friction: 'click', count, error: answer.error },
+      decision: shown ? { verdict: shown.verdict, friction: shown.friction, count, reasons: shown.reasons } : { verdict: 'fallback', friction: minFriction ?? 'click', count, error: answer.error },
       pageUrl: win.location.href,
     });
     showNotice(i18n.plural('released', count, { network: i18n.t(`network_${module.network}`) }));
