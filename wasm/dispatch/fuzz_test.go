@@ -30,8 +30,10 @@ func FuzzValidatePolicy(f *testing.F) { fuzzOp(f, "validate_policy") }
 // fuzzHang is how long one input may take before it counts as a hang.
 const fuzzHang = 5 * time.Second
 
-// fuzzSeedMax skips golden requests too large to be useful seeds.
-const fuzzSeedMax = 64 << 10
+// fuzzSeedMax skips golden requests too large to be useful seeds: with seeds
+// of 64 KB the fuzzer managed 41 executions of decide in a minute, with seeds
+// up to 4 KB about 18,000 a second.
+const fuzzSeedMax = 4 << 10
 
 func fuzzOp(f *testing.F, op string) {
 	seeded := 0
