@@ -174,6 +174,13 @@ test('a second batch to the same people is flagged', async () => {
   assert.equal(await d.getByRole('checkbox', { name: new RegExp(person(1606).name) }).isChecked(), true);
   await shot(second, 'dialog-en-flagged');
   await d.getByRole('button', { name: 'Send 2 invitations' }).waitFor();
+  assert.match(await d.getByRole('checkbox', { name: new RegExp(person(1600).name) }).getAttribute('aria-label'), /Invited recently until /);
+  // Select all, then back to the suggestion: the count, the button and the re-asked friction follow.
+  await d.getByRole('button', { name: 'Select all' }).click();
+  await d.getByRole('button', { name: 'Send 8 invitations' }).waitFor();
+  await d.getByText('8 of 8 selected').waitFor();
+  await d.getByRole('button', { name: 'Suggested only' }).click();
+  await d.getByRole('button', { name: 'Send 2 invitations' }).waitFor();
   await d.getByRole('button', { name: 'Cancel' }).click();
   await second.close();
 });
