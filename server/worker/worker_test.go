@@ -26,7 +26,7 @@ import (
 // Worker's admin endpoint, the only way into D1 besides wrangler.
 func TestWorkerAPISuite(t *testing.T) {
 	w := startWorker(t, workerOptions{})
-	t.Logf("wrangler dev ready in %v (spawn to first /readyz 200)", w.Ready.Round(time.Millisecond))
+	t.Logf("wrangler dev ready in %v (spawn to first /readyz 200), warm %v later", w.Ready.Round(time.Millisecond), w.Warm.Round(time.Millisecond))
 	apitest.Run(t, apitest.Target{
 		BaseURL: w.URL,
 		Origin:  w.Origin,
