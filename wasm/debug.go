@@ -11,7 +11,6 @@ import (
 	json "github.com/goccy/go-json"
 
 	"github.com/inviteguard/inviteguard/core"
-	"github.com/inviteguard/inviteguard/wasm/dispatch"
 )
 
 // The debug exports exist only in a core.wasm built with -tags
@@ -76,7 +75,8 @@ func debugPhases(ptr unsafe.Pointer, size uint32) uint64 {
 	in := unsafe.Slice((*byte)(ptr), size)
 	t0 := time.Now()
 	var req core.DecideRequest
-	if err := dispatch.Decode(in, &req); err != nil {
+	// as Call decodes: strings point into the input (DecodeNoCopyString)
+	if err := json.UnmarshalWithOption(in, &req, json.DecodeNoCopyString()); err != nil {
 		return respond([]byte(`{"error":{"code":"invalid","message":"debug_phases wants a decide request"}}`))
 	}
 	t1 := time.Now()
