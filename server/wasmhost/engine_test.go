@@ -118,14 +118,12 @@ func TestFastTimeoutSwitches(t *testing.T) {
 	if e.Interruptible() {
 		t.Fatal("a fast engine starts interruptible")
 	}
-	start := time.Now()
-	// a finite spin (under a second) that outlasts the deadline
+	// a finite spin (under a second) that outlasts the deadline; the caller is
+	// answered at the deadline (unless the host's GC waits for the spin: see
+	// TestHostGCDuringCall), so no wall-clock bound is asserted here.
 	_, err := e.Call(context.Background(), "debug_spin", []byte("300000000"))
 	if err == nil || !strings.Contains(err.Error(), "did not answer in time") {
 		t.Fatalf("got %v, want a timeout", err)
-	}
-	if d := time.Since(start); d > 2*time.Second {
-		t.Errorf("the caller waited %s for a deadline of 100ms", d)
 	}
 	waitFor(t, "the abandoned call to end", func() bool { return e.Stats().Abandoned == 0 })
 	waitFor(t, "the switch to interruptible code", e.Interruptible)
@@ -332,7 +330,7 @@ func TestHostGCDuringCall(t *testing.T) {
 	closeEngine(t, e)
 	done := make(chan error, 1)
 	go func() {
-		_, err := e.Call(context.Background(), "debug_spin", []byte("50000000")) // about 2 s
+		_, err := e.Call(context.Background(), "debug_spin", []byte("100000000")) // seconds on checked code
 		done <- err
 	}()
 	time.Sleep(50 * time.Millisecond) // let the call start
