@@ -1,7 +1,6 @@
 package core
 
 import (
-	"net/url"
 	"strings"
 	"unicode/utf8"
 )
@@ -129,7 +128,7 @@ func normalizeURL(orig, rest string) string {
 		host = "www.xing.com"
 	}
 	if strings.IndexByte(path, '%') >= 0 {
-		if p, err := url.PathUnescape(path); err == nil && utf8.ValidString(p) && !strings.ContainsAny(p, "%?#") {
+		if p, err := pathUnescape(path); err == nil && utf8.ValidString(p) && !strings.ContainsAny(p, "%?#") {
 			path = p
 		}
 	}
@@ -197,4 +196,43 @@ func canonicalASCII(key string) bool {
 		}
 	}
 	return true
+}
+
+// pathUnescape decodes the %XX escapes of a URL path, like net/url's
+// PathUnescape ('+' stays '+'), and fails on a malformed escape. It is written
+// here so that core.wasm does not link net/url (about 250 KB of code).
+func pathUnescape(s string) (string, error) {
+	n := strings.Count(s, "%")
+	if n == 0 {
+		return s, nil
+	}
+	b := make([]byte, 0, max(len(s)-2*n, 0))
+	for i := 0; i < len(s); i++ {
+		if s[i] != '%' {
+			b = append(b, s[i])
+			continue
+		}
+		if i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
+			end := min(i+3, len(s))
+			return "", Errorf(CodeInvalid, "invalid URL escape %q", s[i:end])
+		}
+		b = append(b, unhex(s[i+1])<<4|unhex(s[i+2]))
+		i += 2
+	}
+	return string(b), nil
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+func unhex(c byte) byte {
+	switch {
+	case c <= '9':
+		return c - '0'
+	case c <= 'F':
+		return c - 'A' + 10
+	default:
+		return c - 'a' + 10
+	}
 }
