@@ -3,23 +3,10 @@
 // element with data-inviteguard-ui, so neither the page's CSS nor its scripts' selectors reach into it;
 // the buttons only answer trusted clicks.
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
-const SHIELD_PATH = 'M12 2 4 5v6c0 5.2 3.4 9.9 8 11 4.6-1.1 8-5.8 8-11V5l-8-3Zm-1.2 14.2-3.5-3.5 1.4-1.4 2.1 2.1 4.9-4.9 1.4 1.4-6.3 6.3Z';
+import { shieldIcon } from './style.js';
 
-/** shield draws the brand's shield with DOM calls (no markup strings). */
-function shield(doc) {
-  const svg = doc.createElementNS(SVG_NS, 'svg');
-  svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('width', '18');
-  svg.setAttribute('height', '18');
-  svg.setAttribute('aria-hidden', 'true');
-  svg.setAttribute('focusable', 'false');
-  const path = doc.createElementNS(SVG_NS, 'path');
-  path.setAttribute('fill', 'currentColor');
-  path.setAttribute('d', SHIELD_PATH);
-  svg.append(path);
-  return svg;
-}
+/** shield draws the brand's shield, 18 px, in the overlay's document. */
+const shield = (doc) => shieldIcon(doc, 18);
 
 function div(doc, cls, attrs = {}) {
   const e = doc.createElement(cls === 'msg' ? 'p' : 'div');

@@ -3,15 +3,18 @@
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const SHIELD_PATH = 'M12 2 4 5v6c0 5.2 3.4 9.9 8 11 4.6-1.1 8-5.8 8-11V5l-8-3Zm-1.2 14.2-3.5-3.5 1.4-1.4 2.1 2.1 4.9-4.9 1.4 1.4-6.3 6.3Z';
 
-/** shieldIcon returns the Invite Guard shield as an SVG element (built with the DOM, no markup strings). */
-export function shieldIcon() {
-  const svg = document.createElementNS(SVG_NS, 'svg');
+/**
+ * shieldIcon returns the Invite Guard shield as an SVG element of `size` pixels, made in `doc` (built with
+ * the DOM, no markup strings).
+ */
+export function shieldIcon(doc = document, size = 20) {
+  const svg = doc.createElementNS(SVG_NS, 'svg');
   svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('width', '20');
-  svg.setAttribute('height', '20');
+  svg.setAttribute('width', String(size));
+  svg.setAttribute('height', String(size));
   svg.setAttribute('aria-hidden', 'true');
   svg.setAttribute('focusable', 'false');
-  const path = document.createElementNS(SVG_NS, 'path');
+  const path = doc.createElementNS(SVG_NS, 'path');
   path.setAttribute('fill', 'currentColor');
   path.setAttribute('d', SHIELD_PATH);
   svg.append(path);
