@@ -18,11 +18,13 @@ process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 
 /**
  * launch starts Chromium with the extension. pages maps a URL (exact, without query) to a function
- * (url) → html. Returns { ctx, sw, extId, sends, violations, page(), close() }.
+ * (url) → html. userDataDir: a profile to launch with (a browser restart launches the same one again);
+ * the caller owns it and close() keeps it. Without it each launch gets a fresh profile, removed on close().
+ * Returns { ctx, sw, extId, sends, violations, page(), close() }.
  */
-export async function launch({ lang = 'en', pages = {}, extraArgs = [] } = {}) {
+export async function launch({ lang = 'en', pages = {}, extraArgs = [], userDataDir: profile } = {}) {
   if (!fs.existsSync(path.join(EXT, 'manifest.json'))) throw new Error(`no built extension at ${EXT}: run npm run build`);
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ig-e2e-'));
+  const userDataDir = profile ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ig-e2e-'));
   const ctx = await chromium.launchPersistentContext(userDataDir, {
     executablePath: '/usr/bin/chromium',
     headless: false,
@@ -83,7 +85,7 @@ export async function launch({ lang = 'en', pages = {}, extraArgs = [] } = {}) {
     },
     async close() {
       await ctx.close();
-      fs.rmSync(userDataDir, { recursive: true, force: true });
+      if (!profile) fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }
