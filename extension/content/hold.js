@@ -9,6 +9,9 @@ import { showCountdown, showNotice } from './toast.js';
 import { send } from './messaging.js';
 
 const DEFAULT_POLICY = { rapidConnectCount: 10, rapidConnectWindowSeconds: 120, undoSeconds: 10 };
+// How long a single click let through waits for the page to open a next step (LinkedIn's note modal)
+// before it is recorded as sent.
+const STEP_WAIT_MS = 2000;
 const NATIVE_ACTIVATION = 'button, input[type="button"], input[type="submit"], input[type="image"], a[href], summary';
 
 function isOurs(e) {
@@ -19,6 +22,13 @@ function isOurs(e) {
 function oneRecipient(read) {
   if (read && Array.isArray(read.recipients)) return read.recipients[0];
   return read && read.key ? read : null;
+}
+
+/** isShown tells a step (a modal) still open on the page. */
+function isShown(el) {
+  if (!el.isConnected || el.hidden || el.getAttribute('aria-hidden') === 'true') return false;
+  if (el.tagName === 'DIALOG' && !el.open) return false;
+  return el.getClientRects().length > 0;
 }
 
 function sameKeys(a, b) {
@@ -36,6 +46,8 @@ export function installHold({ registry, i18n, send: ask = send, win = window, do
   let busy = false;
   let policy = { ...DEFAULT_POLICY };
   const clicks = new Map(); // velocity module id → timestamps of clicks let through
+  const steps = new Map(); // velocity module id → { step, recipient, confirmed } of a click that opened a next step
+  const waiting = new Set(); // records waiting to see whether their click opened a next step
   const state = { held: 0, released: 0 };
 
   const refreshPolicy = () =>
@@ -79,7 +91,7 @@ export function installHold({ registry, i18n, send: ask = send, win = window, do
     let target = e.type === 'submit' ? e.submitter ?? e.target : e.composedPath()[0];
     if (target && !(target instanceof Element)) target = target.parentElement;
     if (!target) return;
-    const found = detect(target);
+    let found = detect(target);
     if (!found) return;
     if (busy) {
       stop(e); // one batch at a time: the open dialog or undo window answers first
@@ -96,6 +108,7 @@ export function installHold({ registry, i18n, send: ask = send, win = window, do
       scope: found.hit.scope ?? found.hit.action,
     };
     if (found.module.kind === 'velocity') {
+      found = withOpener(found);
       if (!velocityHolds(found)) return;
     }
     stop(e);
@@ -109,25 +122,117 @@ export function installHold({ registry, i18n, send: ask = send, win = window, do
       });
   }
 
+  /**
+   * withOpener links an action inside a step a counted click opened (the send of LinkedIn's note modal)
+   * to that click: the module reads the opener's recipient from hit.opener. A step no longer shown is
+   * forgotten (its Cancel sent nothing).
+   */
+  function withOpener(found) {
+    const open = steps.get(found.module.id);
+    if (!open) return found;
+    if (!isShown(open.step)) {
+      steps.delete(found.module.id);
+      return found;
+    }
+    if (!open.step.contains(found.hit.action)) return found;
+    return { module: found.module, hit: { ...found.hit, opener: open.recipient }, open };
+  }
+
   /** velocityHolds counts a single Connect click; true when it is one too many for the window. */
-  function velocityHolds({ module, hit }) {
+  function velocityHolds({ module, hit, open }) {
     const t = clock();
     const windowMs = policy.rapidConnectWindowSeconds * 1000;
     const list = (clicks.get(module.id) ?? []).filter((x) => t - x < windowMs);
     clicks.set(module.id, list);
+    if (open?.confirmed) {
+      // The user already confirmed this invitation in the dialog held at its Connect click.
+      steps.delete(module.id);
+      settle({ module, hit }, t, open.confirmed);
+      return false;
+    }
     if (list.length < policy.rapidConnectCount) {
-      list.push(t);
       let rec = null;
       try {
         rec = oneRecipient(module.read(hit.action, doc, hit));
       } catch {
         /* a single click the module cannot read is still a single click */
       }
-      if (rec) ask('record', { network: module.network, surface: hit.surface ?? module.surface, recipients: [rec], decision: { verdict: 'allow', friction: 'none', count: 1 }, pageUrl: win.location.href });
+      const payload = rec && { network: module.network, surface: hit.surface ?? module.surface, recipients: [rec], decision: { verdict: 'allow', friction: 'none', count: 1 }, pageUrl: win.location.href };
+      settle({ module, hit }, t, payload);
       return false;
     }
     return true;
   }
+
+  /**
+   * settle counts a click let through at time t at once and records it once the page has shown what the
+   * click did: when it opened a next step (module.nextStep: LinkedIn's note modal), the click is
+   * uncounted and unrecorded — the step's own send is the invitation — and its recipient (and, for a
+   * confirmed click, the record) waits for that send. A page leaving meanwhile records at once.
+   * confirmed: the click was held and confirmed in the dialog, so the step's send is not asked again.
+   */
+  function settle({ module, hit }, t, payload, confirmed = false) {
+    const list = clicks.get(module.id) ?? [];
+    list.push(t);
+    clicks.set(module.id, list);
+    const entry = { payload, done: false };
+    const record = () => {
+      if (entry.done) return;
+      entry.done = true;
+      waiting.delete(entry);
+      if (payload) ask('record', payload);
+    };
+    // A step's own send (hit.step) opens nothing further: recorded at once.
+    if (typeof module.nextStep !== 'function' || hit.step) return record();
+    waiting.add(entry);
+    waitForStep(module, hit).then((step) => {
+      if (entry.done) return;
+      if (!step) return record();
+      entry.done = true;
+      waiting.delete(entry);
+      const i = (clicks.get(module.id) ?? []).indexOf(t);
+      if (i >= 0) clicks.get(module.id).splice(i, 1);
+      const recipient = payload?.recipients?.[0] ?? null;
+      steps.set(module.id, { step, recipient, confirmed: confirmed && payload ? payload : null });
+    });
+    entry.flush = record;
+  }
+
+  /** waitForStep resolves with the next step the click opened, or null when none shows within STEP_WAIT_MS. */
+  function waitForStep(module, hit) {
+    const look = () => {
+      try {
+        return module.nextStep(hit, doc) || null;
+      } catch (err) {
+        console.error(`Invite Guard: ${module.id}.nextStep failed`, err);
+        return null;
+      }
+    };
+    return new Promise((resolve) => {
+      let timer = null;
+      let obs = null;
+      const finish = (v) => {
+        clearTimeout(timer);
+        obs?.disconnect();
+        resolve(v);
+      };
+      setTimeout(() => {
+        const now = look();
+        if (now) return finish(now);
+        obs = new MutationObserver(() => {
+          const s = look();
+          if (s) finish(s);
+        });
+        obs.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['open', 'hidden', 'style', 'class', 'aria-hidden'] });
+        timer = setTimeout(() => finish(null), STEP_WAIT_MS);
+      }, 0);
+    });
+  }
+
+  const flushWaiting = () => {
+    for (const e of [...waiting]) e.flush?.();
+  };
+  win.addEventListener('pagehide', flushWaiting);
 
   async function run({ module, hit }, original) {
     const t0 = performance.now();
@@ -225,16 +330,18 @@ export function installHold({ registry, i18n, send: ask = send, win = window, do
     release(original);
     state.released++;
     if (count === 0) return;
-    if (velocity) clicks.get(module.id)?.push(clock());
     const flagged = new Map((shown?.flagged ?? []).map((f) => [f.index, f.flags]));
-    await ask('record', {
+    const payload = {
       network: module.network,
       surface,
       target: read.target,
       recipients: keep.map((i) => ({ key: recipients[i].key, name: recipients[i].name, member: recipients[i].member, flags: flagged.get(i) ?? [] })),
       decision: shown ? { verdict: shown.verdict, friction: shown.friction, count, reasons: shown.reasons } : { verdict: 'fallback', friction: minFriction ?? 'click', count, error: answer.error },
       pageUrl: win.location.href,
-    });
+    };
+    // A single click may only have opened a next step (the note modal): settle records it once it sends.
+    if (velocity) settle({ module, hit }, clock(), payload, true);
+    else await ask('record', payload);
     showNotice(i18n.plural('released', count, { network: i18n.t(`network_${module.network}`) }));
   }
 
@@ -289,6 +396,7 @@ export function installHold({ registry, i18n, send: ask = send, win = window, do
     uninstall() {
       for (const t of types) win.removeEventListener(t, onEvent, true);
       for (const t of presses) win.removeEventListener(t, onPress, { capture: true });
+      win.removeEventListener('pagehide', flushWaiting);
     },
   };
 }

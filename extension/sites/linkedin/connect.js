@@ -1,8 +1,14 @@
 // LinkedIn single "Connect" buttons (People you may know, search results, a
 // profile's top card, the "More" menu). Each click is one invitation; content/hold
 // counts them, so many quick clicks are held as one bulk action.
+//
+// Often the Connect click only opens LinkedIn's note modal ("Add a note to your
+// invitation?"): then the invitation is sent by the modal's "Send without a note" /
+// "Send" button, and Cancel or ✕ sends nothing. nextStep() tells content/hold that a
+// click opened that modal (so the click is neither counted nor recorded), and detect()
+// takes the modal's send button as the action that sends.
 
-import { accName, chunks, closestButton, closestDialog, isCheckLike, textOf } from '../common/dom.js';
+import { accName, chunks, closestButton, closestDialog, DIALOG_SELECTOR, dialogTitle, isCheckLike, textOf } from '../common/dom.js';
 import { clean, fold, isUiWord, looksLikeName, nameFromLabel, nameInTexts } from '../common/text.js';
 import { linkedInProfileKey, nameKey } from '../common/keys.js';
 import { pathOf } from '../common/screens.js';
@@ -32,6 +38,59 @@ function namedIn(label) {
     if (m) return m[1].trim();
   }
   return null;
+}
+
+// The note modal, told by its title or text (folded): en, de, fr.
+const NOTE_MODAL = /\b(?:add a note to (?:your|this) invitation|(?:personali[sz]e|customi[sz]e) (?:your|this) invitation|include a (?:personal )?note|(?:mochten sie|mochtest du) (?:eine )?nachricht hinzufugen|nachricht zu (?:ihrer|deiner) einladung|(?:ihre|deine) einladung (?:personalisieren|anpassen)|ajouter une note a votre invitation|personnalis\w* (?:votre|cette) invitation)\b/;
+// The modal's buttons that send (accessible name, folded). "Add a note", Cancel and ✕ do not.
+const NOTE_SEND = /^(?:send|send now|send invitation|send without (?:a )?note|senden|jetzt senden|einladung senden|ohne (?:eine )?nachricht senden|envoyer|envoyer maintenant|envoyer l'invitation|envoyer sans (?:une )?note)$/;
+// Sentences of the modal that name the person ("Personalize your invitation to Jane Doe by adding a note.").
+const MODAL_NAMED = [
+  /\binvitation to ([^.!?]+?)(?: by adding a note| with a note|[.!?]|$)/i,
+  /\beinladung an ([^.!?]+?)(?: mit einer nachricht|[.!?]|$)/i,
+  /\binvitation (?:à|a) ([^.!?]+?)(?: en ajoutant une note|[.!?]|$)/i,
+];
+
+/** noteModal returns the open note modal an element is in (or the element itself), else null. */
+function noteModal(el) {
+  const dlg = el && (el.matches(DIALOG_SELECTOR) ? el : closestDialog(el));
+  if (!dlg || !isShown(dlg)) return null;
+  if (NOTE_MODAL.test(fold(dialogTitle(dlg))) || dlg.querySelector('textarea#custom-message, textarea[name="message"]')) return dlg;
+  return NOTE_MODAL.test(fold(textOf(dlg))) ? dlg : null;
+}
+
+function isShown(el) {
+  if (!el.isConnected || el.hidden || el.getAttribute('aria-hidden') === 'true') return false;
+  if (el.tagName === 'DIALOG' && !el.open) return false;
+  return el.getClientRects().length > 0;
+}
+
+/** noteSend returns the note modal's send button the target is in, or null. */
+function noteSend(target) {
+  const b = closestButton(target);
+  if (!b || isCheckLike(b)) return null;
+  const dlg = closestDialog(b);
+  if (!dlg) return null;
+  const name = fold(accName(b)).replace(/[.!]$/, '');
+  if (!NOTE_SEND.test(name) && !NOTE_SEND.test(fold(textOf(b)))) return null;
+  return noteModal(dlg) ? b : null;
+}
+
+/** nameInModal reads the person's name from the note modal: "Invite Jane Doe to connect", "… invitation to Jane Doe". */
+function nameInModal(dlg) {
+  const texts = [dialogTitle(dlg), ...chunks(dlg).map((c) => c.text), ...[...dlg.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label'))];
+  for (const t of texts) {
+    const n = namedIn(t);
+    if (n && looksLikeName(n)) return n;
+  }
+  for (const t of texts) {
+    const l = clean(t);
+    for (const re of MODAL_NAMED) {
+      const m = re.exec(l);
+      if (m && looksLikeName(m[1].trim())) return m[1].trim();
+    }
+  }
+  return '';
 }
 
 const CARD_STOP = 'main,[role="main"],body,[role="dialog"],dialog,form[method="post"]';
@@ -89,6 +148,9 @@ export default {
   paths: [/^\/mynetwork\//, /^\/search\/results\//, /^\/in\//, /^\/feed\//],
 
   detect(target, doc) {
+    // The note modal's send button: the action that really sends after a Connect click opened the modal.
+    const send = noteSend(target);
+    if (send) return { action: send, scope: closestDialog(send), surface: 'connect', step: 'note' };
     const action = closestConnect(target);
     if (!action) return null;
     // "Se connecter" is also French for "Sign in": a login form is not an invitation.
@@ -102,7 +164,26 @@ export default {
     return null;
   },
 
-  read(action, doc) {
+  // nextStep(hit, doc): after content/hold let a click through, the open step that click opened and
+  // that still has to send (the note modal), else null. A modal's own send opens nothing further.
+  nextStep(hit, doc) {
+    if (hit.step) return null;
+    for (const dlg of doc.querySelectorAll(DIALOG_SELECTOR)) {
+      const m = noteModal(dlg);
+      if (m && !m.contains(hit.action)) return m;
+    }
+    return null;
+  },
+
+  // read(action, doc, hit): for the modal's send, hit.opener is the recipient of the Connect click that
+  // opened the modal (content/hold keeps it); without it the name comes from the modal's text.
+  read(action, doc, hit) {
+    if (hit && hit.step) {
+      if (hit.opener && hit.opener.key) return { recipients: [{ key: hit.opener.key, name: hit.opener.name || '', member: true, selected: true, optedOut: false }] };
+      const name = nameInModal(hit.scope || closestDialog(action));
+      if (!name) throw new Error('Invite Guard could not tell who this invitation goes to');
+      return { recipients: [{ key: nameKey(name), name, member: true, selected: true, optedOut: false }] };
+    }
     const card = cardOf(action);
     let { key, link } = keyOf(action, card, doc);
     let name = namedIn(accName(action)) || '';

@@ -7,6 +7,7 @@ import { launch, dialog, fixture, setPolicy, sentBy, shot } from './harness.mjs'
 const PYMK = 'https://www.linkedin.com/mynetwork/grow/';
 const PAGE_ADMIN = 'https://www.linkedin.com/company/acme-corp/admin/';
 const IMPORT = 'https://www.linkedin.com/mynetwork/import-contacts/results/member/';
+const SEARCH = 'https://www.linkedin.com/search/results/people/';
 let h;
 
 before(async () => {
@@ -15,6 +16,7 @@ before(async () => {
       [PYMK]: fixture('linkedin/connect/en-pymk.html'),
       [PAGE_ADMIN]: fixture('linkedin/invite-modal/en-page.html'),
       [IMPORT]: fixture('linkedin/contact-import/en-unreadable.html'),
+      [SEARCH]: fixture('linkedin/connect/en-note-modal.html'),
     },
   });
   assert.ok((await setPolicy(h.sw, { undoSeconds: 1 })).ok);
@@ -94,6 +96,53 @@ test('"Add all 120 connections" over rows that cannot be read stays held and say
   await new Promise((r) => setTimeout(r, 1500));
   assert.deepEqual(await sentBy(page), []);
   await page.close();
+});
+
+test('a Connect that opens the note modal is counted and recorded at the modal\'s send: ✕ records nothing', async () => {
+  const dispatch = (msg) => h.sw.evaluate((m) => globalThis.inviteGuard.dispatch(m), msg);
+  assert.ok((await dispatch({ op: 'history.clear' })).ok); // the rapid clicks above are not this test's
+  const before = (await dispatch({ op: 'policy.get' })).ok.policy;
+  assert.ok((await setPolicy(h.sw, { rapidConnectCount: 1 })).ok); // the second counted click is held
+  const batches = async () => (await dispatch({ op: 'history.batches' })).ok.batches.filter((b) => b.pageUrl?.startsWith(SEARCH));
+  const counted = async () => (await dispatch({ op: 'velocity.recent', network: 'linkedin', surface: 'connect', windowSeconds: 120 })).ok.times.length;
+  const settled = () => new Promise((r) => setTimeout(r, 2500)); // past the wait for a next step
+  const page = await h.page(`${SEARCH}?keywords=product%20manager`);
+  try {
+    await page.click('#connect-1');
+    await page.getByRole('dialog', { name: 'Add a note to your invitation?' }).waitFor();
+    await page.click('#dismiss');
+    await settled();
+    assert.deepEqual(await sentBy(page), []);
+    assert.equal((await batches()).length, 0, 'Connect then ✕: nothing recorded');
+    assert.equal(await counted(), 0);
+    // Connect → "Send without a note": one invitation, recorded once under the Connect click's profile key.
+    await page.click('#connect-1');
+    await page.click('#send-without');
+    assert.deepEqual(await sentBy(page), [['https://www.linkedin.com/in/jane-doe-4a1b2c/']]);
+    await settled();
+    const one = await batches();
+    assert.equal(one.length, 1);
+    assert.deepEqual((await dispatch({ op: 'history.invitations', batchId: one[0].id })).ok.invitations.map((i) => i.key), ['https://www.linkedin.com/in/jane-doe-4a1b2c/']);
+    assert.equal(await counted(), 1, 'counted once, not at Connect and again at the send');
+    assert.equal(await dialog(page).count(), 0);
+    // The next Connect is one too many: held at the Connect click; once confirmed, the modal's send is
+    // not asked again and is recorded once.
+    await page.click('#connect-2');
+    const d = dialog(page);
+    await d.getByText(/You clicked Connect 2 times within 120 s/).waitFor();
+    await d.getByRole('button', { name: 'Send 1 invitation' }).click();
+    await page.getByRole('dialog', { name: 'Add a note to your invitation?' }).waitFor();
+    assert.equal((await sentBy(page)).length, 1, 'the Connect click opened the modal only');
+    await page.click('#send-without');
+    assert.deepEqual((await sentBy(page))[1], ['https://www.linkedin.com/in/omar-haddad/']);
+    await settled();
+    assert.equal(await dialog(page).count(), 0);
+    assert.equal((await batches()).length, 2);
+    assert.equal(await counted(), 2);
+  } finally {
+    await page.close();
+    assert.ok((await setPolicy(h.sw, { rapidConnectCount: before.rapidConnectCount })).ok);
+  }
 });
 
 test('no request left for another host', () => {

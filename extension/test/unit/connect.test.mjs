@@ -69,3 +69,74 @@ test('en profile: the top card uses the page URL, the sidebar its own links; cal
     for (const sel of ['#message', '#more', '#connect-calendar', '#signin']) assert.equal(await detect(page, sel), null, sel);
   });
 });
+
+// The note modal: a Connect click that opens "Add a note to your invitation?" sends nothing by itself;
+// the modal's send button does. nextStep tells content/hold; Cancel, ✕ and "Add a note" are not taken.
+function nextStep(page) {
+  return page.evaluate(() => {
+    const { m, d } = window.__ig.last;
+    const s = m.nextStep(d, document);
+    return s ? s.id : null;
+  });
+}
+
+function readWithOpener(page, opener) {
+  return page.evaluate((opener) => {
+    const { m, d } = window.__ig.last;
+    return JSON.parse(JSON.stringify(m.read(d.action, document, { ...d, opener })));
+  }, opener);
+}
+
+test('en note modal: Connect opens it (nextStep), its send buttons are the action, Cancel and ✕ are not', async () => {
+  await withPage(browser, 'linkedin/connect/en-note-modal.html', 'https://www.linkedin.com/search/results/people/?keywords=product%20manager', async (page) => {
+    await expectConnect(page, '#connect-1', li('jane-doe-4a1b2c'), 'Jane Doe');
+    assert.equal(await nextStep(page), null, 'no modal before the click');
+    assert.deepEqual(await release(page), [], 'the Connect click sends nothing');
+    assert.equal(await nextStep(page), 'note-modal');
+    for (const sel of ['#dismiss', '#add-note']) assert.equal(await detect(page, sel), null, sel);
+    const got = await detect(page, '#send-without');
+    assert.deepEqual(got && { id: got.id, kind: got.kind, surface: got.surface, actionIsTarget: got.actionIsTarget },
+      { id: 'linkedin.connect', kind: 'velocity', surface: 'connect', actionIsTarget: true });
+    assert.equal(await nextStep(page), null, 'the send opens nothing further');
+    // Without the opener the name comes from the modal's text; with it, the Connect click's profile key.
+    assert.deepEqual(await read(page), one('name:jane doe', 'Jane Doe'));
+    assert.deepEqual(await readWithOpener(page, { key: li('jane-doe-4a1b2c'), name: 'Jane Doe' }), one(li('jane-doe-4a1b2c'), 'Jane Doe'));
+    // ✕ closes the modal and sends nothing.
+    await page.click('#dismiss');
+    assert.deepEqual(await page.evaluate(() => window.__sent), []);
+    // "Add a note", then "Send": the send after the note is the action; Cancel is not.
+    await detect(page, '#connect-2');
+    await release(page);
+    await page.click('#add-note');
+    assert.equal(await detect(page, '#cancel'), null);
+    assert.equal((await detect(page, '#send'))?.id, 'linkedin.connect');
+    assert.deepEqual(await read(page), one('name:omar haddad', 'Omar Haddad'));
+    assert.deepEqual(await release(page), [[li('omar-haddad')]]);
+    assert.equal(await page.locator('#note-modal').count(), 0);
+    // The modal once closed: no step left for a stale send.
+    await detect(page, '#connect-3');
+    await release(page);
+    await page.click('#dismiss');
+    assert.equal(await nextStep(page), null);
+    assert.deepEqual(await page.evaluate(() => window.__sent), [[li('omar-haddad')]]);
+  });
+});
+
+test('de note modal (<dialog>): "Ohne Nachricht senden" is the action, ✕ is not, a closed dialog is no step', async () => {
+  await withPage(browser, 'linkedin/connect/de-note-modal.html', 'https://www.linkedin.com/search/results/people/?keywords=Produktmanager', async (page) => {
+    assert.equal(await detect(page, '#send-without'), null, 'a closed dialog is not the modal');
+    await expectConnect(page, '#connect-2', li('jonas-weber'), 'Jonas Weber');
+    assert.equal(await nextStep(page), null);
+    assert.deepEqual(await release(page), []);
+    assert.equal(await nextStep(page), 'note-modal');
+    for (const sel of ['#dismiss', '#add-note']) assert.equal(await detect(page, sel), null, sel);
+    assert.equal((await detect(page, '#send-without'))?.id, 'linkedin.connect');
+    assert.deepEqual(await read(page), one('name:jonas weber', 'Jonas Weber'));
+    assert.deepEqual(await release(page), [[li('jonas-weber')]]);
+    assert.equal(await nextStep(page), null, 'closed again');
+    await expectConnect(page, '#connect-1', li('lena-schroeder'), 'Lena Schröder');
+    await release(page);
+    await page.click('#dismiss');
+    assert.deepEqual(await page.evaluate(() => window.__sent), [[li('jonas-weber')]]);
+  });
+});
