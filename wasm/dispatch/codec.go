@@ -145,16 +145,19 @@ func jsonKindOf(c byte) string {
 // are written as they are.
 var encodeOptions = []json.EncodeOptionFunc{json.DisableHTMLEscape()}
 
-// okEnvelope encodes {"ok":<v>}.
-func okEnvelope(v any) ([]byte, error) {
-	body, err := json.MarshalWithOption(v, encodeOptions...)
+// okBody is the envelope of a successful call.
+type okBody[T any] struct {
+	OK *T `json:"ok"`
+}
+
+// okEnvelope encodes {"ok":<v>} in one pass: the result is marshalled inside
+// its envelope, not into a buffer of its own that is then copied.
+func okEnvelope[T any](v *T) ([]byte, error) {
+	out, err := json.MarshalWithOption(&okBody[T]{OK: v}, encodeOptions...)
 	if err != nil {
 		return nil, core.Errorf(core.CodeInternal, "encoding the result: %v", err)
 	}
-	out := make([]byte, 0, len(body)+len(`{"ok":}`))
-	out = append(out, `{"ok":`...)
-	out = append(out, body...)
-	return append(out, '}'), nil
+	return out, nil
 }
 
 // errorBody is the envelope of a failed call.
