@@ -1,6 +1,7 @@
 package core
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -29,16 +30,25 @@ var maxAmount = map[string]int{
 
 // Validate checks that the text is present and short and that Now is set.
 func (r AgeRequest) Validate() error {
-	if strings.TrimSpace(foldText(r.Text)) == "" {
-		return Errorf(CodeInvalid, "text: empty age text")
-	}
-	if len(r.Text) > maxSentText {
-		return Errorf(CodeInvalid, "text: age text of %d bytes is longer than %d", len(r.Text), maxSentText)
-	}
-	if !utf8.ValidString(r.Text) {
-		return Errorf(CodeInvalid, "text: not valid UTF-8")
+	if err := validSentText("age", r.Text); err != nil {
+		return err
 	}
 	return validNow(r.Now)
+}
+
+// validSentText checks a text of the Sent list of the given kind ("age",
+// "count"): present, at most maxSentText bytes, valid UTF-8.
+func validSentText(kind, text string) error {
+	if strings.TrimSpace(foldText(text)) == "" {
+		return Errorf(CodeInvalid, "text: empty %s text", kind)
+	}
+	if len(text) > maxSentText {
+		return Errorf(CodeInvalid, "text: %s text of %d bytes is longer than %d", kind, len(text), maxSentText)
+	}
+	if !utf8.ValidString(text) {
+		return Errorf(CodeInvalid, "text: not valid UTF-8")
+	}
+	return nil
 }
 
 // validNow checks an input clock reading: set, and within the years that
@@ -228,7 +238,7 @@ var agePhrases = []agePhrase{
 // readAge recognises the folded tokens of an age text.
 func readAge(toks []string) (lang, unit string, n int, ok bool) {
 	for _, p := range agePhrases {
-		if equalTokens(toks, p.tokens) {
+		if slices.Equal(toks, p.tokens) {
 			return p.lang, p.unit, p.n, true
 		}
 	}
@@ -270,18 +280,6 @@ func smallInt(s string) (int, error) {
 		}
 	}
 	return strconv.Atoi(s)
-}
-
-func equalTokens(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // ageTokens folds an age text and splits it into words: the "sent" words
@@ -333,18 +331,7 @@ func foldText(s string) string {
 }
 
 // Validate checks that the count text is present and short.
-func (r CountRequest) Validate() error {
-	if strings.TrimSpace(foldText(r.Text)) == "" {
-		return Errorf(CodeInvalid, "text: empty count text")
-	}
-	if len(r.Text) > maxSentText {
-		return Errorf(CodeInvalid, "text: count text of %d bytes is longer than %d", len(r.Text), maxSentText)
-	}
-	if !utf8.ValidString(r.Text) {
-		return Errorf(CodeInvalid, "text: not valid UTF-8")
-	}
-	return nil
-}
+func (r CountRequest) Validate() error { return validSentText("count", r.Text) }
 
 // maxCount bounds a parsed count (nine digits).
 const maxCount = 999_999_999
