@@ -21,7 +21,9 @@ func BenchmarkDecide5000Fast(b *testing.B) {
 	benchDecide5000(b, Options{Instances: 1, Fast: true})
 }
 
-func benchDecide5000(b *testing.B, opts Options) {
+// decide5000 is the golden decide request on 5,000 recipients with history.
+func decide5000(b *testing.B) []byte {
+	b.Helper()
 	dir, err := golden.Dir()
 	if err != nil {
 		b.Fatal(err)
@@ -30,6 +32,11 @@ func benchDecide5000(b *testing.B, opts Options) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	return in
+}
+
+func benchDecide5000(b *testing.B, opts Options) {
+	in := decide5000(b)
 	e, err := New(context.Background(), coreWasm, opts)
 	if err != nil {
 		b.Fatal(err)

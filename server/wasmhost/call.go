@@ -145,10 +145,7 @@ func (e *Engine) switchToInterruptible(why string) {
 // acquire takes an idle slot, instantiating its module if it has none or if
 // its instance is of a flavor the engine no longer uses.
 func (e *Engine) acquire(ctx context.Context, op string) (*slot, error) {
-	e.mu.RLock()
-	closed := e.closed
-	e.mu.RUnlock()
-	if closed {
+	if e.closed.Load() {
 		return nil, engineErr("%s: the engine is closed", op)
 	}
 	var s *slot
@@ -209,13 +206,9 @@ func (e *Engine) replace(s *slot, closeOld bool) {
 // runtimes. If a timed-out call of fast code is still running, its runtime
 // stays open (closing it would unmap code in use) and Close says so.
 func (e *Engine) Close(ctx context.Context) error {
-	e.mu.Lock()
-	if e.closed {
-		e.mu.Unlock()
+	if !e.closed.CompareAndSwap(false, true) {
 		return nil
 	}
-	e.closed = true
-	e.mu.Unlock()
 	var err error
 	for range e.opts.Instances {
 		select {

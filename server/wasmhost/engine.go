@@ -13,7 +13,6 @@
 // deadline and the host's garbage collector can stop the world while a call
 // runs. Options.Fast drops the checks (calls about 6× faster) at the price
 // described there. See RATIONALE.md, "wasmhost: pool, deadlines, recycling".
-// See RATIONALE.md, "wasmhost: pool, deadlines, recycling".
 package wasmhost
 
 import (
@@ -21,6 +20,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"maps"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -43,8 +44,7 @@ type Engine struct {
 	wg            sync.WaitGroup         // background replacements and the switch
 	abandoned     atomic.Int64           // timed-out calls of fast code still running
 
-	mu     sync.RWMutex // guards closed against Close
-	closed bool
+	closed atomic.Bool   // set by Close; acquire refuses from then on
 	done   chan struct{} // closed by Close
 
 	stats counters
@@ -161,11 +161,7 @@ func (e *Engine) Runtime() string { return "wasm" }
 
 // Ops returns the names of the operations core.wasm exports, sorted.
 func (e *Engine) Ops() []string {
-	var ops []string
-	for name := range e.ops {
-		ops = append(ops, name)
-	}
-	return sortStrings(ops)
+	return slices.Sorted(maps.Keys(e.ops))
 }
 
 // Interruptible reports whether new calls run on checked code that the

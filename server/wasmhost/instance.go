@@ -131,9 +131,3 @@ func (l *limitBuffer) suffix() string {
 	first, _, _ := strings.Cut(s, "\n")
 	return " (guest: " + first + ")"
 }
-
-// sortStrings sorts s in place and returns it.
-func sortStrings(s []string) []string {
-	slices.Sort(s)
-	return s
-}

@@ -2,8 +2,6 @@ package wasmhost
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"syscall"
 	"testing"
 	"time"
@@ -12,8 +10,6 @@ import (
 	"github.com/tetratelabs/wazero"
 	"github.com/tetratelabs/wazero/api"
 	"github.com/tetratelabs/wazero/imports/wasi_snapshot_preview1"
-
-	"github.com/inviteguard/inviteguard/wasm/golden"
 )
 
 // BenchmarkPhases5000 splits decide on 5,000 recipients inside the guest
@@ -26,14 +22,7 @@ func BenchmarkPhases5000(b *testing.B) {
 }
 
 func benchPhases(b *testing.B, gogc string) {
-	dir, err := golden.Dir()
-	if err != nil {
-		b.Fatal(err)
-	}
-	in, err := os.ReadFile(filepath.Join(dir, "decide", "bulk_5000_history.in.json"))
-	if err != nil {
-		b.Fatal(err)
-	}
+	in := decide5000(b)
 	ctx := context.Background()
 	r := wazero.NewRuntimeWithConfig(ctx, wazero.NewRuntimeConfig().WithCompilationCache(benchCache(b)))
 	defer r.Close(ctx)
