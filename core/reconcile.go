@@ -70,7 +70,7 @@ func (r ReconcileRequest) Validate() error {
 		return err
 	}
 	if len(r.Cards) > MaxScanCards {
-		return Errorf(CodeTooLarge, "cards has %d entries, at most %d are allowed", len(r.Cards), MaxScanCards)
+		return tooMany("cards", len(r.Cards), MaxScanCards)
 	}
 	if len(r.TotalText) > maxSentText {
 		return Errorf(CodeInvalid, "totalText is longer than %d bytes", maxSentText)
@@ -103,18 +103,18 @@ func (c *SentCard) validate(i int) error {
 // validateInvitations checks a list of known invitations (field name list).
 func validateInvitations(list string, invs []Invitation) error {
 	if len(invs) > MaxKnownInvs {
-		return Errorf(CodeTooLarge, "%s has %d entries, at most %d are allowed", list, len(invs), MaxKnownInvs)
+		return tooMany(list, len(invs), MaxKnownInvs)
 	}
 	ids := make(map[string]int, len(invs))
 	for i := range invs {
 		inv := &invs[i]
-		switch {
-		case strings.TrimSpace(inv.ID) == "":
+		if strings.TrimSpace(inv.ID) == "" {
 			return fieldErr(list, i, "id is empty")
-		case strings.TrimSpace(inv.Key) == "":
-			return fieldErr(list, i, "key is empty")
-		case len(inv.Key) > MaxKeyBytes:
-			return fieldErr(list, i, "key is longer than "+strconv.Itoa(MaxKeyBytes)+" bytes")
+		}
+		if problem := keyProblem(inv.Key); problem != "" {
+			return fieldErr(list, i, problem)
+		}
+		switch {
 		case !knownNetwork(inv.Network):
 			return fieldErr(list, i, "network "+strconv.Quote(string(inv.Network))+" is unknown (want linkedin or xing)")
 		case !inv.State.Valid():

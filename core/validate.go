@@ -34,10 +34,10 @@ func (r DecideRequest) Validate() error {
 		return Errorf(CodeInvalid, "now is missing")
 	}
 	if len(r.Recipients) > MaxRecipients {
-		return Errorf(CodeTooLarge, "recipients has %d entries, at most %d are allowed", len(r.Recipients), MaxRecipients)
+		return tooMany("recipients", len(r.Recipients), MaxRecipients)
 	}
 	if len(r.History) > MaxHistory {
-		return Errorf(CodeTooLarge, "history has %d entries, at most %d are allowed", len(r.History), MaxHistory)
+		return tooMany("history", len(r.History), MaxHistory)
 	}
 	if err := checkMessageSize(r.Message, r.RecentMessages); err != nil {
 		return err
@@ -62,12 +62,10 @@ func (r DecideRequest) Validate() error {
 
 // validate checks recipient i.
 func (p *Recipient) validate(i int) error {
-	switch {
-	case strings.TrimSpace(p.Key) == "":
-		return fieldErr("recipients", i, "key is empty")
-	case len(p.Key) > MaxKeyBytes:
-		return fieldErr("recipients", i, "key is longer than "+strconv.Itoa(MaxKeyBytes)+" bytes")
-	case len(p.Name) > MaxNameBytes:
+	if problem := keyProblem(p.Key); problem != "" {
+		return fieldErr("recipients", i, problem)
+	}
+	if len(p.Name) > MaxNameBytes {
 		return fieldErr("recipients", i, "name is longer than "+strconv.Itoa(MaxNameBytes)+" bytes")
 	}
 	return nil
@@ -75,11 +73,10 @@ func (p *Recipient) validate(i int) error {
 
 // validate checks history entry i.
 func (h *HistoryEntry) validate(i int) error {
+	if problem := keyProblem(h.Key); problem != "" {
+		return fieldErr("history", i, problem)
+	}
 	switch {
-	case strings.TrimSpace(h.Key) == "":
-		return fieldErr("history", i, "key is empty")
-	case len(h.Key) > MaxKeyBytes:
-		return fieldErr("history", i, "key is longer than "+strconv.Itoa(MaxKeyBytes)+" bytes")
 	case !knownNetwork(h.Network):
 		return fieldErr("history", i, "network "+strconv.Quote(string(h.Network))+" is unknown (want linkedin or xing)")
 	case h.Surface != "" && !knownSurface(h.Surface):
@@ -101,7 +98,7 @@ func (r MessageRequest) Validate() error {
 		return err
 	}
 	if len(r.RecipientNames) > MaxRecipients {
-		return Errorf(CodeTooLarge, "recipientNames has %d entries, at most %d are allowed", len(r.RecipientNames), MaxRecipients)
+		return tooMany("recipientNames", len(r.RecipientNames), MaxRecipients)
 	}
 	for i, n := range r.RecipientNames {
 		if len(n) > MaxNameBytes {
@@ -117,7 +114,7 @@ func checkMessageSize(msg string, recent []string) error {
 		return Errorf(CodeTooLarge, "message is %d bytes, at most %d are allowed", len(msg), MaxMessageBytes)
 	}
 	if len(recent) > MaxRecentMessages {
-		return Errorf(CodeTooLarge, "recentMessages has %d entries, at most %d are allowed", len(recent), MaxRecentMessages)
+		return tooMany("recentMessages", len(recent), MaxRecentMessages)
 	}
 	for i, m := range recent {
 		if len(m) > MaxMessageBytes {
@@ -125,6 +122,23 @@ func checkMessageSize(msg string, recent []string) error {
 		}
 	}
 	return nil
+}
+
+// keyProblem says what is wrong with a required key of a list element
+// ("key is empty", "key is longer than …"), "" when nothing is.
+func keyProblem(key string) string {
+	switch {
+	case strings.TrimSpace(key) == "":
+		return "key is empty"
+	case len(key) > MaxKeyBytes:
+		return "key is longer than " + strconv.Itoa(MaxKeyBytes) + " bytes"
+	}
+	return ""
+}
+
+// tooMany is the CodeTooLarge error of a list field with n entries, more than limit.
+func tooMany(list string, n, limit int) error {
+	return Errorf(CodeTooLarge, "%s has %d entries, at most %d are allowed", list, n, limit)
 }
 
 // fieldErr is a CodeInvalid error about element i of a list field: "recipients[3].key is empty".

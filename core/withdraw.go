@@ -54,7 +54,7 @@ func (s Selector) Validate() error {
 			return Errorf(CodeInvalid, "selector.keys is empty: a keys selector names at least one key")
 		}
 		if len(s.Keys) > MaxKnownInvs {
-			return Errorf(CodeTooLarge, "selector.keys has %d entries, at most %d are allowed", len(s.Keys), MaxKnownInvs)
+			return tooMany("selector.keys", len(s.Keys), MaxKnownInvs)
 		}
 		for i, k := range s.Keys {
 			if strings.TrimSpace(k) == "" {
