@@ -30,10 +30,8 @@ const MaxDetailBytes = 4096
 // transaction.
 func (s *Service) CreateJob(ctx context.Context, userID string, in CreateJob) (Job, error) {
 	sel := in.Selector
-	switch sel.Kind {
-	case core.SelectBatch, core.SelectRange, core.SelectOlderThan, core.SelectNonMembers, core.SelectKeys, core.SelectAllPending:
-	default:
-		return Job{}, core.Errorf(core.CodeInvalid, "selector.kind must be one of batch, range, older_than, non_members, keys, all_pending, got %q", truncate(string(sel.Kind), 40))
+	if err := sel.Validate(); err != nil {
+		return Job{}, err
 	}
 	var seed uint64
 	if in.Seed != nil {
@@ -49,9 +47,6 @@ func (s *Service) CreateJob(ctx context.Context, userID string, in CreateJob) (J
 		f := InvitationFilter{States: []core.State{core.StateSent, core.StateWithdrawRequested}}
 		switch sel.Kind {
 		case core.SelectBatch:
-			if sel.BatchID == "" {
-				return core.Errorf(core.CodeInvalid, "selector.batchId is missing")
-			}
 			if _, err := tx.Batch(ctx, userID, sel.BatchID); err != nil {
 				return err
 			}
