@@ -114,16 +114,7 @@ func TestCrashSafety(t *testing.T) {
 			BatchID string `json:"batchId"`
 		} `json:"invitations"`
 	}
-	req, _ := http.NewRequest("GET", p2.url+"/v1/export", nil)
-	req.Header.Set("Authorization", "Bearer "+tok)
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	if err := json.NewDecoder(res.Body).Decode(&e); err != nil {
-		t.Fatal(err)
-	}
+	getExport(t, p2.url, tok, &e)
 	perBatchStored := map[string]int{}
 	for _, inv := range e.Invitations {
 		perBatchStored[inv.BatchID]++

@@ -14,6 +14,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/goccy/go-json"
 )
 
 // The tests build the real binary and the real core.wasm from the current
@@ -195,6 +197,12 @@ func (p *proc) stop(t testing.TB) error {
 	if err := p.cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
+	return p.wait(t)
+}
+
+// wait waits for the exit after a SIGTERM and returns the exit error.
+func (p *proc) wait(t testing.TB) error {
+	t.Helper()
 	select {
 	case err := <-p.done:
 		p.done <- err
@@ -203,4 +211,26 @@ func (p *proc) stop(t testing.TB) error {
 		t.Fatalf("no exit 30 s after SIGTERM\n%s", p.logs)
 	}
 	return nil
+}
+
+// getExport gets the user's export from the server at url and decodes it into v.
+func getExport(t testing.TB, url, token string, v any) {
+	t.Helper()
+	req, err := http.NewRequest("GET", url+"/v1/export", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Authorization", "Bearer "+token)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	if res.StatusCode != 200 {
+		b, _ := io.ReadAll(res.Body)
+		t.Fatalf("GET /v1/export: %d %s", res.StatusCode, b)
+	}
+	if err := json.NewDecoder(res.Body).Decode(v); err != nil {
+		t.Fatalf("decode export: %v", err)
+	}
 }

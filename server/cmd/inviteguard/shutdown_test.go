@@ -10,8 +10,6 @@ import (
 	"syscall"
 	"testing"
 	"time"
-
-	"github.com/goccy/go-json"
 )
 
 // TestGracefulShutdown sends SIGTERM while writes are in flight. The server
@@ -68,14 +66,8 @@ func TestGracefulShutdown(t *testing.T) {
 		close(term)
 	})
 	<-term
-	select {
-	case err := <-p.done:
-		p.done <- err
-		if err != nil {
-			t.Errorf("exit after SIGTERM: %v\n%s", err, p.logs)
-		}
-	case <-time.After(30 * time.Second):
-		t.Fatal("no exit after SIGTERM")
+	if err := p.wait(t); err != nil {
+		t.Errorf("exit after SIGTERM: %v\n%s", err, p.logs)
 	}
 	t.Logf("%d answered 201, %d refused or reset after the listener closed", ok.Load(), refused.Load())
 	if ok.Load() == 0 {
@@ -87,16 +79,7 @@ func TestGracefulShutdown(t *testing.T) {
 			ClientBatchID string `json:"clientBatchId"`
 		} `json:"batches"`
 	}
-	req, _ := http.NewRequest("GET", p2.url+"/v1/export", nil)
-	req.Header.Set("Authorization", "Bearer "+tok)
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	if err := json.NewDecoder(res.Body).Decode(&e); err != nil {
-		t.Fatal(err)
-	}
+	getExport(t, p2.url, tok, &e)
 	stored := map[string]bool{}
 	for _, b := range e.Batches {
 		stored[b.ClientBatchID] = true
