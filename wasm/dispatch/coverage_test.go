@@ -9,8 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/inviteguard/inviteguard/core"
 )
 
 // coreDir is the core package's source, relative to this package.
@@ -69,12 +67,8 @@ func codeConstants(t *testing.T) (flags, reasons []string) {
 }
 
 // TestGoldenCoverage requires every flag and every reason/issue code of the
-// core to appear in some golden output. It is skipped only while core.Decide
-// is still the placeholder that answers unsupported.
+// core to appear in some golden output.
 func TestGoldenCoverage(t *testing.T) {
-	if placeholder := Call("decide", []byte(`{"network":"linkedin","surface":"connect","recipients":[],"now":"2026-01-01T00:00:00Z"}`)); strings.Contains(string(placeholder), `"code":"`+string(core.CodeUnsupported)+`"`) {
-		t.Skip("core.Decide is still a placeholder")
-	}
 	flags, reasons := codeConstants(t)
 	if len(flags) == 0 {
 		t.Fatal("found no constants of type Flag in core")
