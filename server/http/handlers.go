@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/inviteguard/inviteguard/core"
@@ -290,7 +291,7 @@ func (a *api) export(w http.ResponseWriter, r *http.Request, userID string) {
 	if format == "csv" && table == "" {
 		table = "invitations"
 	}
-	if format == "csv" && !contains(server.CSVTables, table) {
+	if format == "csv" && !slices.Contains(server.CSVTables, table) {
 		a.writeError(w, r, core.Errorf(core.CodeInvalid, "table must be one of %s, got %q", strings.Join(server.CSVTables, ", "), table))
 		return
 	}
@@ -310,13 +311,4 @@ func (a *api) export(w http.ResponseWriter, r *http.Request, userID string) {
 	if err := e.WriteCSV(w, table); err != nil {
 		a.log.ErrorContext(r.Context(), "write csv", "err", err)
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }

@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -19,14 +20,7 @@ type query struct {
 func newQuery(u *url.URL, known ...string) *query {
 	q := &query{v: u.Query()}
 	for k := range q.v {
-		found := false
-		for _, n := range known {
-			if k == n {
-				found = true
-				break
-			}
-		}
-		if !found && q.err == nil {
+		if !slices.Contains(known, k) && q.err == nil {
 			q.err = core.Errorf(core.CodeInvalid, "unknown query parameter %q (known: %s)", k, strings.Join(known, ", "))
 		}
 	}

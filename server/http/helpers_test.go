@@ -1,5 +1,0 @@
-package httpapi
-
-import "github.com/inviteguard/inviteguard/core"
-
-func coreCode(s string) core.Code { return core.Code(s) }
