@@ -14,8 +14,13 @@ const NETWORKS = new Set(['linkedin', 'xing']);
 const SURFACES = new Set(['contact_import', 'email_invite', 'connect', 'page_invite', 'event_invite', 'group_invite', 'contact_request']);
 const MAX_RECIPIENTS = 10000;
 
-function unwrap(env, what) {
-  if (env.error) throw new HandlerError(env.error.code || 'engine', env.error.message || `${what} failed`);
+/**
+ * unwrap returns an engine envelope's ok value or throws its error as a HandlerError. prefixed puts the
+ * operation before the message (the undo modules' job and scan details); else the core's message is kept
+ * as the user sees it.
+ */
+export function unwrap(env, op, prefixed = false) {
+  if (env.error) throw new HandlerError(env.error.code || 'engine', prefixed ? `${op}: ${env.error.message}` : env.error.message || `${op} failed`);
   return env.ok;
 }
 
@@ -39,8 +44,11 @@ function checkWhere(p) {
   if (!SURFACES.has(p.surface)) throw new HandlerError('invalid', `unknown surface "${p.surface}"`);
 }
 
-/** createHandlers builds the handler map over an Engine and a History (background/db.js). */
-export function createHandlers({ engine, history, openOptions = () => {} }) {
+/**
+ * createHandlers builds the handler map over an Engine and a History (background/db.js). onDecided(request,
+ * decision) sees each decision with the exact request the engine saw (history included), for sync.
+ */
+export function createHandlers({ engine, history, openOptions = () => {}, onDecided = () => {} }) {
   let defaults = null;
   async function defaultPolicy() {
     if (!defaults) defaults = unwrap(await engine.callJSON('default_policy'), 'default_policy');
@@ -75,6 +83,7 @@ export function createHandlers({ engine, history, openOptions = () => {} }) {
       if (p.message) req.message = String(p.message);
       if (hist.length) req.history = hist;
       const decision = unwrap(await engine.callJSON('decide', req), 'decide');
+      onDecided(req, decision);
       return { decision, engineId: engine.engineId, policy, now };
     },
 

@@ -26,8 +26,9 @@ const lazyHistory = new Proxy(
   { get: (_, name) => async (...args) => (await history())[name](...args) },
 );
 
-const handlers = createHandlers({ engine, history: lazyHistory, openOptions: () => api.runtime.openOptionsPage() });
-// Issue 5: scans, withdrawal jobs, sync, export/import (record and decide are wrapped for sync).
+// Each decision's request (history included) is kept for the server's verify (sync.decided).
+const handlers = createHandlers({ engine, history: lazyHistory, openOptions: () => api.runtime.openOptionsPage(), onDecided: (req, decision) => undo.sync.decided(req, decision) });
+// Issue 5: scans, withdrawal jobs, sync, export/import (record and the policy handlers are wrapped for sync).
 const undo = createUndoHandlers({ engine, history: lazyHistory, getDB: async () => (await history()).db, base: { ...handlers } });
 Object.assign(handlers, undo.handlers);
 api.alarms?.onAlarm.addListener((alarm) => undo.onAlarm(alarm).catch((err) => console.error('Invite Guard: alarm', alarm.name, err)));

@@ -125,23 +125,9 @@ export function createSync({ engine, getDB, history, outbox, now = () => new Dat
     flush().catch((err) => console.error('Invite Guard: outbox flush failed', err));
   }
 
-  /** decided remembers a decision and the exact request (history included), for the server's verify. */
-  function decided(p, out) {
-    const recipients = recipientsOf(p.recipients ?? []);
-    const pol = out.policy;
-    const windowDays = Math.max(pol.cooldownDays, pol.reinviteLockDays, pol.targetRepeatDays);
-    const request = { network: p.network, surface: p.surface, recipients, policy: pol, now: out.now };
-    if (p.target) request.target = String(p.target);
-    if (p.message) request.message = String(p.message);
-    const entry = {
-      keys: new Set(recipients.map((r) => r.key)),
-      network: p.network,
-      surface: p.surface,
-      request,
-      decision: out.decision,
-      history: history.historyFor(p.network, recipients.map((r) => r.key), out.now, windowDays).catch(() => []),
-    };
-    decidedList.unshift(entry);
+  /** decided remembers a decision and the exact request the engine saw (history included), for the server's verify. */
+  function decided(request, decision) {
+    decidedList.unshift({ keys: new Set(request.recipients.map((r) => r.key)), network: request.network, surface: request.surface, request, decision });
     decidedList.length = Math.min(decidedList.length, DECIDED_KEEP);
   }
 
@@ -152,9 +138,7 @@ export function createSync({ engine, getDB, history, outbox, now = () => new Dat
     const match = decidedList.find((d) => d.network === batch.network && d.surface === batch.surface && keys.every((k) => d.keys.has(k)));
     if (!match && matchOnly) return null;
     if (match) {
-      const request = { ...match.request };
-      const hist = await match.history;
-      if (hist.length) request.history = hist;
+      const { request } = match;
       const index = new Map(request.recipients.map((r, i) => [r.key, i]));
       return { request, decision: match.decision, sent: keys.map((k) => index.get(k)), rebuilt: false };
     }

@@ -241,12 +241,6 @@ export function createUndoHandlers({ engine, history, getDB, base, now = () => n
       await sync.policyChanged(out.policy).catch((err) => console.error('Invite Guard: sync policy', err));
       return out;
     },
-    // decide is wrapped to keep the full request and decision for the server's verify.
-    async decide(p) {
-      const out = await base.decide(p);
-      sync.decided(p, out);
-      return out;
-    },
   };
 
   async function pace() {
