@@ -1,5 +1,7 @@
 // IndexedDB history: batches and the invitations in them. The layout is in STORAGE.md.
 
+import { done, req } from './idb.js';
+
 export const DB_NAME = 'inviteguard';
 export const DB_VERSION = 1;
 
@@ -7,21 +9,6 @@ const DAY_MS = 86_400_000;
 
 /** States of an invitation that mean it went out to the site (they count for cooldowns and budgets). */
 export const WENT_OUT = new Set(['sent', 'accepted', 'withdraw_requested', 'withdrawn', 'not_found', 'gone', 'expired']);
-
-function req(r) {
-  return new Promise((resolve, reject) => {
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error);
-  });
-}
-
-function done(tx) {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
-  });
-}
 
 /** openDB opens (and on first use creates) the database. */
 export function openDB(name = DB_NAME) {

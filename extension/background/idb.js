@@ -1,5 +1,5 @@
-// Small IndexedDB helpers for the undo modules (jobs, scans, outbox, export): promises over requests
-// and transactions, and whole-store reads. The stores themselves are created in db.js.
+// Small IndexedDB helpers for the history (db.js) and the undo modules (jobs, scans, outbox, sync,
+// export): promises over requests and transactions, and whole-store reads. The stores are created in db.js.
 
 /** req resolves with a request's result. */
 export function req(r) {
