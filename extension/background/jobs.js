@@ -6,7 +6,7 @@
 
 import { done, get, getAll, put, req, utcMidnight } from './idb.js';
 import { coreInvitation } from './scan.js';
-import { HandlerError } from './handlers.js';
+import { HandlerError, unwrap } from './handlers.js';
 
 /** Job states. planned → running ⇄ paused; running → waiting (daily cap) → running; running → stopped
  * (hard stop, resumable); → done | cancelled (final). */
@@ -19,11 +19,6 @@ export const STOP_REASONS = new Set(['rate_limit', 'login', 'no_dialog', 'not_re
 const DAY_MS = 86_400_000;
 
 const iso = (t) => new Date(t).toISOString();
-
-function unwrap(env, op) {
-  if (env.error) throw new HandlerError(env.error.code || 'engine', `${op}: ${env.error.message}`);
-  return env.ok;
-}
 
 /** selectorOf checks a selector from the popup and keeps the core's fields only. */
 export function selectorOf(s) {
@@ -68,7 +63,7 @@ export function createJobs({ engine, getDB, policy, now = () => new Date(), alar
   }
 
   async function transition(from, event) {
-    return unwrap(await engine.callJSON('transition', { from, event }), 'transition').to;
+    return unwrap(await engine.callJSON('transition', { from, event }), 'transition', true).to;
   }
 
   async function load(id) {
@@ -100,7 +95,7 @@ export function createJobs({ engine, getDB, policy, now = () => new Date(), alar
       planned = server.plan;
     } else {
       const request = { selector, invitations: all.map(coreInvitation), policy: pol, doneToday: await doneToday(db, at), seed, now: iso(at) };
-      planned = unwrap(await engine.callJSON('plan_withdrawal', request), 'plan_withdrawal');
+      planned = unwrap(await engine.callJSON('plan_withdrawal', request), 'plan_withdrawal', true);
     }
     const byId = new Map(all.map((inv) => [inv.id, inv]));
     const items = planned.items.map((it, k) => {

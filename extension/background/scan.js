@@ -3,7 +3,7 @@
 // transaction: unknown invitations imported (source "scan"), state changes applied, the scan kept.
 
 import { done, getAll, req } from './idb.js';
-import { HandlerError } from './handlers.js';
+import { HandlerError, unwrap } from './handlers.js';
 
 /** MAX_CARDS mirrors core.MaxScanCards. */
 export const MAX_CARDS = 20000;
@@ -32,11 +32,6 @@ function cardOf(c, i) {
   return out;
 }
 
-function unwrap(env, op) {
-  if (env.error) throw new HandlerError(env.error.code || 'engine', `${op}: ${env.error.message}`);
-  return env.ok;
-}
-
 /**
  * createScans returns the scan operations over the engine and the database.
  * deps: { engine, getDB, now, onStored(scan, body) — e.g. the outbox }.
@@ -61,7 +56,7 @@ export function createScans({ engine, getDB, now = () => new Date(), onStored = 
     const known = all.filter((inv) => inv.network === network);
     const request = { network, cards, complete: !!p.complete, known: known.map(coreInvitation), now: at };
     if (p.totalText) request.totalText = String(p.totalText);
-    const res = unwrap(await engine.callJSON('reconcile', request), 'reconcile');
+    const res = unwrap(await engine.callJSON('reconcile', request), 'reconcile', true);
 
     const scan = {
       id: p.scanId || crypto.randomUUID(),
