@@ -88,12 +88,12 @@ type decider struct {
 	req *DecideRequest
 	pol Policy
 
-	target           string // normalised target, for group/page/event surfaces
-	inviteDays       int    // cooldown or target repeat days
-	inviteCut        time.Time
-	lockCut          time.Time
-	weekCut          time.Time
-	used, limit, rem int
+	target     string // normalised target, for group/page/event surfaces
+	inviteDays int    // cooldown or target repeat days
+	inviteCut  time.Time
+	lockCut    time.Time
+	weekCut    time.Time
+	budget     Budget
 
 	keys   map[string]int32 // normalised key of a selected row → states index
 	states []keyState
@@ -101,8 +101,8 @@ type decider struct {
 	norm   []string // per recipient: the normalised key where it differs from Key (nil when none does)
 	flags  []uint8  // per recipient
 
-	count, flagged, flagBits, untils int
-	bd                               Breakdown
+	flagged, flagBits, untils int
+	bd                        Breakdown
 }
 
 // policyDay is the length of a day in the policy: 24 hours.
@@ -119,7 +119,7 @@ func (d *decider) scope() {
 	d.inviteCut = now.Add(-time.Duration(d.inviteDays) * policyDay)
 	d.lockCut = now.Add(-time.Duration(d.pol.ReinviteLockDays) * policyDay)
 	d.weekCut = now.Add(-7 * policyDay)
-	d.limit = d.pol.WeeklyBudget(d.req.Network)
+	d.budget.Limit = d.pol.WeeklyBudget(d.req.Network)
 }
 
 // inScope reports whether history entry h, of the request's network, speaks
@@ -178,7 +178,7 @@ func (d *decider) history() {
 			continue
 		}
 		if h.Kind == EventInvited && h.At.After(d.weekCut) {
-			d.used++
+			d.budget.Used++
 		}
 		var recent bool
 		if h.Kind == EventInvited {
@@ -201,20 +201,20 @@ func (d *decider) history() {
 			*latest = int32(i)
 		}
 	}
-	d.rem = max(d.limit-d.used, 0)
+	d.budget.Remaining = max(d.budget.Limit-d.budget.Used, 0)
 }
 
 // recipients flags every selected row and fills the breakdown.
 func (d *decider) recipients() {
 	rs := d.req.Recipients
 	target := d.target != ""
-	left := d.rem
+	left := d.budget.Remaining
 	for i := range rs {
 		r := &rs[i]
 		if d.row[i] < 0 {
 			continue
 		}
-		d.count++
+		d.bd.Selected++
 		switch {
 		case r.Member == nil:
 			d.bd.Unknown++
@@ -264,7 +264,6 @@ func (d *decider) recipients() {
 			}
 		}
 	}
-	d.bd.Selected = d.count
 }
 
 // bitCount is the number of set bits of f.
@@ -279,11 +278,11 @@ func bitCount(f uint8) int {
 // decision assembles the Decision from the flagged rows.
 func (d *decider) decision() Decision {
 	dec := Decision{
-		Count:     d.count,
+		Count:     d.bd.Selected,
 		Breakdown: d.bd,
 		Flagged:   make([]FlaggedRecipient, 0, d.flagged),
-		Suggested: make([]int, 0, d.count-d.flagged),
-		Budget:    Budget{Used: d.used, Limit: d.limit, Remaining: d.rem},
+		Suggested: make([]int, 0, d.bd.Selected-d.flagged),
+		Budget:    d.budget,
 		Reasons:   make([]Reason, 0, 4),
 	}
 	flagBuf := make([]Flag, d.flagBits)
@@ -340,7 +339,7 @@ func (d *decider) verdict(dec *Decision) {
 		}
 	}
 	p := d.pol
-	switch n := d.count; {
+	switch n := d.bd.Selected; {
 	case n == 0:
 		dec.Reasons = append(dec.Reasons, Reason{Code: ReasonEmptyBatch})
 	case n > p.BlockAbove:
@@ -365,7 +364,7 @@ func (d *decider) verdict(dec *Decision) {
 		{ReasonInTarget, bd.InTarget, nil},
 		{ReasonOptedOut, bd.OptedOut, nil},
 		{ReasonDuplicates, bd.Duplicates, nil},
-		{ReasonOverBudget, bd.OverBudget, map[string]any{"remaining": d.rem, "limit": d.limit}},
+		{ReasonOverBudget, bd.OverBudget, map[string]any{"remaining": d.budget.Remaining, "limit": d.budget.Limit}},
 	}
 	for _, fr := range flagReasons {
 		if fr.n == 0 {
@@ -384,7 +383,7 @@ func (d *decider) verdict(dec *Decision) {
 		if name := d.singleName(); name != "" {
 			names = []string{name}
 		}
-		mc := checkMessage(d.req.Network, d.req.Surface, d.req.Message, d.count, names, d.req.RecentMessages)
+		mc := checkMessage(d.req.Network, d.req.Surface, d.req.Message, d.bd.Selected, names, d.req.RecentMessages)
 		dec.Message = &mc
 		for _, is := range mc.Issues {
 			if is.Severity == SeverityBlock {
@@ -405,16 +404,16 @@ func (d *decider) verdict(dec *Decision) {
 		dec.Verdict = Confirm
 	}
 	if friction == FrictionType {
-		dec.ConfirmText = strconv.Itoa(d.count)
+		dec.ConfirmText = strconv.Itoa(d.bd.Selected)
 	}
-	if d.count > 1 || (d.count == 1 && d.req.Surface == SurfaceConnect) {
+	if d.bd.Selected > 1 || (d.bd.Selected == 1 && d.req.Surface == SurfaceConnect) {
 		dec.UndoSeconds = p.UndoSeconds
 	}
 }
 
 // singleName is the name of the only selected recipient, "" when there is not exactly one.
 func (d *decider) singleName() string {
-	if d.count != 1 {
+	if d.bd.Selected != 1 {
 		return ""
 	}
 	for i, r := range d.req.Recipients {
