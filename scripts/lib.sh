@@ -10,6 +10,14 @@ build_core_wasm() {
 	GOOS=wasip1 GOARCH=wasm go build -trimpath -buildmode=c-shared -o build/core.wasm ./wasm
 }
 
+# build_server builds core.wasm, copies it to where the server embeds it
+# (server/wasmhost/embedded: the very same bytes) and builds build/inviteguard.
+build_server() {
+	build_core_wasm
+	cp build/core.wasm server/wasmhost/embedded/blob/core.wasm
+	go build -trimpath -o build/inviteguard ./server/cmd/inviteguard
+}
+
 # engine_id prints the lowercase hex sha256 of build/core.wasm.
 engine_id() { sha256sum build/core.wasm | cut -d' ' -f1; }
 
