@@ -12,22 +12,18 @@ import (
 type Service struct {
 	store  Store
 	engine Engine
-	now    func() time.Time
 	log    *slog.Logger
 }
 
 // Option configures a Service.
 type Option func(*Service)
 
-// WithClock sets the clock (tests); the default is time.Now.
-func WithClock(now func() time.Time) Option { return func(s *Service) { s.now = now } }
-
 // WithLogger sets the logger; the default is slog.Default().
 func WithLogger(l *slog.Logger) Option { return func(s *Service) { s.log = l } }
 
 // New returns a Service over a store and an engine.
 func New(store Store, engine Engine, opts ...Option) *Service {
-	s := &Service{store: store, engine: engine, now: time.Now, log: slog.Default()}
+	s := &Service{store: store, engine: engine, log: slog.Default()}
 	for _, o := range opts {
 		o(s)
 	}
@@ -37,9 +33,9 @@ func New(store Store, engine Engine, opts ...Option) *Service {
 // EngineID is the ID of the engine every decision goes through.
 func (s *Service) EngineID() string { return s.engine.ID() }
 
-// Now returns the service clock's time, in UTC with millisecond precision
-// (what the store keeps).
-func (s *Service) Now() time.Time { return s.now().UTC().Truncate(time.Millisecond) }
+// Now returns the current time in UTC with millisecond precision (what the
+// store keeps).
+func (s *Service) Now() time.Time { return time.Now().UTC().Truncate(time.Millisecond) }
 
 // Ready reports whether the store and the engine answer.
 func (s *Service) Ready(ctx context.Context) error {

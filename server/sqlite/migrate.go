@@ -17,10 +17,6 @@ import (
 //go:embed migrations/*.sql
 var migrationFS embed.FS
 
-// Migrations returns the embedded migrations as name → SQL, for tools that
-// apply them elsewhere (wrangler d1 migrations).
-func Migrations() (fs.FS, error) { return fs.Sub(migrationFS, "migrations") }
-
 // Migrate applies every embedded migration not yet recorded in
 // schema_migrations, each in its own transaction, and returns the names it applied.
 func Migrate(ctx context.Context, db *sql.DB) ([]string, error) {
