@@ -52,11 +52,7 @@ func Decide(req DecideRequest) (Decision, error) {
 	if err := req.Validate(); err != nil {
 		return Decision{}, err
 	}
-	pol := DefaultPolicy()
-	if req.Policy != nil {
-		pol = *req.Policy
-	}
-	d := decider{req: &req, pol: pol}
+	d := decider{req: &req, pol: policyOrDefault(req.Policy)}
 	d.scope()
 	d.index()
 	d.history()

@@ -107,15 +107,13 @@ func (p Policy) WeeklyBudget(n Network) int {
 	return p.WeeklyBudgetLinkedIn
 }
 
-// policyOrDefault resolves an optional policy and validates it.
-func policyOrDefault(p *Policy) (Policy, error) {
+// policyOrDefault resolves an optional policy of a request: DefaultPolicy
+// when nil. The request's Validate has checked it already.
+func policyOrDefault(p *Policy) Policy {
 	if p == nil {
-		return DefaultPolicy(), nil
+		return DefaultPolicy()
 	}
-	if err := p.Validate(); err != nil {
-		return Policy{}, err
-	}
-	return *p, nil
+	return *p
 }
 
 // ValidatePolicy checks a policy and returns it unchanged when valid (the

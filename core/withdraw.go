@@ -146,10 +146,7 @@ func PlanWithdrawal(req WithdrawRequest) (WithdrawPlan, error) {
 	if err := req.Validate(); err != nil {
 		return WithdrawPlan{}, err
 	}
-	pol, err := policyOrDefault(req.Policy)
-	if err != nil {
-		return WithdrawPlan{}, err
-	}
+	pol := policyOrDefault(req.Policy)
 	plan := WithdrawPlan{Items: []PlannedWithdrawal{}, Skipped: []Skipped{}}
 	sel := newSelection(req)
 	var cands []int
@@ -278,8 +275,9 @@ func newSelection(req WithdrawRequest) *selection {
 		s.keys = make(map[string]int, len(req.Selector.Keys))
 		s.keyFound = make(map[string]bool, len(req.Selector.Keys))
 		for i, k := range req.Selector.Keys {
-			if _, dup := s.keys[NormalizeKey(k)]; !dup {
-				s.keys[NormalizeKey(k)] = i
+			nk := NormalizeKey(k)
+			if _, dup := s.keys[nk]; !dup {
+				s.keys[nk] = i
 			}
 		}
 	}

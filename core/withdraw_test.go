@@ -410,7 +410,7 @@ func FuzzPlanWithdrawal(f *testing.F) {
 			}
 			return
 		}
-		pol, _ := policyOrDefault(req.Policy)
+		pol := policyOrDefault(req.Policy)
 		checkPlan(t, req, pol, got)
 		again, _ := PlanWithdrawal(req)
 		if !reflect.DeepEqual(again, got) {
