@@ -22,11 +22,6 @@ var networkSurfaces = map[Network][]Surface{
 // Networks lists the networks Invite Guard knows, in a stable order.
 var Networks = []Network{LinkedIn, Xing}
 
-// Surfaces returns the surfaces a network offers, in a stable order (nil for an unknown network).
-func Surfaces(n Network) []Surface {
-	return append([]Surface(nil), networkSurfaces[n]...)
-}
-
 // SurfaceAllowed reports whether network n has surface s.
 func SurfaceAllowed(n Network, s Surface) bool {
 	for _, x := range networkSurfaces[n] {
@@ -70,22 +65,22 @@ func MessageMax(n Network, s Surface) int {
 	return 500
 }
 
-// checkNetworkSurface validates a network and surface pair; field prefixes the field names in messages.
-func checkNetworkSurface(field string, n Network, s Surface) error {
+// checkNetworkSurface validates the network and surface pair of a request.
+func checkNetworkSurface(n Network, s Surface) error {
 	if !knownNetwork(n) {
 		if n == "" {
-			return Errorf(CodeInvalid, "%snetwork is missing (want linkedin or xing)", field)
+			return Errorf(CodeInvalid, "network is missing (want linkedin or xing)")
 		}
-		return Errorf(CodeInvalid, "%snetwork %q is unknown (want linkedin or xing)", field, n)
+		return Errorf(CodeInvalid, "network %q is unknown (want linkedin or xing)", n)
 	}
 	if !knownSurface(s) {
 		if s == "" {
-			return Errorf(CodeInvalid, "%ssurface is missing", field)
+			return Errorf(CodeInvalid, "surface is missing")
 		}
-		return Errorf(CodeInvalid, "%ssurface %q is unknown", field, s)
+		return Errorf(CodeInvalid, "surface %q is unknown", s)
 	}
 	if !SurfaceAllowed(n, s) {
-		return Errorf(CodeInvalid, "%ssurface %q does not exist on %s (want one of %v)", field, s, n, networkSurfaces[n])
+		return Errorf(CodeInvalid, "surface %q does not exist on %s (want one of %v)", s, n, networkSurfaces[n])
 	}
 	return nil
 }

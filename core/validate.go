@@ -21,7 +21,7 @@ const (
 // CodeInvalid (or CodeTooLarge) *Error naming the field, e.g.
 // "recipients[3].key is empty". The policy, when given, is validated too.
 func (r DecideRequest) Validate() error {
-	if err := checkNetworkSurface("", r.Network, r.Surface); err != nil {
+	if err := checkNetworkSurface(r.Network, r.Surface); err != nil {
 		return err
 	}
 	if IsTargetSurface(r.Surface) && strings.TrimSpace(r.Target) == "" {
@@ -94,7 +94,7 @@ func (h *HistoryEntry) validate(i int) error {
 // Validate checks a MessageRequest and reports the first problem as a
 // CodeInvalid (or CodeTooLarge) *Error naming the field.
 func (r MessageRequest) Validate() error {
-	if err := checkNetworkSurface("", r.Network, r.Surface); err != nil {
+	if err := checkNetworkSurface(r.Network, r.Surface); err != nil {
 		return err
 	}
 	if len(r.RecipientNames) > MaxRecipients {
