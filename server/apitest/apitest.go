@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/goccy/go-json"
+
+	"github.com/inviteguard/inviteguard/core"
 )
 
 // Target is a running server and the ways to get credentials for it.
@@ -82,19 +84,22 @@ type response struct {
 	Body   []byte
 }
 
-// errorCode returns the code of an error body ("" if it is not one).
-func (r response) errorCode() string {
+// apiError decodes an error body {"error":{"code","message"}} (zero if it is not one).
+func (r response) apiError() core.Error {
 	var e struct {
-		Error struct {
-			Code    string `json:"code"`
-			Message string `json:"message"`
-		} `json:"error"`
+		Error core.Error `json:"error"`
 	}
 	if json.Unmarshal(r.Body, &e) != nil {
-		return ""
+		return core.Error{}
 	}
-	return e.Error.Code
+	return e.Error
 }
+
+// errorCode returns the code of an error body ("" if it is not one).
+func (r response) errorCode() string { return string(r.apiError().Code) }
+
+// errorMessage returns the message of an error body ("" if it is not one).
+func (r response) errorMessage() string { return r.apiError().Message }
 
 func (r response) String() string {
 	b := r.Body

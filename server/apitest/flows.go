@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/goccy/go-json"
+
 	"github.com/inviteguard/inviteguard/core"
 )
 
@@ -243,7 +245,7 @@ func (s *suite) jobs(t *testing.T) {
 // jobID reads the id of a job answer.
 func jobID(t testing.TB, r response) string {
 	var j job
-	if err := jsonUnmarshal(r.Body, &j); err != nil || j.ID == "" {
+	if err := json.Unmarshal(r.Body, &j); err != nil || j.ID == "" {
 		t.Fatalf("job answer %s: %v", r, err)
 	}
 	return j.ID

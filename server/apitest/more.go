@@ -15,8 +15,6 @@ import (
 	"github.com/inviteguard/inviteguard/wasm/dispatch"
 )
 
-func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }
-
 func (s *suite) policy(t *testing.T) {
 	c := s.client(t, "policy")
 	var p map[string]int
@@ -42,16 +40,6 @@ func (s *suite) policy(t *testing.T) {
 	if p["blockAbove"] != 60 {
 		t.Errorf("policy after rejected changes = %v, want blockAbove 60", p)
 	}
-}
-
-func (r response) errorMessage() string {
-	var e struct {
-		Error struct {
-			Message string `json:"message"`
-		} `json:"error"`
-	}
-	_ = json.Unmarshal(r.Body, &e)
-	return e.Error.Message
 }
 
 func (s *suite) export(t *testing.T) {
