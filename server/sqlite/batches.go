@@ -92,12 +92,12 @@ func (w *where) add(cond string, args ...any) {
 }
 
 // page adds the time range, the keyset cursor, the order and the limit on (col, id).
-func (w *where) page(col string, from, to *timeArg, after *server.Cursor, limit int) string {
+func (w *where) page(col string, from, to *time.Time, after *server.Cursor, limit int) string {
 	if from != nil {
-		w.add(col+` >= ?`, from.ms)
+		w.add(col+` >= ?`, ms(*from))
 	}
 	if to != nil {
-		w.add(col+` < ?`, to.ms)
+		w.add(col+` < ?`, ms(*to))
 	}
 	if after != nil {
 		w.add(`(`+col+` < ? OR (`+col+` = ? AND id < ?))`, ms(after.At), ms(after.At), after.ID)
@@ -108,16 +108,6 @@ func (w *where) page(col string, from, to *timeArg, after *server.Cursor, limit 
 		w.args = append(w.args, limit)
 	}
 	return q
-}
-
-// timeArg is an optional time bound as Unix milliseconds.
-type timeArg struct{ ms int64 }
-
-func optTime(t *time.Time) *timeArg {
-	if t == nil {
-		return nil
-	}
-	return &timeArg{ms: t.UnixMilli()}
 }
 
 func (t *tx) ListBatches(ctx context.Context, userID string, f server.BatchFilter) ([]server.Batch, error) {
@@ -133,7 +123,7 @@ func (t *tx) ListBatches(ctx context.Context, userID string, f server.BatchFilte
 	if f.Full {
 		cols += `, request, decision`
 	}
-	q := `SELECT ` + cols + ` FROM batches` + w.page("sent_at", optTime(f.From), optTime(f.To), f.After, f.Limit)
+	q := `SELECT ` + cols + ` FROM batches` + w.page("sent_at", f.From, f.To, f.After, f.Limit)
 	rows, err := t.q.QueryContext(ctx, q, w.args...)
 	if err != nil {
 		return nil, storeErr("list batches", err)

@@ -132,7 +132,7 @@ func (t *tx) ListInvitations(ctx context.Context, userID string, f server.Invita
 	if len(f.IDs) > 0 {
 		w.add(`id IN (`+placeholders(len(f.IDs))+`)`, anys(f.IDs)...)
 	}
-	q := `SELECT ` + invCols + ` FROM invitations` + w.page("sent_at", optTime(f.From), optTime(f.To), f.After, f.Limit)
+	q := `SELECT ` + invCols + ` FROM invitations` + w.page("sent_at", f.From, f.To, f.After, f.Limit)
 	rows, err := t.q.QueryContext(ctx, q, w.args...)
 	if err != nil {
 		return nil, storeErr("list invitations", err)
