@@ -1,6 +1,9 @@
 package core
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // EvReappear moves an invitation that was believed off the Sent list (gone,
 // not found by the withdrawal runner, failed, expired) back to sent, because a
@@ -49,22 +52,12 @@ var Events = []Event{
 
 // Valid reports whether s is one of the known states.
 func (s State) Valid() bool {
-	for _, k := range States {
-		if s == k {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(States, s)
 }
 
 // Valid reports whether e is one of the known events.
 func (e Event) Valid() bool {
-	for _, k := range Events {
-		if e == k {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(Events, e)
 }
 
 // IsPending reports whether an invitation in state s is still open on the

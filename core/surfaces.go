@@ -1,5 +1,7 @@
 package core
 
+import "slices"
+
 // The surfaces each network offers. LinkedIn has no "contact request" with a
 // mandatory message (its connection invitations come from the contact import,
 // the email step of the import, and Connect buttons); XING's invitations are
@@ -24,12 +26,7 @@ var Networks = []Network{LinkedIn, Xing}
 
 // SurfaceAllowed reports whether network n has surface s.
 func SurfaceAllowed(n Network, s Surface) bool {
-	for _, x := range networkSurfaces[n] {
-		if x == s {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(networkSurfaces[n], s)
 }
 
 // IsTargetSurface reports whether s invites people to a group, page or event

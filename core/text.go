@@ -1,6 +1,7 @@
 package core
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -110,10 +111,5 @@ func mentions(folded string, ws []string, p string) bool {
 	if unspaced(p) {
 		return strings.Contains(folded, p)
 	}
-	for _, w := range ws {
-		if w == p {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(ws, p)
 }
