@@ -108,10 +108,10 @@ func Rules() []Rule {
 // Validate checks that the state and the event are known.
 func (r TransitionRequest) Validate() error {
 	if !r.From.Valid() {
-		return Errorf(CodeInvalid, "from: unknown state %q (want one of %s)", r.From, joinStates(States))
+		return Errorf(CodeInvalid, "from: unknown state %q (want one of %s)", r.From, joinNames(States))
 	}
 	if !r.Event.Valid() {
-		return Errorf(CodeInvalid, "event: unknown event %q (want one of %s)", r.Event, joinEvents(Events))
+		return Errorf(CodeInvalid, "event: unknown event %q (want one of %s)", r.Event, joinNames(Events))
 	}
 	return nil
 }
@@ -127,7 +127,7 @@ func Transition(req TransitionRequest) (TransitionResult, error) {
 	if !ok {
 		msg := "cannot " + string(req.Event) + " an invitation that is " + string(req.From)
 		if allowed := allowedEvents(req.From); len(allowed) > 0 {
-			msg += " (allowed: " + joinEvents(allowed) + ")"
+			msg += " (allowed: " + joinNames(allowed) + ")"
 		} else {
 			msg += " (a final state)"
 		}
@@ -147,18 +147,11 @@ func allowedEvents(s State) []Event {
 	return out
 }
 
-func joinStates(ss []State) string {
-	parts := make([]string, len(ss))
-	for i, s := range ss {
-		parts[i] = string(s)
-	}
-	return strings.Join(parts, ", ")
-}
-
-func joinEvents(es []Event) string {
-	parts := make([]string, len(es))
-	for i, e := range es {
-		parts[i] = string(e)
+// joinNames joins states or events with ", ".
+func joinNames[T ~string](xs []T) string {
+	parts := make([]string, len(xs))
+	for i, x := range xs {
+		parts[i] = string(x)
 	}
 	return strings.Join(parts, ", ")
 }
