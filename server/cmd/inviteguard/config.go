@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	httpapi "github.com/inviteguard/inviteguard/server/http"
 	"github.com/inviteguard/inviteguard/server/wasmhost"
 )
 
@@ -51,8 +52,8 @@ func flagSet(name string, stderr io.Writer, c *config) *flag.FlagSet {
 func serveFlags(fs *flag.FlagSet, c *config) {
 	fs.StringVar(&c.addr, "addr", "127.0.0.1:8787", "address to listen on")
 	fs.StringVar(&c.origins, "origins", "", "comma-separated extension origins admitted by CORS (chrome-extension://<id>, moz-extension://<uuid>)")
-	fs.Int64Var(&c.maxBody, "max-body", 1<<20, "largest request body in bytes")
-	fs.Int64Var(&c.maxDecision, "max-decision-body", 8<<20, "largest body carrying a decision request (record a batch, verify), in bytes")
+	fs.Int64Var(&c.maxBody, "max-body", httpapi.DefaultMaxBody, "largest request body in bytes")
+	fs.Int64Var(&c.maxDecision, "max-decision-body", httpapi.DefaultMaxDecisionBody, "largest body carrying a decision request (record a batch, verify), in bytes")
 	fs.Float64Var(&c.rate, "rate", 20, "requests per second per token (0: no limit)")
 	fs.IntVar(&c.burst, "burst", 100, "requests per token allowed at once above the rate")
 	fs.IntVar(&c.instances, "instances", runtime.GOMAXPROCS(0), "core.wasm instances in the pool")
