@@ -27,11 +27,8 @@ func (s *suite) badInputs(t *testing.T) {
 		}
 		return out
 	}
-	var jobPath string
-	if r := c.do(t, "POST", "/v1/jobs", map[string]any{"selector": map[string]any{"kind": "batch", "batchId": b.ID}}); r.Status == 201 {
-		jobPath = "/v1/jobs/" + jobID(t, r)
-		c.want(t, 200, "POST", jobPath+"/cancel", nil, nil)
-	}
+	jobPath := "/v1/jobs/" + jobID(t, c.want(t, 201, "POST", "/v1/jobs", map[string]any{"selector": map[string]any{"kind": "batch", "batchId": b.ID}}, nil))
+	c.want(t, 200, "POST", jobPath+"/cancel", nil, nil)
 	tooMany := decideRequest(core.MaxRecipients+1, "many")
 	huge := strings.Repeat("x", s.tg.MaxBody)
 	cases := []struct {
@@ -39,52 +36,48 @@ func (s *suite) badInputs(t *testing.T) {
 		body               any
 		status             int
 		code               string
-		needsJob           bool
 	}{
-		{"malformed JSON", "POST", "/v1/batches", `{"clientBatchId": "x",`, 400, "invalid", false},
-		{"not an object", "POST", "/v1/batches", `[1, 2, 3]`, 400, "invalid", false},
-		{"empty body", "POST", "/v1/batches", ``, 400, "invalid", false},
-		{"trailing data", "POST", "/v1/batches", string(valid(func(map[string]any) {})) + ` {}`, 400, "invalid", false},
-		{"wrong type", "POST", "/v1/batches", valid(func(m map[string]any) { m["sent"] = "all" }), 400, "invalid", false},
-		{"wrong nested type", "POST", "/v1/batches", strings.Replace(string(valid(func(map[string]any) {})), `"selected":true`, `"selected":"yes"`, 1), 400, "invalid", false},
-		{"unknown field", "POST", "/v1/batches", valid(func(m map[string]any) { m["color"] = "blue" }), 400, "invalid", false},
-		{"unknown nested field", "POST", "/v1/batches", strings.Replace(string(valid(func(map[string]any) {})), `"selected":true`, `"selected":true,"mood":"x"`, 1), 400, "invalid", false},
-		{"missing client id", "POST", "/v1/batches", valid(func(m map[string]any) { delete(m, "clientBatchId") }), 400, "invalid", false},
-		{"client id with spaces", "POST", "/v1/batches", valid(func(m map[string]any) { m["clientBatchId"] = "a b" }), 400, "invalid", false},
-		{"bad engine id", "POST", "/v1/batches", valid(func(m map[string]any) { m["engineId"] = "v1" }), 400, "invalid", false},
-		{"sent index out of range", "POST", "/v1/batches", valid(func(m map[string]any) { m["sent"] = []int{0, 5} }), 400, "invalid", false},
-		{"sent index repeated", "POST", "/v1/batches", valid(func(m map[string]any) { m["sent"] = []int{1, 1} }), 400, "invalid", false},
-		{"bad time", "POST", "/v1/batches", valid(func(m map[string]any) { m["sentAt"] = "yesterday" }), 400, "invalid", false},
-		{"unknown network", "POST", "/v1/batches", strings.Replace(string(valid(func(map[string]any) {})), `"network":"linkedin"`, `"network":"myspace"`, 1), 400, "invalid", false},
-		{"invalid UTF-8", "POST", "/v1/batches", append([]byte(`{"clientBatchId":"`), 0xff, 0xfe, '"', '}'), 400, "invalid", false},
-		{"control character in key", "POST", "/v1/batches", strings.Replace(string(valid(func(map[string]any) {})), `"key":"https://`, `"key":"\u0000https://`, 1), 400, "invalid", false},
-		{"10,001 recipients", "POST", "/v1/batches", map[string]any{"clientBatchId": "many", "engineId": engine, "request": tooMany, "decision": dec, "sent": []int{}}, 413, "too_large", false},
-		{"oversized body", "PUT", "/v1/policy", `{"blockAbove": 60, "x": "` + huge + `"}`, 413, "too_large", false},
-		{"wrong content type", "PUT", "/v1/policy", `<policy/>`, 400, "invalid", false},
-		{"policy out of range", "PUT", "/v1/policy", map[string]int{"blockAbove": 0}, 400, "invalid", false},
-		{"limit too large", "GET", "/v1/invitations?limit=100000", nil, 400, "invalid", false},
-		{"limit not a number", "GET", "/v1/batches?limit=ten", nil, 400, "invalid", false},
-		{"forged cursor", "GET", "/v1/invitations?cursor=not-a-cursor", nil, 400, "invalid", false},
-		{"unknown status", "GET", "/v1/invitations?status=lost", nil, 400, "invalid", false},
-		{"unknown query parameter", "GET", "/v1/batches?sort=asc", nil, 400, "invalid", false},
-		{"reversed range", "GET", "/v1/invitations?from=2026-03-02T00:00:00Z&to=2026-03-01T00:00:00Z", nil, 400, "invalid", false},
-		{"bad time parameter", "GET", "/v1/batches?from=monday", nil, 400, "invalid", false},
-		{"unknown selector", "POST", "/v1/jobs", map[string]any{"selector": map[string]any{"kind": "everyone"}}, 400, "invalid", false},
-		{"resume a cancelled job", "POST", jobPath + "/resume", nil, 409, "illegal_transition", true},
-		{"report on a cancelled job's withdrawn-back item", "POST", jobPath + "/items/nope/result", map[string]string{"result": "withdrawn"}, 404, "not_found", true},
-		{"report without result", "POST", jobPath + "/items/nope/result", map[string]string{}, 400, "invalid", true},
-		{"unknown job status", "GET", "/v1/jobs?status=sleeping", nil, 400, "invalid", false},
-		{"verify with unknown field", "POST", "/v1/verify", map[string]any{"engineId": engine, "request": req, "decision": dec, "trust": "me"}, 400, "invalid", false},
-		{"verify without request", "POST", "/v1/verify", map[string]any{"engineId": engine, "decision": dec}, 400, "invalid", false},
-		{"unknown verdict filter", "GET", "/v1/batches?verdict=maybe", nil, 400, "invalid", false},
-		{"scan with unknown field", "POST", "/v1/scans", map[string]any{"network": "linkedin", "cards": []any{}, "extra": 1}, 400, "invalid", false},
+		{"malformed JSON", "POST", "/v1/batches", `{"clientBatchId": "x",`, 400, "invalid"},
+		{"not an object", "POST", "/v1/batches", `[1, 2, 3]`, 400, "invalid"},
+		{"empty body", "POST", "/v1/batches", ``, 400, "invalid"},
+		{"trailing data", "POST", "/v1/batches", string(valid(func(map[string]any) {})) + ` {}`, 400, "invalid"},
+		{"wrong type", "POST", "/v1/batches", valid(func(m map[string]any) { m["sent"] = "all" }), 400, "invalid"},
+		{"wrong nested type", "POST", "/v1/batches", strings.Replace(string(valid(func(map[string]any) {})), `"selected":true`, `"selected":"yes"`, 1), 400, "invalid"},
+		{"unknown field", "POST", "/v1/batches", valid(func(m map[string]any) { m["color"] = "blue" }), 400, "invalid"},
+		{"unknown nested field", "POST", "/v1/batches", strings.Replace(string(valid(func(map[string]any) {})), `"selected":true`, `"selected":true,"mood":"x"`, 1), 400, "invalid"},
+		{"missing client id", "POST", "/v1/batches", valid(func(m map[string]any) { delete(m, "clientBatchId") }), 400, "invalid"},
+		{"client id with spaces", "POST", "/v1/batches", valid(func(m map[string]any) { m["clientBatchId"] = "a b" }), 400, "invalid"},
+		{"bad engine id", "POST", "/v1/batches", valid(func(m map[string]any) { m["engineId"] = "v1" }), 400, "invalid"},
+		{"sent index out of range", "POST", "/v1/batches", valid(func(m map[string]any) { m["sent"] = []int{0, 5} }), 400, "invalid"},
+		{"sent index repeated", "POST", "/v1/batches", valid(func(m map[string]any) { m["sent"] = []int{1, 1} }), 400, "invalid"},
+		{"bad time", "POST", "/v1/batches", valid(func(m map[string]any) { m["sentAt"] = "yesterday" }), 400, "invalid"},
+		{"unknown network", "POST", "/v1/batches", strings.Replace(string(valid(func(map[string]any) {})), `"network":"linkedin"`, `"network":"myspace"`, 1), 400, "invalid"},
+		{"invalid UTF-8", "POST", "/v1/batches", append([]byte(`{"clientBatchId":"`), 0xff, 0xfe, '"', '}'), 400, "invalid"},
+		{"control character in key", "POST", "/v1/batches", strings.Replace(string(valid(func(map[string]any) {})), `"key":"https://`, `"key":"\u0000https://`, 1), 400, "invalid"},
+		{"10,001 recipients", "POST", "/v1/batches", map[string]any{"clientBatchId": "many", "engineId": engine, "request": tooMany, "decision": dec, "sent": []int{}}, 413, "too_large"},
+		{"oversized body", "PUT", "/v1/policy", `{"blockAbove": 60, "x": "` + huge + `"}`, 413, "too_large"},
+		{"wrong content type", "PUT", "/v1/policy", `<policy/>`, 400, "invalid"},
+		{"policy out of range", "PUT", "/v1/policy", map[string]int{"blockAbove": 0}, 400, "invalid"},
+		{"limit too large", "GET", "/v1/invitations?limit=100000", nil, 400, "invalid"},
+		{"limit not a number", "GET", "/v1/batches?limit=ten", nil, 400, "invalid"},
+		{"forged cursor", "GET", "/v1/invitations?cursor=not-a-cursor", nil, 400, "invalid"},
+		{"unknown status", "GET", "/v1/invitations?status=lost", nil, 400, "invalid"},
+		{"unknown query parameter", "GET", "/v1/batches?sort=asc", nil, 400, "invalid"},
+		{"reversed range", "GET", "/v1/invitations?from=2026-03-02T00:00:00Z&to=2026-03-01T00:00:00Z", nil, 400, "invalid"},
+		{"bad time parameter", "GET", "/v1/batches?from=monday", nil, 400, "invalid"},
+		{"unknown selector", "POST", "/v1/jobs", map[string]any{"selector": map[string]any{"kind": "everyone"}}, 400, "invalid"},
+		{"resume a cancelled job", "POST", jobPath + "/resume", nil, 409, "illegal_transition"},
+		{"report on a cancelled job's withdrawn-back item", "POST", jobPath + "/items/nope/result", map[string]string{"result": "withdrawn"}, 404, "not_found"},
+		{"report without result", "POST", jobPath + "/items/nope/result", map[string]string{}, 400, "invalid"},
+		{"unknown job status", "GET", "/v1/jobs?status=sleeping", nil, 400, "invalid"},
+		{"verify with unknown field", "POST", "/v1/verify", map[string]any{"engineId": engine, "request": req, "decision": dec, "trust": "me"}, 400, "invalid"},
+		{"verify without request", "POST", "/v1/verify", map[string]any{"engineId": engine, "decision": dec}, 400, "invalid"},
+		{"unknown verdict filter", "GET", "/v1/batches?verdict=maybe", nil, 400, "invalid"},
+		{"scan with unknown field", "POST", "/v1/scans", map[string]any{"network": "linkedin", "cards": []any{}, "extra": 1}, 400, "invalid"},
 	}
 	before := c.exportSnapshot(t)
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			if tc.needsJob && jobPath == "" {
-				t.Skip("the engine cannot plan withdrawals yet")
-			}
 			var r response
 			if tc.name == "wrong content type" {
 				r = c.do(t, tc.method, tc.path, tc.body, "Content-Type", "application/xml")

@@ -148,18 +148,10 @@ func (s *suite) scans(t *testing.T) {
 	c.wantError(t, 400, "invalid", "POST", "/v1/scans", map[string]any{"network": "myspace", "cards": []any{}})
 }
 
-// skipUnplanned skips when the engine does not plan withdrawals yet.
-func skipUnplanned(t *testing.T, r response) {
-	if r.Status == 501 && r.errorCode() == "unsupported" {
-		t.Skipf("the engine cannot plan withdrawals yet: %s", r)
-	}
-}
-
 func (s *suite) jobs(t *testing.T) {
 	c := s.client(t, "jobs")
 	b := c.record(t, "job", 3)
 	r := c.do(t, "POST", "/v1/jobs", map[string]any{"selector": map[string]any{"kind": "batch", "batchId": b.ID}, "seed": 7})
-	skipUnplanned(t, r)
 	if r.Status != 201 {
 		t.Fatalf("create job: %s", r)
 	}

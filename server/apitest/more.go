@@ -84,14 +84,7 @@ func (s *suite) isolation(t *testing.T) {
 	var invs page[invitation]
 	a.want(t, 200, "GET", "/v1/invitations?batch="+b.ID, nil, &invs)
 	inv := invs.Items[0].ID
-	r := a.do(t, "POST", "/v1/jobs", map[string]any{"selector": map[string]any{"kind": "batch", "batchId": b.ID}})
-	jobPath := ""
-	if r.Status == 201 {
-		jobPath = "/v1/jobs/" + jobID(t, r)
-	} else {
-		skipUnplanned(t, r)
-		t.Fatalf("create job: %s", r)
-	}
+	jobPath := "/v1/jobs/" + jobID(t, a.want(t, 201, "POST", "/v1/jobs", map[string]any{"selector": map[string]any{"kind": "batch", "batchId": b.ID}}, nil))
 	before := a.exportSnapshot(t)
 	for _, tc := range []struct{ method, path string }{
 		{"GET", "/v1/batches/" + b.ID},
