@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
 	"time"
 
 	"github.com/goccy/go-json"
@@ -39,8 +40,7 @@ type invRow struct {
 // the rows travel as one JSON parameter read by json_each (portable SQLite,
 // and one bound parameter, which D1's limit of 100 per statement needs).
 func (t *tx) InsertInvitations(ctx context.Context, userID string, invs []server.Invitation) error {
-	for start := 0; start < len(invs); start += rowsPerStatement {
-		chunk := invs[start:min(start+rowsPerStatement, len(invs))]
+	for chunk := range slices.Chunk(invs, rowsPerStatement) {
 		rows := make([]invRow, len(chunk))
 		for i, inv := range chunk {
 			r := invRow{ID: inv.ID, Key: inv.Key, Name: inv.Name, Network: string(inv.Network), Surface: string(inv.Surface),
@@ -168,8 +168,8 @@ func (t *tx) Invitation(ctx context.Context, userID, id string) (server.Invitati
 // has read the rows in the same transaction (writes go last: D1 sends them as
 // one batch at commit).
 func (t *tx) SetInvitationStates(ctx context.Context, userID string, ids []string, from, to core.State, at time.Time) error {
-	for start := 0; start < len(ids); start += rowsPerStatement {
-		doc, err := json.Marshal(ids[start:min(start+rowsPerStatement, len(ids))])
+	for chunk := range slices.Chunk(ids, rowsPerStatement) {
+		doc, err := json.Marshal(chunk)
 		if err != nil {
 			return storeErr("encode ids", err)
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
 	"strconv"
 	"time"
 
@@ -38,8 +39,7 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 	if err != nil {
 		return storeErr("insert job", err)
 	}
-	for start := 0; start < len(j.Items); start += rowsPerStatement {
-		chunk := j.Items[start:min(start+rowsPerStatement, len(j.Items))]
+	for chunk := range slices.Chunk(j.Items, rowsPerStatement) {
 		rows := make([]itemRow, len(chunk))
 		for i, it := range chunk {
 			rows[i] = itemRow{Inv: it.InvitationID, Seq: it.Seq, Key: it.Key, Name: it.Name, At: ms(it.At), Day: it.Day}
