@@ -113,7 +113,6 @@ export async function buildExtension() {
     build({ ...common, entryPoints: [path.join(here, 'content/sent-main.js')], outfile: path.join(out, 'sent.js') }),
     build({ ...common, entryPoints: [path.join(here, 'ui/options.js')], outfile: path.join(out, 'ui/options.js') }),
     build({ ...common, entryPoints: [path.join(here, 'ui/popup.js')], outfile: path.join(out, 'ui/popup.js') }),
-    build({ ...common, entryPoints: [path.join(here, 'ui/undo-options.js')], outfile: path.join(out, 'ui/undo-options.js') }),
   ]);
 
   const pkg = JSON.parse(fs.readFileSync(path.join(here, 'package.json'), 'utf8'));

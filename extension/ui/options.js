@@ -2,7 +2,8 @@
 
 import { i18n } from '../content/i18n.js';
 import { send } from '../content/messaging.js';
-import { translatePage } from './common.js';
+import { say as show, translatePage } from './ui-util.js';
+import './undo-options.js'; // the undo sections (sync, backup, advisor), in this same bundle
 
 /** SECTIONS groups the policy's fields (core.Policy) as the page shows them. */
 export const SECTIONS = [
@@ -17,10 +18,7 @@ const status = document.getElementById('status');
 let defaults = null;
 let saved = null;
 
-function say(text, ok) {
-  status.textContent = text;
-  status.className = `status ${ok ? 'ok' : 'error'}`;
-}
+const say = (text, ok) => show(status, text, ok);
 
 function field(name) {
   return form.querySelector(`[data-field="${name}"]`);

@@ -5,25 +5,13 @@
 
 import { i18n } from '../content/i18n.js';
 import { send } from '../content/messaging.js';
-import { translatePage } from './common.js';
+import { el, translatePage } from './ui-util.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const $ = (id) => document.getElementById(id);
 const when = new Intl.DateTimeFormat(i18n.lang, { dateStyle: 'medium', timeStyle: 'short' });
 let pollTimer = 0;
 let planned = null;
-
-function el(tag, props = {}, ...kids) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (k === 'text') e.textContent = v;
-    else if (k === 'on') for (const [ev, fn] of Object.entries(v)) e.addEventListener(ev, fn);
-    else if (k === 'class') e.className = v;
-    else if (v !== undefined && v !== false) e.setAttribute(k, v === true ? '' : v);
-  }
-  e.append(...kids.filter((x) => x != null));
-  return e;
-}
 
 /** duration renders seconds as "45 s", "3 min", "2 h". */
 export function duration(s) {

@@ -1,4 +1,12 @@
-// Small DOM helpers of the options page's undo sections.
+// What the extension's pages (options, popup) share: translated static text and small DOM helpers.
+
+import { i18n } from '../content/i18n.js';
+
+/** translatePage fills every [data-i18n] element with its message and sets the document language. */
+export function translatePage() {
+  document.documentElement.lang = i18n.lang;
+  for (const e of document.querySelectorAll('[data-i18n]')) e.textContent = i18n.t(e.dataset.i18n);
+}
 
 /** el makes an element: props (text, class, on: {event: fn}, attributes) and children. */
 export function el(tag, props = {}, ...kids) {

@@ -1,5 +1,5 @@
 // The options page's undo sections (issue 5): sync with the user's server, export/import, the settings
-// advisor. A separate bundle so the policy editor (options.js) stays as it is.
+// advisor. Imported by options.js (one bundle for the page).
 
 import { renderSync } from './sync.js';
 import { renderBackup } from './backup.js';
