@@ -84,7 +84,7 @@ export function createHandlers({ engine, history, openOptions = () => {}, onDeci
       if (hist.length) req.history = hist;
       const decision = unwrap(await engine.callJSON('decide', req), 'decide');
       onDecided(req, decision);
-      return { decision, engineId: engine.engineId, policy, now };
+      return { decision, engineId: engine.engineId };
     },
 
     async record(p) {
