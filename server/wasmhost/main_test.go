@@ -61,7 +61,7 @@ func buildWasm(dir, name string, extra ...string) ([]byte, error) {
 	return os.ReadFile(out)
 }
 
-// engines caches one engine per module and option set for the tests that
+// shared caches one engine on coreWasm per instance count for the tests that
 // don't change the engine's state; each test that breaks instances makes its own.
 var (
 	sharedMu sync.Mutex
@@ -82,8 +82,8 @@ func sharedEngine(t *testing.T, n int) *Engine {
 	return e
 }
 
-// newEngine starts an engine with the test cache dir; it is closed after the
-// test unless it is shared.
+// newEngine starts an engine (default options: the user's compilation
+// cache); closeEngine closes it after the test, sharedEngine never does.
 func newEngine(t *testing.T, wasm []byte, opts Options) *Engine {
 	t.Helper()
 	e, err := New(context.Background(), wasm, opts)
