@@ -1,11 +1,9 @@
 // IndexedDB history: batches and the invitations in them. The layout is in STORAGE.md.
 
-import { done, req } from './idb.js';
+import { DAY_MS, done, req } from './idb.js';
 
 export const DB_NAME = 'inviteguard';
 export const DB_VERSION = 1;
-
-const DAY_MS = 86_400_000;
 
 /** States of an invitation that mean it went out to the site (they count for cooldowns and budgets). */
 export const WENT_OUT = new Set(['sent', 'accepted', 'withdraw_requested', 'withdrawn', 'not_found', 'gone', 'expired']);
@@ -120,8 +118,9 @@ export class History {
     const weekFrom = new Date(nowMs - 7 * DAY_MS).toISOString();
     const tx = this.db.transaction('invitations', 'readonly');
     const store = tx.objectStore('invitations');
+    // The network's own invitations only (the other network's are never wanted): network_sentAt, not sentAt.
     const [bySent, byWithdrawn] = await Promise.all([
-      req(store.index('sentAt').getAll(IDBKeyRange.lowerBound(from))),
+      req(store.index('network_sentAt').getAll(IDBKeyRange.bound([network, from], [network, '\uffff']))),
       req(store.index('withdrawnAt').getAll(IDBKeyRange.lowerBound(from))),
     ]);
     const wanted = new Set(keys);

@@ -38,6 +38,9 @@ export async function put(db, store, ...rows) {
   await done(tx);
 }
 
+/** DAY_MS is one day in milliseconds. */
+export const DAY_MS = 86_400_000;
+
 /** utcMidnight returns the start of the UTC day of t (the core's and the server's day boundary). */
 export function utcMidnight(t) {
   const d = new Date(t);

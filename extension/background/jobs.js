@@ -4,7 +4,7 @@
 // restart therefore resumes exactly where it stopped; an item caught mid-click is checked on the page,
 // never clicked twice. The daily cap defers the rest to the next UTC day with chrome.alarms.
 
-import { done, get, getAll, put, req, utcMidnight } from './idb.js';
+import { DAY_MS, done, get, getAll, put, req, utcMidnight } from './idb.js';
 import { coreInvitation } from './scan.js';
 import { HandlerError, unwrap } from './handlers.js';
 
@@ -16,7 +16,6 @@ const RESULT_EVENT = { withdrawn: 'withdrawn', not_found: 'withdraw_missing', fa
 const SELECTOR_KINDS = new Set(['batch', 'range', 'older_than', 'non_members', 'keys', 'all_pending']);
 /** STOP_REASONS are the hard stops the runner reports. */
 export const STOP_REASONS = new Set(['rate_limit', 'login', 'no_dialog', 'not_removed', 'unexpected', 'wrong_page']);
-const DAY_MS = 86_400_000;
 
 const iso = (t) => new Date(t).toISOString();
 
