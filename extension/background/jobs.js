@@ -48,6 +48,14 @@ export function summary(job) {
   return { ...rest, counts: c, finished: c.planned - c.pending - c.clicking, current: items.find((i) => i.status === 'clicking') ?? null };
 }
 
+/** paceOf is the pause before an item: the plan's gap to the item before it on the same day, the
+ * plan's minimum pace on a new day, none before the first. */
+function paceOf(job, item) {
+  const prev = job.items[item.seq - 1];
+  if (!prev) return 0;
+  return prev.day === item.day ? Date.parse(item.at) - Date.parse(prev.at) : job.plan.paceMin;
+}
+
 /**
  * createJobs returns the job operations. deps:
  *   engine, getDB, policy() → current policy, now() → Date,
@@ -97,21 +105,16 @@ export function createJobs({ engine, getDB, policy, now = () => new Date(), alar
       planned = unwrap(await engine.callJSON('plan_withdrawal', request), 'plan_withdrawal', true);
     }
     const byId = new Map(all.map((inv) => [inv.id, inv]));
-    const items = planned.items.map((it, k) => {
-      const prev = planned.items[k - 1];
-      const paceMs = !prev ? 0 : prev.day === it.day ? Date.parse(it.at) - Date.parse(prev.at) : pol.withdrawPaceMinMs;
-      return {
-        seq: k,
-        id: it.id,
-        key: it.key,
-        name: it.name || byId.get(it.id)?.name || '',
-        at: iso(it.at),
-        day: it.day,
-        paceMs,
-        status: 'pending',
-        serverInvitationId: it.serverInvitationId,
-      };
-    });
+    const items = planned.items.map((it, k) => ({
+      seq: k,
+      id: it.id,
+      key: it.key,
+      name: it.name || byId.get(it.id)?.name || '',
+      at: iso(it.at),
+      day: it.day,
+      status: 'pending',
+      serverInvitationId: it.serverInvitationId,
+    }));
     const job = {
       id: crypto.randomUUID(),
       network,
@@ -217,7 +220,8 @@ export function createJobs({ engine, getDB, policy, now = () => new Date(), alar
       if (item.day > 0 && at < new Date(item.at)) return deferTo(db, job, new Date(item.at), 'daily_cap');
     }
     const since = job.lastDoneAt ? at - new Date(job.lastDoneAt) : Infinity;
-    const waitMs = Math.max(0, Math.min(item.paceMs, item.paceMs - since));
+    const pace = paceOf(job, item);
+    const waitMs = Math.max(0, Math.min(pace, pace - since));
     await save(db, job);
     return { kind: 'item', item, inFlight: false, waitMs: Number.isFinite(waitMs) ? waitMs : 0, dryRun: job.dryRun, job: summary(job) };
   }
