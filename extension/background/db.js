@@ -172,12 +172,6 @@ export class History {
     return req(tx.objectStore('invitations').index('batchId').getAll(batchId));
   }
 
-  /** byKey lists every invitation to one recipient key. */
-  async byKey(key) {
-    const tx = this.db.transaction('invitations', 'readonly');
-    return req(tx.objectStore('invitations').index('key').getAll(key));
-  }
-
   /** clear empties the history (batches and invitations), keeping the settings. */
   async clear() {
     const tx = this.db.transaction(['batches', 'invitations'], 'readwrite');

@@ -139,11 +139,6 @@ export function createHandlers({ engine, history, openOptions = () => {}, onDeci
       return { invitations: await history.invitations(p.batchId) };
     },
 
-    async 'history.byKey'(p) {
-      if (!p?.key) throw new HandlerError('invalid', 'key is required');
-      return { invitations: await history.byKey(p.key) };
-    },
-
     async 'history.clear'() {
       await history.clear();
       return {};
