@@ -7,6 +7,7 @@
 import { openDialog } from './dialog.js';
 import { showCountdown, showNotice } from './toast.js';
 import { send } from './messaging.js';
+import { isShown } from '../sites/common/dom.js';
 
 const DEFAULT_POLICY = { rapidConnectCount: 10, rapidConnectWindowSeconds: 120, undoSeconds: 10 };
 // How long a single click let through waits for the page to open a next step (LinkedIn's note modal)
@@ -24,13 +25,6 @@ function oneRecipient(read) {
   return read && read.key ? read : null;
 }
 
-/** isShown tells a step (a modal) still open on the page. */
-function isShown(el) {
-  if (!el.isConnected || el.hidden || el.getAttribute('aria-hidden') === 'true') return false;
-  if (el.tagName === 'DIALOG' && !el.open) return false;
-  return el.getClientRects().length > 0;
-}
-
 function sameKeys(a, b) {
   if (a.size !== b.size) return false;
   for (const k of a) if (!b.has(k)) return false;
@@ -39,7 +33,7 @@ function sameKeys(a, b) {
 
 /**
  * installHold attaches the capture listeners. deps: { registry, i18n, send, win, doc, clock }.
- * Returns { uninstall, state } (state is for tests and the bench).
+ * Returns { uninstall }.
  */
 export function installHold({ registry, i18n, send: ask = send, win = window, doc = document, clock = () => Date.now() }) {
   let releasing = false;
@@ -48,7 +42,6 @@ export function installHold({ registry, i18n, send: ask = send, win = window, do
   const clicks = new Map(); // velocity module id → timestamps of clicks let through
   const steps = new Map(); // velocity module id → { step, recipient, confirmed } of a click that opened a next step
   const waiting = new Set(); // records waiting to see whether their click opened a next step
-  const state = { held: 0, released: 0 };
 
   const refreshPolicy = () =>
     ask('policy.get', {}).then((res) => {
@@ -113,7 +106,6 @@ export function installHold({ registry, i18n, send: ask = send, win = window, do
     }
     stop(e);
     lastDetect = null;
-    state.held++;
     busy = true;
     run(found, original)
       .catch((err) => console.error('Invite Guard: hold failed', err))
@@ -235,7 +227,6 @@ export function installHold({ registry, i18n, send: ask = send, win = window, do
   win.addEventListener('pagehide', flushWaiting);
 
   async function run({ module, hit }, original) {
-    const t0 = performance.now();
     const velocity = module.kind === 'velocity';
     const surface = hit.surface ?? module.surface;
     const avoidRect = original.action.getBoundingClientRect();
@@ -257,13 +248,11 @@ export function installHold({ registry, i18n, send: ask = send, win = window, do
       return;
     }
     const { recipients } = read;
-    const tRead = performance.now();
     const request = { network: module.network, surface, target: read.target, message: read.message, recipients };
     // Rows the module could only partly read: no engine decision on a partial list; the plain dialog
     // asks for the number to be typed, and the kept rows are still applied and read back before release.
     const partial = !!read.unreadable;
     const answer = partial ? { error: { code: 'read', message: i18n.t('read_partial') } } : await ask('decide', request);
-    const tDecide = performance.now();
     const decision = answer.ok?.decision ?? null;
     const extraReasons = velocity ? [{ code: 'rapid_connect', params: { count: (clicks.get(module.id)?.length ?? 0) + 1, seconds: policy.rapidConnectWindowSeconds } }] : [];
     const minFriction = partial ? 'type' : velocity ? 'click' : undefined;
@@ -292,7 +281,6 @@ export function installHold({ registry, i18n, send: ask = send, win = window, do
           return res.ok ? { decision: res.ok.decision } : { error: res.error };
         },
       });
-      state.timings = { readMs: tRead - t0, decideMs: tDecide - tRead, dialogMs: performance.now() - tDecide, n: recipients.length };
       const res = await dialog.result;
       if (!res.confirmed) return;
       keep = res.keep;
@@ -328,7 +316,6 @@ export function installHold({ registry, i18n, send: ask = send, win = window, do
       }
     }
     release(original);
-    state.released++;
     if (count === 0) return;
     const flagged = new Map((shown?.flagged ?? []).map((f) => [f.index, f.flags]));
     const payload = {
@@ -391,8 +378,6 @@ export function installHold({ registry, i18n, send: ask = send, win = window, do
   for (const t of types) win.addEventListener(t, onEvent, true);
   for (const t of presses) win.addEventListener(t, onPress, { capture: true, passive: true });
   return {
-    state,
-    refreshPolicy,
     uninstall() {
       for (const t of types) win.removeEventListener(t, onEvent, true);
       for (const t of presses) win.removeEventListener(t, onPress, { capture: true });

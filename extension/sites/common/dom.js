@@ -167,6 +167,13 @@ export function parentOf(el) {
 /** DIALOG_SELECTOR finds modal containers: dialog elements, role dialog/alertdialog, aria-modal, LinkedIn's artdeco modal. */
 export const DIALOG_SELECTOR = 'dialog,[role="dialog"],[role="alertdialog"],[aria-modal="true"],.artdeco-modal';
 
+/** isShown tells an element (a modal, a step) shown on the page: connected, not hidden, an open <dialog>, laid out. */
+export function isShown(el) {
+  if (!el.isConnected || el.hidden || el.getAttribute('aria-hidden') === 'true') return false;
+  if (el.tagName === 'DIALOG' && !el.open) return false;
+  return el.getClientRects().length > 0;
+}
+
 /** closestDialog returns the dialog the element is in, or null. */
 export function closestDialog(el) {
   return el ? el.closest(DIALOG_SELECTOR) : null;

@@ -8,7 +8,7 @@
 // click opened that modal (so the click is neither counted nor recorded), and detect()
 // takes the modal's send button as the action that sends.
 
-import { accName, chunks, closestButton, closestDialog, DIALOG_SELECTOR, dialogTitle, isCheckLike, textOf } from '../common/dom.js';
+import { accName, chunks, closestButton, closestDialog, DIALOG_SELECTOR, dialogTitle, isCheckLike, isShown, textOf } from '../common/dom.js';
 import { clean, fold, isUiWord, looksLikeName, nameFromLabel, nameInTexts } from '../common/text.js';
 import { linkedInProfileKey, nameKey } from '../common/keys.js';
 import { pathOf } from '../common/screens.js';
@@ -57,12 +57,6 @@ function noteModal(el) {
   if (!dlg || !isShown(dlg)) return null;
   if (NOTE_MODAL.test(fold(dialogTitle(dlg))) || dlg.querySelector('textarea#custom-message, textarea[name="message"]')) return dlg;
   return NOTE_MODAL.test(fold(textOf(dlg))) ? dlg : null;
-}
-
-function isShown(el) {
-  if (!el.isConnected || el.hidden || el.getAttribute('aria-hidden') === 'true') return false;
-  if (el.tagName === 'DIALOG' && !el.open) return false;
-  return el.getClientRects().length > 0;
 }
 
 /** noteSend returns the note modal's send button the target is in, or null. */
@@ -184,7 +178,7 @@ export default {
       if (!name) throw new Error('Invite Guard could not tell who this invitation goes to');
       return { recipients: [{ key: nameKey(name), name, member: true, selected: true, optedOut: false }] };
     }
-    const card = cardOf(action);
+    const card = hit?.scope ?? cardOf(action); // detect() found the card already
     let { key, link } = keyOf(action, card, doc);
     let name = namedIn(accName(action)) || '';
     if (!name && link) name = nameInTexts([...chunks(link).map((x) => x.text), link.getAttribute('aria-label') || '']);
