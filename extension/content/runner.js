@@ -5,9 +5,6 @@
 // AFTER it (job.result). Any state it does not understand is a hard stop with a reason, never a guess.
 
 import sentList from '../sites/linkedin/sent-list.js';
-import { rateLimitText } from '../sites/linkedin/sent-limits.js';
-import { accName } from '../sites/common/dom.js';
-import { linkedInProfileKey } from '../sites/common/keys.js';
 import { fold } from '../sites/common/text.js';
 import { highlight } from './overlay.js';
 
@@ -17,7 +14,6 @@ const GONE_MS = 8000;
 const LOAD_MS = 12000;
 /** RECHECK_MS: after a reload caught a click in flight, wait this long and load the list afresh before deciding. */
 export const RECHECK_MS = 3000;
-const SENT_TAB = /^(?:sent|gesendet|envoyees?|envoye)\b/;
 
 /** waitFor resolves with fn()'s first truthy value, re-checked on every DOM change, or null after ms. */
 export function waitFor(doc, fn, ms) {
@@ -55,15 +51,13 @@ export function createRunner({ doc, win, send, i18n, overlay, clock = () => perf
   /** problemOf tells a page that must stop everything: 'login', 'rate_limit' or ''. */
   function problemOf() {
     const p = sentList.problem(doc);
-    if (p) return { reason: p, detail: p === 'rate_limit' ? rateLimitText(doc) : '' };
-    const limit = rateLimitText(doc);
-    return limit ? { reason: 'rate_limit', detail: limit } : null;
+    return p ? { reason: p, detail: p === 'rate_limit' ? sentList.rateLimitText(doc) : '' } : null;
   }
 
   /** ensureSent makes sure the Sent tab is shown (the page sometimes jumps back to Received). */
   async function ensureSent() {
     if (sentList.currentTab(doc) === 'sent') return true;
-    const link = [...doc.querySelectorAll('[role="tab"], a[href], button')].find((el) => !el.closest('[data-inviteguard-ui]') && SENT_TAB.test(fold(accName(el))));
+    const link = sentList.findSentTab(doc);
     if (link) {
       link.click();
       const ok = await waitFor(doc, () => sentList.currentTab(doc) === 'sent' && (sentList.findCards(doc).length > 0 || !sentList.findLoadMore(doc)), LOAD_MS);
@@ -170,29 +164,10 @@ export function createRunner({ doc, win, send, i18n, overlay, clock = () => perf
     return res.ok.job;
   }
 
-  /**
-   * byLink is the fast path of findCard for a profile key: the card around a link to that profile, confirmed
-   * by the reader (its key, its Withdraw control). Reading every card per item would cost O(list) each time.
-   */
-  function byLink(key) {
-    if (!key) return null;
-    for (const a of doc.querySelectorAll('a[href*="/in/"]')) {
-      if (a.closest('[data-inviteguard-ui]') || linkedInProfileKey(a.getAttribute('href'), doc.baseURI) !== key) continue;
-      const card = a.closest('[role="listitem"], li');
-      if (card && sentList.findWithdraw(card) && sentList.readCard(card, doc).key === key) return { card, by: 'key' };
-    }
-    return null;
-  }
-
-  /** find finds a planned card on the page as it is: by profile URL, then by a name only one card has. */
-  function find(item) {
-    return byLink(item.key) || sentList.findCard(doc, { key: item.key, name: item.name });
-  }
-
   /** locate finds a planned card, loading more as needed. */
   async function locate(item) {
     for (let rounds = 0; rounds < 1000; rounds++) {
-      const hit = find(item);
+      const hit = sentList.findCard(doc, item);
       if (hit) return hit;
       const more = sentList.findLoadMore(doc);
       if (!more) return null;
@@ -252,7 +227,7 @@ export function createRunner({ doc, win, send, i18n, overlay, clock = () => perf
     if (!dlg) return stop(task, 'no_dialog', '', item.seq);
     if (dlg.reason) return stop(task, dlg.reason, dlg.detail, item.seq);
     dlg.confirm.click();
-    const still = () => hit.card.isConnected || !!(hit.by === 'key' ? find({ key: item.key }) : sentList.findCard(doc, { name: item.name }));
+    const still = () => hit.card.isConnected || !!sentList.findCard(doc, hit.by === 'key' ? { key: item.key } : { name: item.name });
     tw = clock();
     const outcome = await waitFor(doc, () => problemOf() || (!still() ? { gone: true } : null), GONE_MS);
     pageMs += clock() - tw;

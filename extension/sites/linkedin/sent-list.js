@@ -4,7 +4,7 @@
 // clicks is built on these (issue 5). Every finder tries roles, accessible names
 // and visible text in English, German and French before LinkedIn's class names.
 
-import { accName, chunks, closestDialog, DIALOG_SELECTOR, isButtonLike, role, textOf } from '../common/dom.js';
+import { accName, chunks, closestDialog, DIALOG_SELECTOR, isButtonLike, isShown, role, textOf } from '../common/dom.js';
 import { clean, fold, isUiWord, looksLikeName, nameInTexts, nameFromLabel } from '../common/text.js';
 import { linkedInProfileKey } from '../common/keys.js';
 import { pathOf } from '../common/screens.js';
@@ -23,8 +23,10 @@ const AGE = /^(?:sent\b|gesendet\b|envoyee?s?\b)|\bgesendet$|\b(?:ago|today|yest
 const SENT_TAB = /^(?:sent|gesendet|envoyees?|envoye)\b/;
 const RECEIVED_TAB = /^(?:received|eingegangen|erhalten|recues?|recu)\b/;
 const TOTAL = /^(?:people|personen|personnes|all|alle|tous|toutes|connections|kontakte|relations)\s*\(\s*\d[\d.,'\s\u00a0\u202f]*\)$/i;
-// What a page shows instead of the list when something is wrong.
-const RATE_LIMIT = /(too many requests|try again later|you'?ve reached|out of invitations|zu viele anfragen|versuchen sie es spater|limit erreicht|trop de demandes|reessayez plus tard|limite atteinte)/;
+// A rate-limit message (folded), in English, German and French, plus the raw 429 / CUSTOM_INVITE_LIMIT_REACHED texts.
+const RATE_LIMIT = /(out of invitations|you'?re out of invitations|you'?ve reached|too many requests|reached the (weekly )?(invitation )?limit|try again later|custom_invite_limit_reached|\b429\b|zu viele (anfragen|einladungen)|keine einladungen mehr|einladungslimit|limit erreicht|versuchen sie es spater|trop de (demandes|invitations)|plus d'invitations|limite atteinte|reessayez plus tard)/;
+// Where it may appear: toasts, alerts, live regions, and dialogs (the withdraw dialog too).
+const LIMIT_PLACES = `[role="alert"], [role="alertdialog"], [role="status"], [aria-live], .artdeco-toast-item, .artdeco-inline-feedback, ${DIALOG_SELECTOR}`;
 
 const CONTROLS = 'button,a[href],[role="button"],[role="link"]';
 
@@ -149,6 +151,11 @@ export function readTotal(doc) {
   return '';
 }
 
+/** findSentTab returns the control that opens the Sent tab (outside our UI), or null. */
+export function findSentTab(doc) {
+  return [...doc.querySelectorAll('[role="tab"], a[href], button')].find((el) => !el.closest('[data-inviteguard-ui]') && SENT_TAB.test(fold(accName(el)))) || null;
+}
+
 /** currentTab tells which tab the page shows: 'sent', 'received' or '' (unknown). */
 export function currentTab(doc) {
   const selected = doc.querySelector('[role="tab"][aria-selected="true"], [aria-current="page"], [aria-current="true"], .artdeco-tab.active');
@@ -186,11 +193,7 @@ export function findWithdraw(card) {
  * confirm is the button that withdraws, or null when no such dialog is open.
  */
 export function findConfirm(doc) {
-  const dialogs = [...doc.querySelectorAll(DIALOG_SELECTOR)].filter((d) => {
-    if (d.closest('[data-inviteguard-ui],[hidden],[aria-hidden="true"]')) return false;
-    if (d.tagName === 'DIALOG' && !d.open) return false;
-    return d.getClientRects().length > 0; // shown, not display:none
-  });
+  const dialogs = [...doc.querySelectorAll(DIALOG_SELECTOR)].filter((d) => !d.closest('[data-inviteguard-ui],[hidden],[aria-hidden="true"]') && isShown(d));
   for (const dialog of dialogs.reverse()) {
     const buttons = [...dialog.querySelectorAll('button,[role="button"]')];
     const byLabel = buttons.find((b) => /^(?:withdraw|withdrawn) invitation sent to\b/i.test(clean(b.getAttribute('aria-label'))));
@@ -207,6 +210,14 @@ export function findConfirm(doc) {
  * that only one card has. Returns { card, by: 'key' | 'name' } or null.
  */
 export function findCard(doc, { key, name }) {
+  if (key) {
+    // Fast path: the list item around a link to that profile, confirmed by its Withdraw control and its own key.
+    for (const a of doc.querySelectorAll('a[href*="/in/"]')) {
+      if (a.closest('[data-inviteguard-ui]') || linkedInProfileKey(a.getAttribute('href'), doc.baseURI) !== key) continue;
+      const card = a.closest('[role="listitem"], li');
+      if (card && findWithdraw(card) && readCard(card, doc).key === key) return { card, by: 'key' };
+    }
+  }
   const cards = findCards(doc);
   if (key) {
     // By the profile links alone: reading every card per withdrawal would cost the runner ~0.1 ms a card.
@@ -229,8 +240,17 @@ export function findCard(doc, { key, name }) {
 export function problem(doc) {
   const path = pathOf(doc);
   if (/^\/(?:login|uas\/login|checkpoint|authwall|signup)/i.test(path) || doc.querySelector('input[type="password"]')) return 'login';
-  for (const el of doc.querySelectorAll('[role="alert"], [role="status"], [aria-live], .artdeco-toast-item, .artdeco-inline-feedback')) {
-    if (RATE_LIMIT.test(fold(textOf(el)))) return 'rate_limit';
+  return rateLimitText(doc) ? 'rate_limit' : '';
+}
+
+/** rateLimitText returns the text of a rate-limit message the page shows (not our own UI, not hidden), or ''. */
+export function rateLimitText(doc) {
+  for (const el of doc.querySelectorAll(LIMIT_PLACES)) {
+    if (el.closest('[data-inviteguard-ui]')) continue;
+    if (el.tagName === 'DIALOG' && !el.open) continue;
+    if (el.hidden || el.closest('[hidden]')) continue;
+    const t = textOf(el);
+    if (t && RATE_LIMIT.test(fold(t))) return t.slice(0, 300);
   }
   return '';
 }
@@ -246,5 +266,5 @@ export default {
   network: 'linkedin',
   hosts: ['www.linkedin.com', 'linkedin.com'],
   paths: [SENT_PATH],
-  isSentPage, currentTab, findCards, readCard, readCards, readTotal, findLoadMore, findWithdraw, findConfirm, findCard, problem,
+  isSentPage, currentTab, findSentTab, findCards, readCard, readCards, readTotal, findLoadMore, findWithdraw, findConfirm, findCard, problem, rateLimitText,
 };
