@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ARGS, CHROMIUM } from '../unit/harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, '../../..');
@@ -26,7 +27,7 @@ export async function launch({ lang = 'en', pages = {}, extraArgs = [], userData
   if (!fs.existsSync(path.join(EXT, 'manifest.json'))) throw new Error(`no built extension at ${EXT}: run npm run build`);
   const userDataDir = profile ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ig-e2e-'));
   const ctx = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     headless: false,
     locale: lang === 'de' ? 'de-DE' : 'en-US',
     viewport: { width: 1280, height: 860 },
@@ -35,13 +36,7 @@ export async function launch({ lang = 'en', pages = {}, extraArgs = [], userData
       '--headless=new',
       `--disable-extensions-except=${EXT}`,
       `--load-extension=${EXT}`,
-      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+      ...ARGS,
       `--lang=${lang === 'de' ? 'de' : 'en-US'}`,
       ...extraArgs,
     ],

@@ -11,7 +11,10 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const SITES = path.resolve(here, '../../sites');
 export const FIXTURES = path.resolve(here, '../fixtures');
 
-/** ARGS are the Chromium flags every test uses (no network but the routed pages). */
+/** CHROMIUM is Debian's Chromium, the only browser the tests use (never a downloaded one). */
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** ARGS are the Chromium flags every test uses, unit and e2e (no network but the routed pages). */
 export const ARGS = [
   '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
   '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
@@ -20,7 +23,7 @@ export const ARGS = [
 
 /** launch starts headless Debian Chromium. */
 export function launch() {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
 }
 
 /** fixtureList returns the fixture manifest (fixtures/fixtures.json). */
