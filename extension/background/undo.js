@@ -227,7 +227,7 @@ export function createUndoHandlers({ engine, history, getDB, base, now = () => n
     // record (issue 4's) is wrapped: the batch also goes to the server when sync is on.
     async record(p) {
       const out = await base.record(p);
-      await sync.batchRecorded(out.batchId, p).catch((err) => console.error('Invite Guard: sync enqueue failed', err));
+      await sync.batchRecorded(out.batchId).catch((err) => console.error('Invite Guard: sync enqueue failed', err));
       return out;
     },
     // policy.set and policy.reset are wrapped: with sync on, the server plans with the same policy.
