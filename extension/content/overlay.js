@@ -4,16 +4,7 @@
 // the buttons only answer trusted clicks.
 
 import { shieldIcon } from './style.js';
-
-/** shield draws the brand's shield, 18 px, in the overlay's document. */
-const shield = (doc) => shieldIcon(doc, 18);
-
-function div(doc, cls, attrs = {}) {
-  const e = doc.createElement(cls === 'msg' ? 'p' : 'div');
-  e.className = cls;
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  return e;
-}
+import { el } from './layer.js';
 
 const CSS = `
 :host { all: initial; }
@@ -49,25 +40,21 @@ export function createOverlay(doc = document) {
   let parts = null;
 
   function mount() {
-    host = doc.createElement('div');
-    host.setAttribute('data-inviteguard-ui', 'runner');
-    const root = host.attachShadow({ mode: 'open' });
-    const style = doc.createElement('style');
-    style.textContent = CSS;
-    const box = doc.createElement('section');
-    box.className = 'box';
-    box.setAttribute('role', 'region');
-    box.setAttribute('aria-label', 'Invite Guard');
-    const brand = div(doc, 'brand');
-    const name = doc.createElement('span');
-    name.textContent = 'Invite Guard';
-    brand.append(shield(doc), name);
-    const track = div(doc, 'track', { role: 'progressbar', 'aria-valuemin': '0' });
-    track.append(div(doc, 'fill'));
-    box.append(brand, div(doc, 'title'), div(doc, 'line', { 'aria-live': 'polite' }), track, div(doc, 'msg', { role: 'status' }), div(doc, 'buttons'));
-    root.append(style, box);
+    host = el('div', { 'data-inviteguard-ui': 'runner' });
+    const fill = el('div', { class: 'fill' });
+    parts = {
+      title: el('div', { class: 'title' }),
+      line: el('div', { class: 'line', 'aria-live': 'polite' }),
+      track: el('div', { class: 'track', role: 'progressbar', 'aria-valuemin': '0' }, fill),
+      fill,
+      msg: el('p', { class: 'msg', role: 'status' }),
+      buttons: el('div', { class: 'buttons' }),
+    };
+    parts.box = el('section', { class: 'box', role: 'region', 'aria-label': 'Invite Guard' },
+      el('div', { class: 'brand' }, shieldIcon(doc, 18), el('span', { text: 'Invite Guard' })),
+      parts.title, parts.line, parts.track, parts.msg, parts.buttons);
+    host.attachShadow({ mode: 'open' }).append(el('style', { text: CSS }), parts.box);
     (doc.body ?? doc.documentElement).append(host);
-    parts = { box, title: box.querySelector('.title'), line: box.querySelector('.line'), track: box.querySelector('.track'), fill: box.querySelector('.fill'), msg: box.querySelector('.msg'), buttons: box.querySelector('.buttons') };
   }
 
   /**
@@ -87,14 +74,11 @@ export function createOverlay(doc = document) {
     parts.msg.textContent = s.message ?? '';
     parts.buttons.replaceChildren(
       ...(s.buttons ?? []).map((b) => {
-        const el = doc.createElement('button');
-        el.type = 'button';
-        el.textContent = b.label;
-        if (b.kind) el.className = b.kind;
-        el.addEventListener('click', (e) => {
+        const button = el('button', { type: 'button', class: b.kind, text: b.label });
+        button.addEventListener('click', (e) => {
           if (e.isTrusted) b.onClick();
         });
-        return el;
+        return button;
       }),
     );
   }
