@@ -10,6 +10,9 @@ import { createRunner } from './runner.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 
+/** toWithdraw is how many items a job has to go through: planned, less the skipped ones. */
+const toWithdraw = (job) => job.counts.planned - (job.counts.skipped ?? 0);
+
 function start() {
   const overlay = createOverlay(document);
   const runner = createRunner({ doc: document, win: window, send, i18n, overlay });
@@ -34,7 +37,7 @@ function start() {
   function jobView(task, extra = {}) {
     const job = task.job;
     const c = job.counts;
-    const total = c.planned - (c.skipped ?? 0);
+    const total = toWithdraw(job);
     const done = c.withdrawn + c.not_found + c.failed + c.highlighted + c.cancelled;
     const title = task.kind === 'done' ? i18n.t(job.dryRun ? 'runner_title_dry_done' : 'runner_title_done') : task.kind === 'stopped' ? i18n.t('runner_title_stopped') : job.dryRun ? i18n.t('runner_title_dry') : i18n.t('runner_title_withdraw');
     const buttons = [];
@@ -72,11 +75,11 @@ function start() {
         if (task.kind === 'item') {
           const name = task.item.name || task.item.key;
           if (task.waitMs > 0) {
-            jobView(task, { line: i18n.t('runner_next_in', { done: task.job.finished, total: task.job.counts.planned - (task.job.counts.skipped ?? 0), name, seconds: Math.ceil(task.waitMs / 1000) }) });
+            jobView(task, { line: i18n.t('runner_next_in', { done: task.job.finished, total: toWithdraw(task.job), name, seconds: Math.ceil(task.waitMs / 1000) }) });
             await idle(task.waitMs);
             continue; // ask again: paused or cancelled meanwhile?
           }
-          jobView(task, { line: i18n.t('runner_current', { done: task.job.finished, total: task.job.counts.planned - (task.job.counts.skipped ?? 0), name }) });
+          jobView(task, { line: i18n.t('runner_current', { done: task.job.finished, total: toWithdraw(task.job), name }) });
           const out = await runner.withdraw(task);
           if (out === 'navigating') return;
           continue;
