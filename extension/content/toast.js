@@ -1,14 +1,9 @@
 // The undo window ("Sending 40 invitations in 10 s — Undo") and short notices, in shadow roots.
 
 import { shieldIcon } from './style.js';
-import { mountHost, toTopLayer } from './layer.js';
+import { el, mountHost, toTopLayer } from './layer.js';
 
-function brand() {
-  const s = document.createElement('span');
-  s.className = 'brand';
-  s.append(shieldIcon());
-  return s;
-}
+const brand = () => el('span', { class: 'brand' }, shieldIcon());
 
 /**
  * showCountdown shows the undo window and resolves 'elapsed' when the time is up or 'undone'
@@ -16,22 +11,10 @@ function brand() {
  */
 export function showCountdown({ i18n, count, seconds }) {
   const { host, root } = mountHost('countdown');
-  const text = document.createElement('span');
-  text.className = 'text';
-  const undo = document.createElement('button');
-  undo.type = 'button';
-  undo.textContent = i18n.t('undo_button');
-  const line = document.createElement('div');
-  line.className = 'line';
-  line.append(brand(), text, undo);
-  const bar = document.createElement('div');
-  bar.className = 'bar';
-  const toast = document.createElement('div');
-  toast.className = 'toast';
-  toast.setAttribute('role', 'status');
-  toast.setAttribute('aria-live', 'polite');
-  toast.append(line, bar);
-  root.append(toast);
+  const text = el('span', { class: 'text' });
+  const undo = el('button', { type: 'button', text: i18n.t('undo_button') });
+  const bar = el('div', { class: 'bar' });
+  root.append(el('div', { class: 'toast', role: 'status', 'aria-live': 'polite' }, el('div', { class: 'line' }, brand(), text, undo), bar));
   toTopLayer(host);
 
   const total = seconds * 1000;
@@ -65,17 +48,7 @@ export function showCountdown({ i18n, count, seconds }) {
 /** showNotice shows a short message for a few seconds (nothing to decide). */
 export function showNotice(message, ms = 4000) {
   const { host, root } = mountHost('notice');
-  const text = document.createElement('span');
-  text.className = 'text';
-  text.textContent = message;
-  const line = document.createElement('div');
-  line.className = 'line';
-  line.append(brand(), text);
-  const toast = document.createElement('div');
-  toast.className = 'toast info';
-  toast.setAttribute('role', 'status');
-  toast.append(line);
-  root.append(toast);
+  root.append(el('div', { class: 'toast info', role: 'status' }, el('div', { class: 'line' }, brand(), el('span', { class: 'text', text: message }))));
   toTopLayer(host);
   setTimeout(() => host.remove(), ms);
   return host;
