@@ -45,6 +45,8 @@ func (s *suite) badInputs(t *testing.T) {
 		{"wrong nested type", "POST", "/v1/batches", strings.Replace(string(valid(func(map[string]any) {})), `"selected":true`, `"selected":"yes"`, 1), 400, "invalid"},
 		{"unknown field", "POST", "/v1/batches", valid(func(m map[string]any) { m["color"] = "blue" }), 400, "invalid"},
 		{"unknown nested field", "POST", "/v1/batches", strings.Replace(string(valid(func(map[string]any) {})), `"selected":true`, `"selected":true,"mood":"x"`, 1), 400, "invalid"},
+		{"duplicate key", "POST", "/v1/batches", strings.Replace(string(valid(func(map[string]any) {})), `"selected":true`, `"selected":true,"selected":false`, 1), 400, "invalid"},
+		{"duplicate top-level key", "PUT", "/v1/policy", `{"blockAbove": 60, "blockAbove": 1000}`, 400, "invalid"},
 		{"missing client id", "POST", "/v1/batches", valid(func(m map[string]any) { delete(m, "clientBatchId") }), 400, "invalid"},
 		{"client id with spaces", "POST", "/v1/batches", valid(func(m map[string]any) { m["clientBatchId"] = "a b" }), 400, "invalid"},
 		{"bad engine id", "POST", "/v1/batches", valid(func(m map[string]any) { m["engineId"] = "v1" }), 400, "invalid"},
@@ -89,6 +91,9 @@ func (s *suite) badInputs(t *testing.T) {
 			}
 			if msg := r.errorMessage(); len(msg) < 10 {
 				t.Errorf("error message %q is not a clear explanation", msg)
+			}
+			if msg := r.errorMessage(); strings.HasPrefix(tc.name, "duplicate") && !strings.Contains(msg, `selected"`) && !strings.Contains(msg, `"blockAbove"`) {
+				t.Errorf("error message %q does not name the repeated key", msg)
 			}
 		})
 	}

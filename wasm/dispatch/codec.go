@@ -43,7 +43,9 @@ func decode(in []byte, v any) error { return decodeWith(in, v, strict) }
 // decodeWith reads a JSON object into v with the given options. Unknown
 // fields, trailing data, a non-object and an empty request are errors; every
 // error is a CodeInvalid *core.Error with a message that names the field or
-// the byte offset.
+// the byte offset. A key repeated within one object is refused too (naming
+// it): which of the two values counts would depend on the decoder, and a
+// check that read the first could pass what the core reads as the second.
 func decodeWith(in []byte, v any, opts ...json.DecodeOptionFunc) error {
 	trimmed := bytes.TrimSpace(in)
 	if len(trimmed) == 0 {
@@ -54,6 +56,9 @@ func decodeWith(in []byte, v any, opts ...json.DecodeOptionFunc) error {
 	}
 	if err := json.UnmarshalWithOption(in, v, opts...); err != nil {
 		return decodeError(err)
+	}
+	if path, ok := duplicateKey(trimmed); ok {
+		return core.Errorf(core.CodeInvalid, "duplicate key %q: a key may appear only once in an object", path)
 	}
 	return nil
 }

@@ -25,6 +25,7 @@ import (
 	"github.com/inviteguard/inviteguard/core"
 	"github.com/inviteguard/inviteguard/server"
 	httpapi "github.com/inviteguard/inviteguard/server/http"
+	"github.com/inviteguard/inviteguard/wasm/dispatch"
 )
 
 // MinSecretLen is the shortest admin secret accepted.
@@ -157,7 +158,8 @@ func (h *handler) revoke(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{"revoked": r.PathValue("id")})
 }
 
-// readJSON decodes a small JSON object strictly.
+// readJSON decodes a small JSON object strictly, by the API's rules
+// (dispatch.Decode: unknown fields, trailing data and duplicate keys refused).
 func readJSON(r *http.Request, v any) error {
 	body, err := io.ReadAll(io.LimitReader(r.Body, maxBody+1))
 	if err != nil {
@@ -166,12 +168,7 @@ func readJSON(r *http.Request, v any) error {
 	if len(body) > maxBody {
 		return core.Errorf(core.CodeTooLarge, "admin request bodies are limited to %d bytes", maxBody)
 	}
-	dec := json.NewDecoder(strings.NewReader(string(body)))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return core.Errorf(core.CodeInvalid, "malformed JSON body: %v", err)
-	}
-	return nil
+	return dispatch.Decode(body, v)
 }
 
 // writeError answers err as {"error":{"code","message"}} with the API's status
