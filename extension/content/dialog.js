@@ -50,11 +50,18 @@ export function openDialog(opts) {
   if (fallback) recipients.forEach((r, i) => (kept[i] = r.selected ? 1 : 0));
   else for (const i of decision.suggested ?? []) if (i >= 0 && i < n) kept[i] = 1;
   let keptCount = kept.reduce((a, b) => a + b, 0);
-  let flagsByIndex = new Map();
-  const indexFlags = () => {
-    flagsByIndex = new Map((decision?.flagged ?? []).map((f) => [f.index, f]));
+  // The core flags only the rows it was asked about (the selected ones). A re-ask for the kept rows
+  // says nothing about the rows left out, so those keep the first answer's flags: an unchecked row
+  // still says why ("Invited recently until …").
+  const byIndex = (d) => new Map((d?.flagged ?? []).map((f) => [f.index, f]));
+  const firstFlags = byIndex(decision);
+  let flagsByIndex = firstFlags;
+  let answeredFor = new Set(recipients.flatMap((r, i) => (r.selected ? [i] : [])));
+  const indexFlags = (asked) => {
+    flagsByIndex = byIndex(decision);
+    answeredFor = new Set(asked);
   };
-  indexFlags();
+  const flagsOf = (i) => (answeredFor.has(i) ? flagsByIndex.get(i) : firstFlags.get(i));
 
   let reaskSeq = 0;
   let reaskPending = false;
@@ -80,7 +87,7 @@ export function openDialog(opts) {
     recipients,
     kept,
     i18n,
-    flagsOf: (i) => flagsByIndex.get(i),
+    flagsOf,
     onToggle: (i, on) => setKept(i, on),
     label: i18n.t('list_heading'),
   });
@@ -165,7 +172,7 @@ export function openDialog(opts) {
     budget.hidden = !b;
     if (b) budget.textContent = i18n.t('budget_line', b);
     keptLabel.textContent = i18n.t('list_kept', { kept: keptCount, total: n });
-    if (hint) hint.hidden = flagsByIndex.size === 0;
+    if (hint) hint.hidden = flagsByIndex.size === 0 && firstFlags.size === 0;
     renderFriction();
   }
 
@@ -268,12 +275,13 @@ export function openDialog(opts) {
     clearTimeout(reaskTimer);
     reaskTimer = setTimeout(async () => {
       const seq = ++reaskSeq;
-      const answer = await opts.reask(keptIndexes());
+      const asked = keptIndexes();
+      const answer = await opts.reask(asked);
       if (seq !== reaskSeq) return;
       reaskPending = false;
       if (answer?.decision) {
         decision = answer.decision;
-        indexFlags();
+        indexFlags(asked);
       } else {
         // The core cannot answer: stay safe, ask for the number to be typed.
         opts.minFriction = 'type';
