@@ -3,7 +3,7 @@
 import { DAY_MS, done, req } from './idb.js';
 
 export const DB_NAME = 'inviteguard';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** States of an invitation that mean it went out to the site (they count for cooldowns and budgets). */
 export const WENT_OUT = new Set(['sent', 'accepted', 'withdraw_requested', 'withdrawn', 'not_found', 'gone', 'expired']);
@@ -12,32 +12,39 @@ export const WENT_OUT = new Set(['sent', 'accepted', 'withdraw_requested', 'with
 export function openDB(name = DB_NAME) {
   return new Promise((resolve, reject) => {
     const r = indexedDB.open(name, DB_VERSION);
-    r.onupgradeneeded = () => {
+    r.onupgradeneeded = (e) => {
       const db = r.result;
-      // Version 1: everything issue 4 writes, and the stores issue 5 fills (scans, jobs, outbox),
-      // so the next issue starts without a migration.
-      const batches = db.createObjectStore('batches', { keyPath: 'id' });
-      batches.createIndex('createdAt', 'createdAt');
-      batches.createIndex('network_createdAt', ['network', 'createdAt']);
-      const inv = db.createObjectStore('invitations', { keyPath: 'id' });
-      inv.createIndex('key', 'key');
-      inv.createIndex('batchId', 'batchId');
-      inv.createIndex('sentAt', 'sentAt');
-      inv.createIndex('withdrawnAt', 'withdrawnAt');
-      inv.createIndex('network_sentAt', ['network', 'sentAt']);
-      inv.createIndex('state', 'state');
-      db.createObjectStore('settings', { keyPath: 'name' });
-      const scans = db.createObjectStore('scans', { keyPath: 'id' });
-      scans.createIndex('startedAt', 'startedAt');
-      const jobs = db.createObjectStore('jobs', { keyPath: 'id' });
-      jobs.createIndex('state', 'state');
-      const outbox = db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true });
-      outbox.createIndex('dueAt', 'dueAt');
+      if (e.oldVersion < 1) createV1(db);
+      // Version 2: the buttons the user taught Invite Guard to hold (background/rules.js).
+      if (e.oldVersion < 2) db.createObjectStore('rules', { keyPath: 'id' }).createIndex('host', 'host');
     };
     r.onsuccess = () => resolve(r.result);
     r.onerror = () => reject(r.error);
     r.onblocked = () => reject(new Error('the Invite Guard database is blocked by another open version'));
   });
+}
+
+/** createV1 creates the stores of version 1. */
+function createV1(db) {
+  // Version 1: everything issue 4 writes, and the stores issue 5 fills (scans, jobs, outbox),
+  // so the next issue starts without a migration.
+  const batches = db.createObjectStore('batches', { keyPath: 'id' });
+  batches.createIndex('createdAt', 'createdAt');
+  batches.createIndex('network_createdAt', ['network', 'createdAt']);
+  const inv = db.createObjectStore('invitations', { keyPath: 'id' });
+  inv.createIndex('key', 'key');
+  inv.createIndex('batchId', 'batchId');
+  inv.createIndex('sentAt', 'sentAt');
+  inv.createIndex('withdrawnAt', 'withdrawnAt');
+  inv.createIndex('network_sentAt', ['network', 'sentAt']);
+  inv.createIndex('state', 'state');
+  db.createObjectStore('settings', { keyPath: 'name' });
+  const scans = db.createObjectStore('scans', { keyPath: 'id' });
+  scans.createIndex('startedAt', 'startedAt');
+  const jobs = db.createObjectStore('jobs', { keyPath: 'id' });
+  jobs.createIndex('state', 'state');
+  const outbox = db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true });
+  outbox.createIndex('dueAt', 'dueAt');
 }
 
 function newId() {

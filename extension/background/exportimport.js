@@ -1,9 +1,10 @@
-// Export and import of the whole history (batches and invitations, plus scans and jobs in JSON) as JSON
-// or CSV. Import checks every row first and stores all of it in one transaction or nothing, and never
+// Export and import of the whole history (batches and invitations, plus the taught buttons in JSON) as
+// JSON or CSV. Import checks every row first and stores all of it in one transaction or nothing, and never
 // overwrites a row already stored (same id): a second import of the same file adds nothing.
 
 import { done, getAll, req } from './idb.js';
 import { HandlerError } from './handlers.js';
+import { addRules, checkRules, exportRules } from './rules.js';
 
 export const FORMAT = 'inviteguard-history';
 const STATES = new Set(['held', 'cancelled', 'sent', 'accepted', 'withdraw_requested', 'withdrawn', 'not_found', 'gone', 'expired', 'failed']);
@@ -105,7 +106,8 @@ export async function exportHistory(db, { format = 'json', engineId = '', now = 
     return { filename: `inviteguard-history-${stamp}.csv`, mime: 'text/csv', text: lines.join('\r\n') + '\r\n', count: invitations.length };
   }
   const strip = ({ record, ...b }) => b; // the server record is derived data, large, and rebuilt on demand
-  const doc = { format: FORMAT, version: 1, exportedAt: now.toISOString(), engineId, batches: batches.map(strip), invitations };
+  const rules = await exportRules(db);
+  const doc = { format: FORMAT, version: 1, exportedAt: now.toISOString(), engineId, batches: batches.map(strip), invitations, rules };
   return { filename: `inviteguard-history-${stamp}.json`, mime: 'application/json', text: JSON.stringify(doc, null, 1), count: invitations.length };
 }
 
@@ -203,13 +205,14 @@ export async function importHistory(db, { text, format, now = new Date() }) {
     const { __line, ...rest } = inv;
     return checkInvitation(rest, where);
   });
-  const tx = db.transaction(['batches', 'invitations'], 'readwrite');
+  const rules = checkRules(data.rules); // the taught buttons (JSON only; older files have none)
+  const tx = db.transaction(['batches', 'invitations', 'rules'], 'readwrite');
   const bs = tx.objectStore('batches');
   const is = tx.objectStore('invitations');
-  const [haveB, haveI] = await Promise.all([req(bs.getAllKeys()), req(is.getAllKeys())]);
+  const [haveB, haveI, taught] = await Promise.all([req(bs.getAllKeys()), req(is.getAllKeys()), addRules(tx.objectStore('rules'), rules)]);
   const hb = new Set(haveB);
   const hi = new Set(haveI);
-  const res = { batches: 0, invitations: 0, skipped: 0, importedAt: now.toISOString() };
+  const res = { batches: 0, invitations: 0, rules: taught.added, skipped: taught.skipped, importedAt: now.toISOString() };
   for (const b of batches) {
     if (hb.has(b.id)) res.skipped++;
     else {

@@ -5,6 +5,7 @@ import { Engine } from './engine.js';
 import { History, openDB } from './db.js';
 import { createHandlers, dispatch } from './handlers.js';
 import { createUndoHandlers } from './undo.js';
+import { createRules } from './rules.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 
@@ -31,6 +32,18 @@ const handlers = createHandlers({ engine, history: lazyHistory, openOptions: () 
 // Issue 5: scans, withdrawal jobs, sync, export/import (record and the policy handlers are wrapped for sync).
 const undo = createUndoHandlers({ engine, history: lazyHistory, getDB: async () => (await history()).db, base: { ...handlers } });
 Object.assign(handlers, undo.handlers);
+// Issue 9: the buttons the user taught (context menu, rules store); created at every start, so the
+// menu entries survive updates and browser restarts.
+const rules = createRules({ getDB: async () => (await history()).db, api });
+Object.assign(handlers, rules.handlers);
+// A backup that brings taught buttons back lets the open pages and the options reload them.
+const importHistory = handlers['history.import'];
+handlers['history.import'] = async (p) => {
+  const out = await importHistory(p);
+  if (out.rules) await rules.changed();
+  return out;
+};
+rules.installMenus();
 api.alarms?.onAlarm.addListener((alarm) => undo.onAlarm(alarm).catch((err) => console.error('Invite Guard: alarm', alarm.name, err)));
 api.runtime.onStartup?.addListener(() => undo.onStartup().catch((err) => console.error('Invite Guard: startup', err)));
 undo.restore().catch((err) => console.error('Invite Guard: restore', err));
@@ -50,4 +63,5 @@ engine
   .catch((err) => console.error('Invite Guard: engine failed to load:', err));
 
 // For the e2e tests and the bench, which evaluate in this worker.
-globalThis.inviteGuard = { engine, handlers, history, undo, dispatch: (msg) => dispatch(handlers, msg) };
+// menuClicked is what the context menu's onClicked calls (Playwright cannot click a native menu).
+globalThis.inviteGuard = { engine, handlers, history, undo, menuClicked: rules.menuClicked, dispatch: (msg) => dispatch(handlers, msg) };

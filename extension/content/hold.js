@@ -252,10 +252,11 @@ export function installHold({ registry, i18n, send: ask = send, win = window, do
     // Rows the module could only partly read: no engine decision on a partial list; the plain dialog
     // asks for the number to be typed, and the kept rows are still applied and read back before release.
     const partial = !!read.unreadable;
-    const answer = partial ? { error: { code: 'read', message: i18n.t('read_partial') } } : await ask('decide', request);
+    // hit.fallback (a button the user taught, content/taught.js): no engine decision; the plain dialog says why.
+    const answer = hit.fallback ? { error: { code: 'read', message: hit.fallback } } : partial ? { error: { code: 'read', message: i18n.t('read_partial') } } : await ask('decide', request);
     const decision = answer.ok?.decision ?? null;
     const extraReasons = velocity ? [{ code: 'rapid_connect', params: { count: (clicks.get(module.id)?.length ?? 0) + 1, seconds: policy.rapidConnectWindowSeconds } }] : [];
-    const minFriction = partial ? 'type' : velocity ? 'click' : undefined;
+    const minFriction = partial ? 'type' : velocity || hit.fallback ? 'click' : undefined;
 
     let keep;
     let shown = decision;
@@ -328,7 +329,7 @@ export function installHold({ registry, i18n, send: ask = send, win = window, do
     };
     // A single click may only have opened a next step (the note modal): settle records it once it sends.
     if (velocity) settle({ module, hit }, clock(), payload, true);
-    else await ask('record', payload);
+    else if (!hit.fallback) await ask('record', payload); // what a taught button sent is not known
     showNotice(i18n.plural('released', count, { network: i18n.t(`network_${module.network}`) }));
   }
 
@@ -378,6 +379,10 @@ export function installHold({ registry, i18n, send: ask = send, win = window, do
   for (const t of types) win.addEventListener(t, onEvent, true);
   for (const t of presses) win.addEventListener(t, onPress, { capture: true, passive: true });
   return {
+    /** forget drops the kept detector answer (the taught buttons changed: the next click is asked afresh). */
+    forget() {
+      lastDetect = null;
+    },
     uninstall() {
       for (const t of types) win.removeEventListener(t, onEvent, true);
       for (const t of presses) win.removeEventListener(t, onPress, { capture: true });

@@ -5,8 +5,23 @@ import modules from '../sites/index.js';
 import { createRegistry } from './registry.js';
 import { installHold } from './hold.js';
 import { i18n } from './i18n.js';
+import { send } from './messaging.js';
+import { createTaught } from './taught.js';
+import { screenReport, showReport } from './screen-report.js';
 
 if (!globalThis.__inviteGuardHold) {
-  const registry = createRegistry(modules);
-  if (registry.forHost(location.hostname).length) globalThis.__inviteGuardHold = installHold({ registry, i18n });
+  // The buttons the user taught are one more module, asked after every site module (issue 9).
+  const network = /(^|\.)xing\.com$/.test(location.hostname) ? 'xing' : 'linkedin';
+  const report = () => {
+    const detect = (el) => registry.detect(el, document, location.hostname)?.module.id ?? '';
+    send('rules.list', { host: location.hostname }).then((res) => {
+      showReport({ i18n, text: screenReport(document, { detect, taught: res.ok?.rules.length ?? 0 }) });
+    });
+  };
+  const taught = createTaught({ i18n, send, network, onReport: report, onRules: () => globalThis.__inviteGuardHold?.forget() });
+  const registry = createRegistry([...modules, taught.module]);
+  if (registry.forHost(location.hostname).length) {
+    globalThis.__inviteGuardHold = installHold({ registry, i18n });
+    taught.install();
+  }
 }

@@ -144,6 +144,12 @@ function kindOf(tok, i) {
   return 'fixed';
 }
 
+/** interfaceOnly tells a text made only of interface words ("View profile", "Message"), never a name. */
+export function interfaceOnly(text) {
+  const cores = tokensOf(text).map(core).filter(Boolean);
+  return cores.length > 0 && cores.every(interfaceWord);
+}
+
 /** sameTokens tells whether the folded token lists a and b are equal. */
 function sameTokens(a, b) {
   return a.length === b.length && a.every((x, i) => x === b[i]);
@@ -153,7 +159,7 @@ function sameTokens(a, b) {
 function markKnown(cores, marks, knownNames) {
   for (const n of knownNames) {
     const want = tokensOf(n).map(core).filter(Boolean);
-    if (!want.length || want.join('').length < 2) continue;
+    if (!want.length || want.join('').length < 2 || want.every(interfaceWord)) continue;
     for (let i = 0; i + want.length <= cores.length; i++) {
       if (sameTokens(cores.slice(i, i + want.length), want)) for (let k = i; k < i + want.length; k++) marks[k] = true;
     }

@@ -26,7 +26,8 @@ export function renderBackup(root) {
     const res = await send('history.import', { text, format: /\.csv$/i.test(f.name) ? 'csv' : /\.json$/i.test(f.name) ? 'json' : undefined }, 60000);
     file.value = '';
     if (res.error) return say(status, i18n.t('backup_import_failed', { message: res.error.message }), false);
-    say(status, i18n.t('backup_imported', { batches: res.ok.batches, invitations: res.ok.invitations, skipped: res.ok.skipped }), true);
+    const rules = res.ok.rules ? ` ${i18n.t('backup_imported_rules', { rules: res.ok.rules })}` : '';
+    say(status, i18n.t('backup_imported', { batches: res.ok.batches, invitations: res.ok.invitations, skipped: res.ok.skipped }) + rules, true);
   });
   root.append(
     el('section', { id: 'backup', 'aria-labelledby': 'backup-title' },

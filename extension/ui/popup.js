@@ -238,6 +238,12 @@ async function start() {
     $('scaninfo').textContent = res.error ? res.error.message : i18n.t('popup_scan_started');
   });
   $('more').addEventListener('click', openPicker);
+  // "Invite Guard did not recognise this screen": the report opens in the page, the popup closes.
+  $('report').addEventListener('click', async () => {
+    const res = await send('report.open');
+    if (res.error) $('scaninfo').textContent = res.error.code === 'no_page' ? i18n.t('popup_report_no_page') : res.error.message;
+    else window.close();
+  });
   window.addEventListener('pagehide', () => {
     if (planned) send('job.cancel', { jobId: planned.id });
   });
