@@ -11,4 +11,5 @@ package core
 //	ParseCount      sentlist.go
 //	Reconcile       reconcile.go
 //	PlanWithdrawal  withdraw.go
+//	DetectBursts    bursts.go
 //	Transition      lifecycle.go

@@ -82,6 +82,8 @@ func bulkRequest(n int) DecideRequest {
 		hs = append(hs, h)
 	}
 	pol := DefaultPolicy()
+	// A policy as stored before the burst thresholds existed (0: the defaults); it keeps the file as it was.
+	pol.BurstMinCount, pol.BurstFactor = 0, 0
 	pol.BlockAbove = MaxRecipients
 	pol.WeeklyBudgetLinkedIn = MaxRecipients
 	return DecideRequest{Network: LinkedIn, Surface: SurfaceContactImport, Recipients: rs, Policy: &pol, History: hs, Now: bulkNow}

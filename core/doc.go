@@ -14,5 +14,6 @@
 //	ParseCount     the Sent list's counts with thousands separators
 //	Reconcile      a scan of the Sent list against known history
 //	PlanWithdrawal a paced, capped, seeded plan for a bulk withdrawal
+//	DetectBursts   days of the Sent list with many invitations sent outside Invite Guard
 //	Transition     the invitation lifecycle
 package core

@@ -29,6 +29,12 @@ type Policy struct {
 	// window count as one bulk action (default 10 in 120 s).
 	RapidConnectCount         int `json:"rapidConnectCount"`
 	RapidConnectWindowSeconds int `json:"rapidConnectWindowSeconds"`
+	// BurstMinCount and BurstFactor: a day (or hour) of the Sent list with at least BurstMinCount
+	// invitations Invite Guard did not send, and at least BurstFactor times the median daily count of
+	// the four weeks before, is a burst (default 15 and 5; see DetectBursts). 0 means the default, so
+	// that a policy stored before these fields existed keeps its meaning.
+	BurstMinCount int `json:"burstMinCount,omitempty"`
+	BurstFactor   int `json:"burstFactor,omitempty"`
 }
 
 // DefaultPolicy returns the policy a new user starts with.
@@ -48,7 +54,28 @@ func DefaultPolicy() Policy {
 		WithdrawPaceMaxMs:         5000,
 		RapidConnectCount:         10,
 		RapidConnectWindowSeconds: 120,
+		BurstMinCount:             DefaultBurstMinCount,
+		BurstFactor:               DefaultBurstFactor,
 	}
+}
+
+// The defaults of the burst thresholds, which a policy's 0 stands for.
+const (
+	DefaultBurstMinCount = 15
+	DefaultBurstFactor   = 5
+	maxBurstFactor       = 100
+)
+
+// BurstThresholds returns BurstMinCount and BurstFactor with 0 read as the default.
+func (p Policy) BurstThresholds() (minCount, factor int) {
+	minCount, factor = p.BurstMinCount, p.BurstFactor
+	if minCount == 0 {
+		minCount = DefaultBurstMinCount
+	}
+	if factor == 0 {
+		factor = DefaultBurstFactor
+	}
+	return minCount, factor
 }
 
 // Limits of the policy fields, so that no setting can disable the safety net by accident.
@@ -81,6 +108,8 @@ func (p Policy) Validate() error {
 		{"withdrawPaceMaxMs", p.WithdrawPaceMaxMs, minPaceMs, maxPaceMs},
 		{"rapidConnectCount", p.RapidConnectCount, 1, maxBatch},
 		{"rapidConnectWindowSeconds", p.RapidConnectWindowSeconds, 1, 86400},
+		{"burstMinCount", p.BurstMinCount, 0, maxBatch},
+		{"burstFactor", p.BurstFactor, 0, maxBurstFactor},
 	}
 	for _, c := range checks {
 		if c.v < c.lo || c.v > c.hi {

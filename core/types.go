@@ -343,12 +343,14 @@ const (
 	SelectNonMembers SelectorKind = "non_members" // email invitations to non-members
 	SelectKeys       SelectorKind = "keys"        // hand-picked: Keys
 	SelectAllPending SelectorKind = "all_pending"
+	SelectBurst      SelectorKind = "burst" // one burst DetectBursts found: BurstID
 )
 
 // Selector picks invitations to withdraw.
 type Selector struct {
 	Kind    SelectorKind `json:"kind"`
 	BatchID string       `json:"batchId,omitempty"`
+	BurstID string       `json:"burstId,omitempty"`
 	From    *time.Time   `json:"from,omitempty"`
 	To      *time.Time   `json:"to,omitempty"`
 	Days    int          `json:"days,omitempty"`
@@ -390,6 +392,42 @@ type WithdrawPlan struct {
 	Days            int                 `json:"days"`
 	DurationSeconds int                 `json:"durationSeconds"` // of today's part, pace only
 	FinishAt        *time.Time          `json:"finishAt,omitempty"`
+}
+
+// BurstRequest asks for the bursts in a user's history of one network (see DetectBursts).
+type BurstRequest struct {
+	Network Network `json:"network"`
+	// Invitations is the history after the scan was reconciled: every invitation the user sent on any
+	// network (others are ignored), in any state, with the age ranges of those read from the Sent list.
+	Invitations []Invitation `json:"invitations"`
+	Policy      *Policy      `json:"policy,omitempty"` // nil: DefaultPolicy()
+	Now         time.Time    `json:"now"`
+}
+
+// Burst is a day (or hour) with many invitations from outside Invite Guard.
+type Burst struct {
+	// ID is stable under re-scans: derived from the network and the first age range that showed it.
+	ID      string  `json:"id"`
+	Network Network `json:"network"`
+	// From and To bound when the burst's invitations went out, as precisely as the Sent list said.
+	From       time.Time `json:"from"`
+	To         time.Time `json:"to"`
+	Resolution string    `json:"resolution"` // "hour" or "day"
+	Count      int       `json:"count"`
+	Accepted   int       `json:"accepted"`
+	Gone       int       `json:"gone"`    // no longer on the Sent list: accepted, declined or withdrawn elsewhere
+	Pending    int       `json:"pending"` // still sent: what a withdrawal can take back
+	// UsualPerDay is the median daily count of the 28 days before From; Threshold the count that made it a burst.
+	UsualPerDay float64 `json:"usualPerDay"`
+	Threshold   int     `json:"threshold"`
+	// Keys and IDs are the burst's invitations, oldest first.
+	Keys []string `json:"keys"`
+	IDs  []string `json:"ids"`
+}
+
+// BurstResult lists the bursts, newest first.
+type BurstResult struct {
+	Bursts []Burst `json:"bursts"`
 }
 
 // VersionInfo describes the engine.

@@ -26,7 +26,7 @@ var SkipReasons = []string{
 }
 
 // SelectorKinds lists the withdrawal selectors.
-var SelectorKinds = []SelectorKind{SelectBatch, SelectRange, SelectOlderThan, SelectNonMembers, SelectKeys, SelectAllPending}
+var SelectorKinds = []SelectorKind{SelectBatch, SelectRange, SelectOlderThan, SelectNonMembers, SelectKeys, SelectAllPending, SelectBurst}
 
 // maxDoneToday bounds WithdrawRequest.DoneToday.
 const maxDoneToday = 1_000_000
@@ -37,6 +37,10 @@ func (s Selector) Validate() error {
 	case SelectBatch:
 		if strings.TrimSpace(s.BatchID) == "" {
 			return Errorf(CodeInvalid, "selector.batchId is missing: a batch selector names the batch")
+		}
+	case SelectBurst:
+		if strings.TrimSpace(s.BurstID) == "" {
+			return Errorf(CodeInvalid, "selector.burstId is missing: a burst selector names the burst")
 		}
 	case SelectRange:
 		if s.From == nil || s.To == nil {
@@ -66,7 +70,7 @@ func (s Selector) Validate() error {
 		}
 	case SelectNonMembers, SelectAllPending:
 	default:
-		return Errorf(CodeInvalid, "selector.kind %q is unknown (want batch, range, older_than, non_members, keys or all_pending)", s.Kind)
+		return Errorf(CodeInvalid, "selector.kind %q is unknown (want batch, burst, range, older_than, non_members, keys or all_pending)", s.Kind)
 	}
 	// A parameter of another kind is a caller's mistake that would silently widen or narrow the plan.
 	extra := []struct {
@@ -75,6 +79,7 @@ func (s Selector) Validate() error {
 		kind SelectorKind
 	}{
 		{"batchId", s.BatchID != "", SelectBatch},
+		{"burstId", s.BurstID != "", SelectBurst},
 		{"from", s.From != nil, SelectRange},
 		{"to", s.To != nil, SelectRange},
 		{"days", s.Days != 0, SelectOlderThan},
@@ -112,7 +117,9 @@ func (r WithdrawRequest) Validate() error {
 // when, and what is left out and why.
 //
 // The selector decides what is considered, and nothing outside it is ever
-// planned: batch — BatchID equal; range — the whole known sending time
+// planned: batch — BatchID equal; burst — the invitations of the burst
+// DetectBursts gives BurstID for these invitations (its members whatever the
+// policy's thresholds; no such burst is a CodeNotFound error); range — the whole known sending time
 // (SentEarliest, when set, to SentAt) inside [From, To]; older_than — SentAt
 // (the latest possible time) more than Days calendar days before Now;
 // non_members — Member known to be false; keys — the normalised key named;
@@ -148,7 +155,10 @@ func PlanWithdrawal(req WithdrawRequest) (WithdrawPlan, error) {
 	}
 	pol := policyOrDefault(req.Policy)
 	plan := WithdrawPlan{Items: []PlannedWithdrawal{}, Skipped: []Skipped{}}
-	sel := newSelection(req)
+	sel, err := newSelection(req)
+	if err != nil {
+		return WithdrawPlan{}, err
+	}
 	var cands []int
 	for i := range req.Invitations {
 		inv := &req.Invitations[i]
@@ -264,11 +274,18 @@ type selection struct {
 	cutoff   time.Time      // older_than: sent before this
 	keys     map[string]int // keys: normalised key → first index in sel.Keys
 	keyFound map[string]bool
+	burst    map[string]bool // burst: the IDs of its invitations
 }
 
-func newSelection(req WithdrawRequest) *selection {
+func newSelection(req WithdrawRequest) (*selection, error) {
 	s := &selection{sel: req.Selector}
 	switch req.Selector.Kind {
+	case SelectBurst:
+		ids, ok := burstMembers(req.Invitations, req.Selector.BurstID)
+		if !ok {
+			return nil, Errorf(CodeNotFound, "burst %q is not among these invitations' bursts", req.Selector.BurstID)
+		}
+		s.burst = ids
 	case SelectOlderThan:
 		s.cutoff = req.Now.AddDate(0, 0, -req.Selector.Days)
 	case SelectKeys:
@@ -281,7 +298,7 @@ func newSelection(req WithdrawRequest) *selection {
 			}
 		}
 	}
-	return s
+	return s, nil
 }
 
 // match reports whether the selector takes the invitation, and whether its
@@ -290,6 +307,8 @@ func (s *selection) match(inv *Invitation) (match, uncertain bool) {
 	switch s.sel.Kind {
 	case SelectBatch:
 		return inv.BatchID == s.sel.BatchID, false
+	case SelectBurst:
+		return s.burst[inv.ID], false
 	case SelectRange:
 		from, to := *s.sel.From, *s.sel.To
 		early := earliestSent(inv)

@@ -427,7 +427,10 @@ func checkPlan(t *testing.T, req WithdrawRequest, pol Policy, got WithdrawPlan) 
 	for i := range req.Invitations {
 		byID[req.Invitations[i].ID] = &req.Invitations[i]
 	}
-	sel := newSelection(req)
+	sel, err := newSelection(req)
+	if err != nil {
+		t.Fatal(err)
+	}
 	perDay := map[int]int{}
 	people := map[string]bool{}
 	for k, it := range got.Items {

@@ -27,6 +27,9 @@ func planWithdrawal(ptr unsafe.Pointer, size uint32) uint64 {
 	return call("plan_withdrawal", ptr, size)
 }
 
+//go:wasmexport detect_bursts
+func detectBursts(ptr unsafe.Pointer, size uint32) uint64 { return call("detect_bursts", ptr, size) }
+
 //go:wasmexport transition
 func transition(ptr unsafe.Pointer, size uint32) uint64 { return call("transition", ptr, size) }
 

@@ -98,7 +98,7 @@ func TestDefaultPolicyAndVersion(t *testing.T) {
 	if v.ABI != ABI || v.Core != CoreVersion || strings.Join(v.Ops, ",") != strings.Join(Ops(), ",") {
 		t.Errorf("version: got %+v", v)
 	}
-	if got, want := len(v.Ops), 10; got != want {
+	if got, want := len(v.Ops), 11; got != want {
 		t.Errorf("ops: got %d (%v), want %d", got, v.Ops, want)
 	}
 }

@@ -24,6 +24,7 @@ func FuzzParseAge(f *testing.F)       { fuzzOp(f, "parse_age") }
 func FuzzParseCount(f *testing.F)     { fuzzOp(f, "parse_count") }
 func FuzzReconcile(f *testing.F)      { fuzzOp(f, "reconcile") }
 func FuzzPlanWithdrawal(f *testing.F) { fuzzOp(f, "plan_withdrawal") }
+func FuzzDetectBursts(f *testing.F)   { fuzzOp(f, "detect_bursts") }
 func FuzzTransition(f *testing.F)     { fuzzOp(f, "transition") }
 func FuzzValidatePolicy(f *testing.F) { fuzzOp(f, "validate_policy") }
 
