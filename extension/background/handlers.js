@@ -54,10 +54,12 @@ export function createHandlers({ engine, history, openOptions = () => {}, onDeci
     if (!defaults) defaults = unwrap(await engine.callJSON('default_policy'), 'default_policy');
     return defaults;
   }
-  // The worker is the only writer of the policy, so it is read from the database once per wake-up.
+  // The worker is the only writer of the policy, so it is read from the database once per wake-up. A policy
+  // stored before a field existed takes that field's default (the core reads a missing burst field as its default
+  // too, but the options page shows every field).
   let policyCache = null;
   async function currentPolicy() {
-    policyCache ??= (await history.getSetting('policy')) ?? (await defaultPolicy());
+    policyCache ??= { ...(await defaultPolicy()), ...(await history.getSetting('policy')) };
     return policyCache;
   }
   async function storePolicy(policy) {
