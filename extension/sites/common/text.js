@@ -1,6 +1,8 @@
 // Text helpers shared by the site modules: folding for comparison and the
 // vocabulary (English, German, French) that tells what a control means.
 
+import { COUNT_PHRASES, LEADING, NAMED, NOT_INVITE, TRAILING } from './words.js';
+
 /** clean collapses white space and trims; the result is for display. */
 export function clean(s) {
   const str = String(s ?? '');
@@ -30,6 +32,42 @@ export function parseCount(s) {
   return Number(m[1].replace(/\D/g, ''));
 }
 
+/**
+ * statedCount returns the count an action's folded name states ("add 120 connections",
+ * "invite 2", "alle 3 hinzufugen"), or null. A number that counts nothing — "3x founder",
+ * "10k+ followers", a year — is no count.
+ */
+export function statedCount(folded) {
+  for (const re of COUNT_PHRASES) {
+    const m = re.exec(folded);
+    if (m) return Number(m[1].replace(/\D/g, ''));
+  }
+  return null;
+}
+
+/**
+ * actionTemplate cuts the person's name (or any other data a frame names) out of an action's
+ * folded name: "withdraw invitation sent to li o'neill | 3x founder" → { text: "withdraw
+ * invitation sent to …", not: 'withdraw', named: true }. Without a known frame the name is
+ * returned whole, named: false.
+ */
+export function actionTemplate(folded) {
+  for (const { re, not } of NAMED) {
+    const m = re.exec(folded);
+    if (!m) continue;
+    let text = '';
+    let at = 0;
+    for (let g = 1; g < m.length; g++) {
+      if (m[g] == null) continue;
+      const from = folded.indexOf(m[g], at);
+      text += folded.slice(at, from) + '…';
+      at = from + m[g].length;
+    }
+    return { text: text + folded.slice(at), not: not ?? null, named: true };
+  }
+  return { text: folded, not: null, named: false };
+}
+
 // Verbs and objects, matched on folded text.
 const ADD = /\b(add|hinzufugen|ajouter|aufnehmen|ajoutez)\b/;
 const CONNECT = /\b(connect|vernetzen|se connecter|entrer en relation|verbinden)\b/;
@@ -41,21 +79,42 @@ const PLURAL = /\b(connections|contacts|kontakte|relations|invitations|einladung
 const OTHER_OBJECT = /\b(note|notiz|remarque|section|abschnitt|skills?|kenntnisse?|photo|foto|comments?|kommentar|commentaire|calendar|kalender|calendrier|account|konto|compte|address|adresse|e-mail address|position|experience|erfahrung|education|ausbildung|post|beitrag|publication|language|sprache|langue|cover|titelbild|link|media|medien|feature|project|projekt|projet|admin|collaborators?|reaction|emoji|gif|attachment|anhang|piece jointe|filter|filtre|list|lists|liste|listen|pipeline|folder|ordner|dossier|campaign|kampagne|campagne|tag|tags|label|favorites|favoriten|favoris|cart|warenkorb|panier)\b/;
 
 /**
+ * notInvite tells why an action's template (actionTemplate's text) is not sending an invitation:
+ * a frame's own answer, a word such as withdraw / pending / accept / ignore / reply anywhere, or
+ * another action's word first (follow, like, comment, save, more …) or, in German, last
+ * ("Jane Doe folgen"). '' when nothing says so.
+ */
+function notInvite(t) {
+  if (t.not) return t.not;
+  const m = NOT_INVITE.exec(t.text);
+  if (m) return m[0].replace(/^[^\p{L}]/u, '');
+  const lead = LEADING.exec(t.text);
+  if (lead) return lead[0];
+  if (TRAILING.test(t.text) && !INVITE.test(t.text) && !ADD.test(t.text)) return t.text.split(' ').pop();
+  return '';
+}
+
+/**
  * meaning classifies the accessible name of an action control.
- * verb: 'add' | 'connect' | 'invite' | 'send' | null; count: a number in the
- * name or null; all: the name says "all"; plural: it names people in plural;
- * other: it names a non-person object ("Add a note").
+ * verb: 'add' | 'connect' | 'invite' | 'send' | null; count: a number the name states as a
+ * count ("Add 120 connections"), else null; all: the name says "all"; plural: it names people
+ * in plural; other: it names a non-person object ("Add a note"); not: the action is something
+ * else than sending an invitation (withdraw, pending, accept, ignore, reply, follow, like …;
+ * verb is then null); named: the name carries a person's name, cut out before any of this.
  */
 export function meaning(name) {
   const f = fold(name);
-  const words = f ? f.split(' ').length : 0;
-  const r = { text: f, verb: null, count: parseCount(f), all: ALL.test(f), plural: PLURAL.test(f), other: OTHER_OBJECT.test(f) };
-  if (!f || f.length > 80 || words > 10) return r;
-  if (INVITE.test(f)) r.verb = 'invite';
-  else if (ADD.test(f)) r.verb = 'add';
-  else if (CONNECT.test(f)) r.verb = 'connect';
-  else if (SEND.test(f)) r.verb = 'send';
-  if (r.verb === 'invite' && CONNECT.test(f)) r.verb = 'connect'; // "Invite Jane to connect"
+  const t = actionTemplate(f);
+  const a = t.text;
+  const words = a ? a.split(' ').length : 0;
+  const r = { text: f, verb: null, count: statedCount(a), all: ALL.test(a), plural: PLURAL.test(a), other: OTHER_OBJECT.test(a), not: notInvite(t), named: t.named };
+  if (r.not) r.count = null;
+  if (!a || r.not || a.length > 80 || words > 10) return r;
+  if (INVITE.test(a)) r.verb = 'invite';
+  else if (ADD.test(a)) r.verb = 'add';
+  else if (CONNECT.test(a)) r.verb = 'connect';
+  else if (SEND.test(a)) r.verb = 'send';
+  if (r.verb === 'invite' && CONNECT.test(a)) r.verb = 'connect'; // "Invite Jane to connect"
   return r;
 }
 

@@ -53,6 +53,35 @@ test('action meanings in English, German and French', () => {
   assert.equal(meaning('Zur Liste hinzufügen').other, true);
 });
 
+test('not an invitation, in en/de/fr, whatever the name: withdraw, pending, accept, ignore, reply, follow, like …', () => {
+  const cases = [
+    ["Withdraw invitation sent to Li O'Neill | 3x Founder", 'withdraw'], ['Withdraw', 'withdraw'],
+    ['Pending, click to withdraw invitation sent to Marta Nguyen (10k+ followers)', 'pending'],
+    ['Accept Dr. Elena Costa, MBA’s invitation', 'accept'], ['Ignore an invitation to connect from 李小龙', 'ignore'],
+    ['Reply to conversation with Sounds good, see you at 3', 'reply'], ['Follow', 'follow'], ['Like', 'like'], ['Repost', 'repost'],
+    ['Einladung an Jörg Müller | 2x Gründer zurückziehen', 'withdraw'], ['Ausstehend, klicken, um die an Jörg Müller gesendete Einladung zurückzuziehen', 'pending'],
+    ['Einladung von Anna Schmidt, MBA annehmen', 'accept'], ['Jane Doe folgen', 'follow'], ['Gefällt mir', 'gefallt mir'],
+    ['Retirer l’invitation envoyée à Chloé Dubois (elle)', 'withdraw'], ['Accepter l’invitation de Zoë 🚀 Martin', 'accept'], ['Suivre', 'suivre'],
+  ];
+  for (const [name, not] of cases) {
+    const m = meaning(name);
+    assert.deepEqual([m.verb, m.count, m.not], [null, null, not], name);
+  }
+});
+
+test('a name is data, never a count or a verb: only count phrases count', () => {
+  const cases = [
+    ["Invite Li O'Neill | 3x Founder to connect", 'connect', null], ['Invite Marta Nguyen (10k+ followers) to connect', 'connect', null],
+    ['Send invitation to Tom Becker | 2x Founder', 'invite', null], ['Invite 2', 'invite', 2], ['Alle 3 hinzufügen', 'add', 3],
+    ['Add 1.052 Kontakte', 'add', 1052], ['Envoyer 12 invitations', 'invite', 12], ['Invite connections to follow 3M', 'invite', null],
+    ['Kontakte einladen, Acme zu folgen', 'invite', null],
+  ];
+  for (const [name, verb, count] of cases) {
+    const m = meaning(name);
+    assert.deepEqual([m.verb, m.count], [verb, count], name);
+  }
+});
+
 test('names from labels and alt texts', () => {
   const cases = [
     ['Select Jane Doe', 'Jane Doe'], ['Jane Doe auswählen', 'Jane Doe'], ['Sélectionner Jean Dupont', 'Jean Dupont'],
