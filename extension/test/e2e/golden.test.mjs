@@ -6,9 +6,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { launch, ROOT, EXT } from './harness.mjs';
+import { launch, goldenCases, ROOT, EXT } from './harness.mjs';
 
-const DATA = path.join(ROOT, 'core', 'testdata');
 let h;
 
 before(async () => {
@@ -18,19 +17,6 @@ after(async () => {
   await h?.close();
 });
 
-function cases() {
-  const out = [];
-  for (const op of fs.readdirSync(DATA).sort()) {
-    const dir = path.join(DATA, op);
-    if (!fs.statSync(dir).isDirectory()) continue;
-    for (const f of fs.readdirSync(dir).sort()) {
-      if (!f.endsWith('.in.json')) continue;
-      const name = f.slice(0, -'.in.json'.length);
-      out.push({ op, name, in: path.join(dir, f), out: path.join(dir, `${name}.out.json`) });
-    }
-  }
-  return out;
-}
 
 test('the worker reports the engine id of the very core.wasm the build produced', async () => {
   const info = await h.sw.evaluate(() => globalThis.inviteGuard.dispatch({ op: 'engine.info' }));
@@ -41,8 +27,8 @@ test('the worker reports the engine id of the very core.wasm the build produced'
 });
 
 test('every golden case, through the service worker, byte for byte', async () => {
-  const all = cases();
-  assert.ok(all.length >= 10, `found ${all.length} golden cases under ${DATA}`);
+  const all = goldenCases();
+  assert.ok(all.length >= 10, `found ${all.length} golden cases under core/testdata`);
   const inputs = all.map((c) => [c.op, [...fs.readFileSync(c.in)]]);
   const got = await h.sw.evaluate(async (inputs) => {
     const out = [];

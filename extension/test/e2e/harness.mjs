@@ -115,3 +115,19 @@ export function fixture(rel) {
   const file = path.join(ROOT, 'extension', 'test', 'fixtures', rel);
   return () => fs.readFileSync(file, 'utf8');
 }
+
+/** goldenCases lists every case of core/testdata as { op, name, in, out } (file paths), sorted. */
+export function goldenCases() {
+  const data = path.join(ROOT, 'core', 'testdata');
+  const out = [];
+  for (const op of fs.readdirSync(data).sort()) {
+    const dir = path.join(data, op);
+    if (!fs.statSync(dir).isDirectory()) continue;
+    for (const f of fs.readdirSync(dir).sort()) {
+      if (!f.endsWith('.in.json')) continue;
+      const name = f.slice(0, -'.in.json'.length);
+      out.push({ op, name, in: path.join(dir, f), out: path.join(dir, `${name}.out.json`) });
+    }
+  }
+  return out;
+}
