@@ -1,19 +1,26 @@
-// Builds the unpacked extension into build/extension/: bundles the content script, the background
-// (one classic script that runs as Chromium's service worker and as Firefox's background script) and
-// the UI pages with esbuild, copies manifest, locales and pages, draws the icons, and copies the very
-// bytes of build/core.wasm (built with the Go toolchain if it is missing).
+// Builds the unpacked extension for each browser: build/extension/ (Chromium: background.service_worker)
+// and build/extension-firefox/ (Firefox: background.scripts, the gecko id). Bundles the content script,
+// the background (one classic script that runs as Chromium's service worker and as Firefox's background
+// page) and the UI pages with esbuild, writes each browser's manifest, copies locales and pages, draws
+// the icons, and copies the very bytes of build/core.wasm (built with the Go toolchain if it is missing).
+// With --packages it also writes the store packages, reproducibly (same sources, same bytes):
+// build/inviteguard-chrome-<version>.zip (Chrome Web Store) and build/inviteguard-firefox-<version>.zip
+// (AMO, made by `web-ext build` and re-packed with sorted entries and fixed timestamps).
 
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import os from 'node:os';
 import zlib from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { crc32, readZip, writeZip } from './zip.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
-const out = path.join(root, 'build', 'extension');
+const OUT = path.join(root, 'build', 'extension');
+const OUT_FIREFOX = path.join(root, 'build', 'extension-firefox');
 const wasm = path.join(root, 'build', 'core.wasm');
 
 function ensureWasm() {
@@ -28,16 +35,6 @@ function ensureWasm() {
 }
 
 // --- icons: a shield with a check mark, drawn here so the repository holds no binary files ---
-function crc32(buf) {
-  let c;
-  let crc = 0xffffffff;
-  for (const b of buf) {
-    c = (crc ^ b) & 0xff;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    crc = (crc >>> 8) ^ c;
-  }
-  return (crc ^ 0xffffffff) >>> 0;
-}
 function chunk(type, data) {
   const len = Buffer.alloc(4);
   len.writeUInt32BE(data.length);
@@ -100,7 +97,42 @@ function copyDir(from, to) {
   }
 }
 
-export async function buildExtension() {
+/**
+ * manifestFor returns the manifest of one browser. The source manifest names both backgrounds; each store
+ * gets only its own (Chromium ignores "scripts" and Firefox "service_worker", each with a warning), and
+ * the version name carries the engine id, so a user (and a bug report) can tell which engine decides.
+ */
+export function manifestFor(browser, source, { version, engineId }) {
+  const m = structuredClone(source);
+  m.version = version;
+  const named = `${version} (engine ${engineId.slice(0, 12)})`;
+  if (browser === 'chrome') {
+    delete m.background.scripts;
+    delete m.browser_specific_settings;
+    m.version_name = named;
+  } else if (browser === 'firefox') {
+    delete m.background.service_worker;
+    m.version_name = named;
+  } else throw new Error(`no manifest for ${browser}`);
+  return m;
+}
+
+/** files lists a directory's files as { name (with /), data }, for the packages. */
+function files(dir, prefix = '') {
+  const out = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...files(p, `${prefix}${e.name}/`));
+    else out.push({ name: `${prefix}${e.name}`, data: fs.readFileSync(p) });
+  }
+  return out;
+}
+
+/**
+ * buildExtension builds both unpacked extensions (into out and outFirefox) and returns
+ * { out, outFirefox, engineId, version }.
+ */
+export async function buildExtension({ out = OUT, outFirefox = OUT_FIREFOX } = {}) {
   ensureWasm();
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(path.join(out, 'ui'), { recursive: true });
@@ -115,22 +147,49 @@ export async function buildExtension() {
     build({ ...common, entryPoints: [path.join(here, 'ui/popup.js')], outfile: path.join(out, 'ui/popup.js') }),
   ]);
 
-  const pkg = JSON.parse(fs.readFileSync(path.join(here, 'package.json'), 'utf8'));
-  const manifest = JSON.parse(fs.readFileSync(path.join(here, 'manifest.json'), 'utf8'));
-  manifest.version = pkg.version;
-  fs.writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   copyDir(path.join(here, '_locales'), path.join(out, '_locales'));
   for (const f of fs.readdirSync(path.join(here, 'ui'))) {
     if (/\.(html|css)$/.test(f)) fs.copyFileSync(path.join(here, 'ui', f), path.join(out, 'ui', f));
   }
   for (const size of [16, 48, 128]) fs.writeFileSync(path.join(out, 'icons', `icon-${size}.png`), icon(size));
   fs.copyFileSync(wasm, path.join(out, 'core.wasm'));
-
   const engineId = createHash('sha256').update(fs.readFileSync(path.join(out, 'core.wasm'))).digest('hex');
-  return { out, engineId };
+
+  const { version } = JSON.parse(fs.readFileSync(path.join(here, 'package.json'), 'utf8'));
+  const source = JSON.parse(fs.readFileSync(path.join(here, 'manifest.json'), 'utf8'));
+  const write = (dir, browser) => fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifestFor(browser, source, { version, engineId }), null, 2) + '\n');
+  write(out, 'chrome');
+  fs.rmSync(outFirefox, { recursive: true, force: true });
+  copyDir(out, outFirefox);
+  write(outFirefox, 'firefox');
+  return { out, outFirefox, engineId, version };
+}
+
+/**
+ * buildPackages writes the store packages of built extensions into dest and returns their paths:
+ * Chrome's is the directory zipped; Firefox's is what `web-ext build` makes of it (AMO's layout and
+ * file filter), re-packed. Both with sorted entries and fixed timestamps: reproducible.
+ */
+export async function buildPackages({ out = OUT, outFirefox = OUT_FIREFOX, version, dest = path.join(root, 'build') }) {
+  const chrome = path.join(dest, `inviteguard-chrome-${version}.zip`);
+  fs.writeFileSync(chrome, writeZip(files(out)));
+
+  const { default: webExt } = await import('web-ext');
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ig-web-ext-'));
+  try {
+    const made = await webExt.cmd.build({ sourceDir: outFirefox, artifactsDir: tmp, overwriteDest: true, filename: 'amo.zip' }, { shouldExitProgram: false });
+    const firefox = path.join(dest, `inviteguard-firefox-${version}.zip`);
+    fs.writeFileSync(firefox, writeZip(readZip(fs.readFileSync(made.extensionPath)).map(({ name, data }) => ({ name, data }))));
+    return { chrome, firefox };
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { out: dir, engineId } = await buildExtension();
-  console.log(`built ${path.relative(root, dir)} (engine id ${engineId})`);
+  const built = await buildExtension();
+  console.log(`built ${path.relative(root, built.out)} and ${path.relative(root, built.outFirefox)} (engine id ${built.engineId})`);
+  if (process.argv.includes('--packages')) {
+    for (const p of Object.values(await buildPackages(built))) console.log(`packaged ${path.relative(root, p)}`);
+  }
 }

@@ -1,21 +1,25 @@
-// The extension's bench (npm run bench): in Debian's Chromium with the built extension,
+// The extension's bench (npm run bench; `node bench/bench.mjs --browser firefox` for Debian's firefox-esr):
+// with the built extension,
 //  - trusted click → dialog on screen, for 100 / 1,000 / 5,000 recipients (median of several runs),
 //    measured in the page: from the pointer's arrival on the button (the press and the click never
 //    reach the page) to the first frame after the dialog is in the DOM;
 //  - the service worker's cold start (fetch, sha256, wasm compile, instantiate + _initialize), per launch;
-//  - the worker's memory after 100 decisions of 1,000 recipients: wasm linear memory, and the RSS of
-//    the extension's renderer process that hosts the worker.
+//  - the worker's memory after 100 decisions of 1,000 recipients: wasm linear memory, and the private
+//    memory of the extension's process that hosts the worker (Chromium) or background page (Firefox).
 // Goals: ≤ 100 ms at 1,000, ≤ 250 ms at 5,000, worker ≤ 60 MB.
 
 import fs from 'node:fs';
 import { chromium } from 'playwright-core';
 import { launch, setPolicy } from '../test/e2e/harness.mjs';
+import { launchFirefox } from '../test/e2e/firefox.mjs';
+import { until } from '../test/e2e/ui.mjs';
 import { contactImportPage, person } from '../test/e2e/pages/contact-import.js';
 
 const URL0 = 'https://www.linkedin.com/mynetwork/import-contacts/results/member/';
 const SIZES = [100, 1000, 5000];
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const LAUNCHES = Number(process.env.BENCH_LAUNCHES ?? 3);
+const BROWSER = process.argv.includes('--browser') ? process.argv[process.argv.indexOf('--browser') + 1] : 'chromium';
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -57,14 +61,36 @@ function privateOfExtensionProcess(userDataDir) {
     try {
       const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
       if (!cmd.includes(userDataDir) || !cmd.includes('--extension-process')) continue;
-      const roll = fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
-      const kb = (name) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(roll)?.[1] ?? 0);
-      return (kb('Private_Clean') + kb('Private_Dirty')) * 1024;
+      return privateBytes(pid);
     } catch {
       /* gone */
     }
   }
   return null;
+}
+
+/** privateBytes is a process's private (unshared) memory from /proc/PID/smaps_rollup. */
+function privateBytes(pid) {
+  const roll = fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+  const kb = (name) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(roll)?.[1] ?? 0);
+  return (kb('Private_Clean') + kb('Private_Dirty')) * 1024;
+}
+
+/**
+ * privateOfFirefoxExtensionProcess is the private memory of Firefox's extension process (it hosts the
+ * background page), found through ChromeUtils.requestProcInfo in the browser chrome (the harness runs
+ * Firefox with --remote-allow-system-access).
+ */
+async function privateOfFirefoxExtensionProcess(browser) {
+  const session = browser.connection;
+  const tree = await session.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const r = await session.send('script.evaluate', {
+    expression: 'ChromeUtils.requestProcInfo().then((i) => JSON.stringify(i.children.filter((c) => c.type === "extension").map((c) => c.pid)))',
+    target: { context: tree.result.contexts[0].context },
+    awaitPromise: true,
+  });
+  const pids = JSON.parse(r.result.result.value);
+  return pids.length === 1 ? privateBytes(pids[0]) : null;
 }
 
 async function clickToDialog(h, n) {
@@ -88,7 +114,7 @@ async function clickToDialog(h, n) {
       }).observe(document.documentElement, { childList: true, subtree: true });
     });
     await page.click('#add');
-    await page.waitForFunction(() => window.__bench.end > 0, null, { timeout: 20000 });
+    await until(() => page.evaluate(() => window.__bench.end > 0), { timeout: 20000, interval: 20, what: 'the dialog' });
     if (!(await page.evaluate(() => window.__bench.start > 0))) throw new Error('the page saw no pointer move: no start time');
     const t = await page.evaluate(() => window.__bench.end - window.__bench.start);
     if (run > 0) times.push(t); // the first run warms the worker and the page's caches
@@ -101,19 +127,23 @@ async function clickToDialog(h, n) {
 async function main() {
   const results = { clickToDialog: {}, coldStart: [], memory: null };
   const pages = { [URL0]: (url) => contactImportPage({ n: Number(url.searchParams.get('n')), offset: Number(url.searchParams.get('offset')) }) };
+  const firefox = BROWSER === 'firefox';
+  if (!['chromium', 'firefox'].includes(BROWSER)) throw new Error(`--browser chromium or firefox, not ${BROWSER}`);
   for (let i = 0; i < LAUNCHES; i++) {
-    const h = await launch({ pages, extraArgs: i === LAUNCHES - 1 ? [`--remote-debugging-port=${CDP_PORT}`, '--remote-debugging-address=127.0.0.1'] : [] });
-    results.coldStart.push(await h.sw.evaluate(() => globalThis.inviteGuard.engine.info().timings));
-    if (i < LAUNCHES - 1) {
+    const last = i === LAUNCHES - 1;
+    const h = firefox ? await launchFirefox({ pages }) : await launch({ pages, extraArgs: last ? [`--remote-debugging-port=${CDP_PORT}`, '--remote-debugging-address=127.0.0.1'] : [] });
+    const bg = h.bg ?? h.sw;
+    results.coldStart.push(await bg.evaluate(() => globalThis.inviteGuard.engine.info().timings));
+    if (!last) {
       await h.close();
       continue;
     }
-    await setPolicy(h.sw, { weeklyBudgetLinkedIn: 10000 });
+    await setPolicy(bg, { weeklyBudgetLinkedIn: 10000 });
     for (const n of SIZES) results.clickToDialog[n] = await clickToDialog(h, n);
 
     // 100 decisions of 1,000 recipients each, through the same handler the content script uses.
     const recipients = Array.from({ length: 1000 }, (_, i) => ({ key: person(i).key, name: person(i).name, member: true, selected: true }));
-    results.memory = await h.sw.evaluate(async (recipients) => {
+    results.memory = await bg.evaluate(async (recipients) => {
       const ig = globalThis.inviteGuard;
       const t0 = performance.now();
       for (let i = 0; i < 100; i++) {
@@ -123,12 +153,20 @@ async function main() {
       const info = ig.engine.info();
       return { wasmBytes: info.memoryBytes, recycled: info.recycled, perDecisionMs: (performance.now() - t0) / 100 };
     }, recipients);
-    results.memory.extensionProcessPrivate = privateOfExtensionProcess(h.userDataDir);
-    results.memory.heap = await workerHeap();
+    if (firefox) {
+      // The harness's options tab lives in the extension process too: close it, then measure.
+      for (const p of await h.browser.pages()) if ((await p.evaluate(() => location.protocol).catch(() => '')) === 'moz-extension:') await p.close();
+      await new Promise((r) => setTimeout(r, 2000));
+      results.memory.extensionProcessPrivate = await privateOfFirefoxExtensionProcess(h.browser);
+      results.memory.heap = null; // Firefox has no per-isolate heap figure over BiDi
+    } else {
+      results.memory.extensionProcessPrivate = privateOfExtensionProcess(h.userDataDir);
+      results.memory.heap = await workerHeap();
+    }
     await h.close();
   }
 
-  console.log('Invite Guard extension bench (Chromium %s runs per size, median)', RUNS);
+  console.log('Invite Guard extension bench (%s, %s runs per size, median)', firefox ? 'Debian firefox-esr' : 'Debian Chromium', RUNS);
   console.log('| measure | median | min | max | goal |');
   console.log('|---|---|---|---|---|');
   const goal = { 100: '', 1000: '≤ 100 ms', 5000: '≤ 250 ms' };
@@ -147,7 +185,7 @@ async function main() {
   const heap = m.heap ? m.heap.usedSize : null;
   console.log(`| worker JS heap used after 100 decisions | ${heap != null ? mb(heap) : 'n/a'} | | | |`);
   console.log(`| worker memory = JS heap + wasm memory | ${heap != null ? mb(heap + m.wasmBytes) : 'n/a'} | | | ≤ 60 MB |`);
-  console.log(`| extension process private memory (upper bound: + Blink, compiled wasm code) | ${m.extensionProcessPrivate ? mb(m.extensionProcessPrivate) : 'n/a'} | | | |`);
+  console.log(`| extension process private memory (upper bound: + ${firefox ? 'Gecko' : 'Blink'}, compiled wasm code) | ${m.extensionProcessPrivate ? mb(m.extensionProcessPrivate) : 'n/a'} | | | |`);
 }
 
 await main();

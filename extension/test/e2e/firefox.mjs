@@ -17,12 +17,14 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { EXT } from './harness.mjs';
+import { ROOT } from './harness.mjs';
 
 /** FIREFOX is Debian's firefox-esr, the only Firefox the tests use (never a downloaded one). */
 export const FIREFOX = '/usr/bin/firefox-esr';
+/** EXT_FIREFOX is the built extension with Firefox's manifest (build.mjs). */
+export const EXT_FIREFOX = path.join(ROOT, 'build', 'extension-firefox');
 /** ADDON_ID is the gecko id of manifest.json. */
-export const ADDON_ID = JSON.parse(fs.readFileSync(path.join(EXT, '..', '..', 'extension', 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id;
+export const ADDON_ID = JSON.parse(fs.readFileSync(path.join(ROOT, 'extension', 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id;
 /** UUID is the moz-extension:// host the harness gives the extension (Firefox picks a random one otherwise). */
 export const UUID = '5f0c8a52-3d6e-4b0f-9a8e-1c2b3d4e5f60';
 export const ORIGIN = `moz-extension://${UUID}`;
@@ -125,7 +127,7 @@ async function requestBody(session, e) {
  * { browser, ctx: { route, pages }, bg, extId, sends, violations, page(url), extensionPage(rel), close() }.
  */
 export async function launchFirefox({ lang = 'en', pages = {}, userDataDir: profile } = {}) {
-  if (!fs.existsSync(path.join(EXT, 'manifest.json'))) throw new Error(`no built extension at ${EXT}: run npm run build`);
+  if (!fs.existsSync(path.join(EXT_FIREFOX, 'manifest.json'))) throw new Error(`no built extension at ${EXT_FIREFOX}: run npm run build`);
   const sends = [];
   const violations = [];
   const proxy = await recordingProxy(violations);
@@ -181,7 +183,7 @@ export async function launchFirefox({ lang = 'en', pages = {}, userDataDir: prof
   });
   await session.send('network.addIntercept', { phases: ['beforeRequestSent'] });
 
-  const extId = await browser.installExtension(EXT);
+  const extId = await browser.installExtension(EXT_FIREFOX);
   const console_ = await openExtensionPage(browser, 'ui/options.html');
   const bg = {
     /** evaluate runs fn(arg) with globalThis.inviteGuard being the background page's: it runs there. */
