@@ -16,10 +16,14 @@ import { createHash } from 'node:crypto';
 import { EXT, fixture, goldenCases, setPolicy, sentBy, shot } from './harness.mjs';
 import { contactImportPage, person } from './pages/contact-import.js';
 import { createSentSite, person as sentPerson, SENT_URL } from './pages/sent-list.js';
+import { MEMBERS, unknownScreen } from './pages/unknown-screen.js';
 import { ui, until, wait } from './ui.mjs';
 
 const IMPORT = 'https://www.linkedin.com/mynetwork/import-contacts/results/member/';
 const PYMK = 'https://www.linkedin.com/mynetwork/grow/';
+const GROUP1 = 'https://www.linkedin.com/groups/4242/members/';
+const GROUP2 = 'https://www.linkedin.com/groups/98765/members/';
+const ask = (i) => `.m-row[data-i="${i}"] .ask`;
 const CANARY = 'https://canary.invalid/inviteguard-harness-check';
 
 const importPages = (lang = 'en') => ({
@@ -55,7 +59,7 @@ export function defineScenarios({ name, launch }) {
   describe(`${name}: English, contact import and Connect`, () => {
     let h;
     before(async () => {
-      h = await launch({ pages: { ...importPages(), [PYMK]: fixture('linkedin/connect/en-pymk.html') } });
+      h = await launch({ pages: { ...importPages(), [PYMK]: fixture('linkedin/connect/en-pymk.html'), [GROUP1]: () => unknownScreen(), [GROUP2]: () => unknownScreen() } });
       h.bg ??= h.sw;
       const res = await setPolicy(h.bg, { undoSeconds: 2, weeklyBudgetLinkedIn: 5000 });
       assert.ok(res.ok, JSON.stringify(res));
@@ -127,6 +131,29 @@ export function defineScenarios({ name, launch }) {
       assert.equal((await sentBy(page)).length, 10, 'the 11th is not sent');
       await d.click('button', 'Send 1 invitation');
       await until(async () => (await sentBy(page)).length === 11, { timeout: 6000, what: 'the 11th, released' });
+      await page.close();
+    });
+
+    test('a button taught from the context menu is held for another person; Cancel sends nothing', async () => {
+      const page = await h.page(GROUP1);
+      await page.click(ask(1), { button: 'right' }); // the content script remembers the element
+      // A native menu cannot be clicked over either protocol: run what menus.onClicked runs, for this tab.
+      const done = await h.bg.evaluate(async (url) => {
+        const api = globalThis.browser ?? globalThis.chrome;
+        const [tab] = await api.tabs.query({ url });
+        return globalThis.inviteGuard.menuClicked({ menuItemId: 'inviteguard-teach', frameId: 0, pageUrl: url }, tab);
+      }, GROUP1);
+      assert.equal(done, true, 'the content script answered the menu');
+      await ui(page).waitText('Invite Guard now holds “Ask {name} to join” on /groups/*/members/');
+      const other = await h.page(GROUP2);
+      await other.click(ask(2));
+      const d = ui(other);
+      await d.waitText('You asked Invite Guard to hold this button');
+      await d.waitText(`Ask ${MEMBERS[2].name} to join`);
+      await d.click('button', 'Cancel');
+      await wait(1500);
+      assert.deepEqual(await sentBy(other), []);
+      await other.close();
       await page.close();
     });
 
