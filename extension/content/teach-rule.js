@@ -179,7 +179,9 @@ function interfaceWord(c) {
 /**
  * markSiblings compares the label with the labels of the page's other controls of the same role: where
  * they share a beginning and an end ("Invite … to join") and differ only in a name-like middle, the
- * middle is a person's name.
+ * middle is a person's name, and the shared words are the button's own (shared by different people's
+ * buttons, they name nobody: "Beitritt" in "… um Beitritt bitten" stays a word). Returns the indexes of
+ * the shared words.
  */
 function markSiblings(cores, marks, siblings) {
   let best = null;
@@ -196,7 +198,9 @@ function markSiblings(cores, marks, siblings) {
     if (p + q === 0 || !middle.length || !theirs.length || !nameLike(middle) || !nameLike(theirs)) continue;
     if (!best || p + q > best.fixed) best = { fixed: p + q, from: idx[p], to: idx[mine.length - q - 1] };
   }
-  if (best) for (let k = best.from; k <= best.to; k++) marks[k] = true;
+  if (!best) return new Set();
+  for (let k = best.from; k <= best.to; k++) marks[k] = true;
+  return new Set(cores.flatMap((c, i) => (c && !marks[i] ? [i] : [])));
 }
 
 /**
@@ -209,8 +213,9 @@ export function nameShape(label, { knownNames = [], siblings = [] } = {}) {
   const cores = toks.map(core);
   const marks = toks.map(() => false);
   markKnown(cores, marks, knownNames);
-  markSiblings(cores, marks, siblings);
-  const kinds = toks.map((t, i) => (marks[i] ? 'name' : kindOf(t, i)));
+  const known = marks.slice();
+  const shared = markSiblings(cores, marks, siblings);
+  const kinds = toks.map((t, i) => (marks[i] ? 'name' : shared.has(i) && !known[i] ? 'fixed' : kindOf(t, i)));
   // A capitalised first word is a name when a name follows it ("Anna Schmidt einladen").
   const next = (i, skip = ['glue']) => {
     for (let k = i + 1; k < kinds.length; k++) if (!skip.includes(kinds[k])) return kinds[k];

@@ -151,6 +151,13 @@ test('the screen report lists roles, name shapes and lists, without names or add
   await shot(page, 'taught-report-en');
   await page.getByRole('button', { name: 'Close' }).click();
   await area.waitFor({ state: 'detached' });
+  // The popup's "This screen is not recognised…" opens it in the active tab the same way.
+  await page.bringToFront();
+  await ok(h.sw, { op: 'report.open' });
+  await area.waitFor();
+  assert.equal(await area.inputValue(), text);
+  await page.keyboard.press('Escape');
+  await area.waitFor({ state: 'detached' });
   await page.close();
 });
 

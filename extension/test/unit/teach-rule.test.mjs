@@ -79,6 +79,11 @@ test('names the page shows, and the labels of the other buttons, find lower-case
   assert.equal(nameShape('Invite anna schmidt to join', { knownNames: ['anna schmidt'] }), 'Invite {name} to join');
   assert.equal(nameShape('invite tom becker to join', { siblings: ['invite li wu to join', 'invite sam to join'] }), 'invite {name} to join');
   assert.equal(nameShape('Anna einladen', { knownNames: ['Anna'] }), '{name} einladen');
+  // German nouns are capitalised: the words the buttons share are the button's own, not a name.
+  assert.equal(nameShape('Anna Schmidt, MBA um Beitritt bitten'), '{name} um {name} bitten', 'alone, a capitalised noun reads as a name');
+  assert.equal(nameShape('Anna Schmidt, MBA um Beitritt bitten', { siblings: ['Li O’Neill | 3x Founder um Beitritt bitten', '王小明 um Beitritt bitten'] }), '{name} um Beitritt bitten');
+  // …but a word two buttons share is never taken as the button's own when the page shows it as a name.
+  assert.equal(nameShape('Ask Rose to join Rose', { siblings: ['Ask Tom to join Rose'], knownNames: ['Rose'] }), 'Ask {name} to join {name}');
   // Other buttons that differ in an interface word do not turn it into a name.
   assert.equal(nameShape('Send invitation', { siblings: ['Send message', 'Send now'] }), 'Send invitation');
 });

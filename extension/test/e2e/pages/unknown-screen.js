@@ -1,8 +1,8 @@
 // A LinkedIn screen no site module knows (issue 9, "a guard the user can teach"), served at
 // https://www.linkedin.com/groups/<id>/members/ by route interception. Each member row has a profile
 // link, a picture, a headline with an e-mail address, the page's own "Ask <name> to join" button (the
-// action the user teaches), and the actions that must never be held: Message, Follow, Withdraw. With
-// select=1 the rows have check boxes and one bulk button "Ask selected people to join".
+// action the user teaches), and the actions that must never be held: Message, Follow, Withdraw (English
+// or German). With select=1 the rows have check boxes and one bulk button "Ask selected people to join".
 // Every action of the page POSTs to its own origin (the harness records it) and is kept in window.sent.
 
 export const MEMBERS = [
@@ -14,27 +14,34 @@ export const MEMBERS = [
   { name: 'Marta Nguyen (10k+ followers)', slug: 'marta-nguyen-10k', email: 'marta@example.com' },
 ];
 
+/** WORDS are the page's own texts in English and German. */
+const WORDS = {
+  en: { lang: 'en', title: 'Group members', intro: 'Ask the people you know to join the group.', ask: (n) => `Ask ${n} to join`, askText: 'Ask to join', select: (n) => `Select ${n}`, message: 'Message', follow: (n) => `Follow ${n}`, followText: 'Follow', withdraw: (n) => `Withdraw invitation sent to ${n}`, withdrawText: 'Withdraw', bulk: 'Ask selected people to join' },
+  de: { lang: 'de', title: 'Gruppenmitglieder', intro: 'Bitten Sie Personen, die Sie kennen, der Gruppe beizutreten.', ask: (n) => `${n} um Beitritt bitten`, askText: 'Um Beitritt bitten', select: (n) => `${n} auswählen`, message: 'Nachricht', follow: (n) => `${n} folgen`, followText: 'Folgen', withdraw: (n) => `Einladung an ${n} zurückziehen`, withdrawText: 'Zurückziehen', bulk: 'Ausgewählte Personen um Beitritt bitten' },
+};
+
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
-function row(m, i, select) {
-  const check = select ? `<input type="checkbox" id="c${i}" ${i < 3 ? 'checked' : ''} aria-label="Select ${esc(m.name)}">` : '';
-  const ask = select ? '' : `<button type="button" class="ask" data-i="${i}" aria-label="Ask ${esc(m.name)} to join"><span>Ask to join</span></button>`;
+function row(m, i, select, w) {
+  const check = select ? `<input type="checkbox" id="c${i}" ${i < 3 ? 'checked' : ''} aria-label="${esc(w.select(m.name))}">` : '';
+  const ask = select ? '' : `<button type="button" class="ask" data-i="${i}" aria-label="${esc(w.ask(m.name))}"><span>${w.askText}</span></button>`;
   return `<li class="m-row" data-i="${i}">${check}<img src="data:," alt="${esc(m.name)}’s profile picture" width="40" height="40">
 <div class="who"><a href="/in/${m.slug}/">${esc(m.name)}</a><p>Member · ${esc(m.email)}</p></div>
-${ask}<button type="button" class="msg" data-i="${i}">Message</button>
-<button type="button" class="follow" data-i="${i}" aria-label="Follow ${esc(m.name)}">Follow</button>
-<a class="withdraw" data-i="${i}" href="https://www.linkedin.com/" aria-label="Withdraw invitation sent to ${esc(m.name)}">Withdraw</a></li>`;
+${ask}<button type="button" class="msg" data-i="${i}">${w.message}</button>
+<button type="button" class="follow" data-i="${i}" aria-label="${esc(w.follow(m.name))}">${w.followText}</button>
+<a class="withdraw" data-i="${i}" href="https://www.linkedin.com/" aria-label="${esc(w.withdraw(m.name))}">${w.withdrawText}</a></li>`;
 }
 
-/** unknownScreen renders the members page (select: rows with check boxes and one bulk button). */
-export function unknownScreen({ select = false } = {}) {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Members | LinkedIn</title>
+/** unknownScreen renders the members page (select: rows with check boxes and one bulk button; lang en or de). */
+export function unknownScreen({ select = false, lang = 'en' } = {}) {
+  const w = WORDS[lang] ?? WORDS.en;
+  return `<!doctype html><html lang="${w.lang}"><head><meta charset="utf-8"><title>${w.title} | LinkedIn</title>
 <style>body{font:14px system-ui;margin:0;background:#f4f2ee}main{max-width:760px;margin:24px auto;background:#fff;padding:16px 24px;border-radius:8px}
 ul{list-style:none;padding:0;margin:0}.m-row{display:flex;gap:10px;align-items:center;padding:8px 0;border-bottom:1px solid #eee}.who{flex:1}.who p{margin:0;color:#666}
 button{background:#0a66c2;color:#fff;border:0;border-radius:16px;padding:6px 14px;font-weight:600}</style></head>
-<body><main><h1>Group members</h1><p>Ask the people you know to join the group.</p>
-<ul id="members">${MEMBERS.map((m, i) => row(m, i, select)).join('')}</ul>
-${select ? '<div class="bar"><button type="button" id="ask-selected">Ask selected people to join</button></div>' : ''}</main>
+<body><main><h1>${w.title}</h1><p>${w.intro}</p>
+<ul id="members">${MEMBERS.map((m, i) => row(m, i, select, w)).join('')}</ul>
+${select ? `<div class="bar"><button type="button" id="ask-selected">${w.bulk}</button></div>` : ''}</main>
 <script>
 window.sent = [];
 const members = ${JSON.stringify(MEMBERS)};
