@@ -11,6 +11,8 @@ import { profileKey } from '../sites/common/keys.js';
 import { nameFromLabel } from '../sites/common/text.js';
 import { applyKeep, listAround, readRows, recipientOf } from '../sites/common/rows.js';
 import { showNotice } from './toast.js';
+import { el, mountHost, toTopLayer } from './layer.js';
+import { shieldIcon } from './style.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const TEACHABLE = new Set(['button', 'link', 'menuitem']);
@@ -134,13 +136,34 @@ export function createTaught({ i18n, send, win = window, doc = document, network
       return showNotice(i18n.has(key) ? i18n.t(key) : i18n.t('teach_failed', { message: res.error.message }), 10000);
     }
     await loadRules();
-    showNotice(i18n.t(res.ok.existed ? 'teach_exists' : 'teach_done', { shape: res.ok.rule.name, path: res.ok.rule.path }), 10000);
+    const text = i18n.t(res.ok.existed ? 'teach_exists' : 'teach_done', { shape: res.ok.rule.name, path: res.ok.rule.path });
+    if (res.ok.existed) return showNotice(text, 10000);
+    showTaught(text, async () => {
+      const gone = await send('rules.remove', { id: res.ok.rule.id });
+      await loadRules();
+      showNotice(gone.error ? gone.error.message : i18n.t('taught_removed', { shape: res.ok.rule.name }), 6000);
+    });
+  }
+
+  /** showTaught says what was taught for a few seconds, with Undo (a trusted click only). */
+  function showTaught(text, undo) {
+    const { host, root } = mountHost('notice');
+    const button = el('button', { type: 'button', text: i18n.t('undo_button') });
+    root.append(el('div', { class: 'toast info', role: 'status' }, el('div', { class: 'line' }, el('span', { class: 'brand' }, shieldIcon()), el('span', { class: 'text', text }), button)));
+    toTopLayer(host);
+    const timer = setTimeout(() => host.remove(), 12000);
+    button.addEventListener('click', (e) => {
+      if (!e.isTrusted) return;
+      clearTimeout(timer);
+      host.remove();
+      undo().catch((err) => console.error('Invite Guard: undo teaching', err));
+    });
   }
 
   function onContextMenu(e) {
     let t = e.composedPath()[0];
     if (t && !(t instanceof Element)) t = t.parentElement;
-    if (t && !isOurs(t)) state.target = t;
+    state.target = t && !isOurs(t) ? t : null; // a right-click in Invite Guard's own UI teaches nothing
   }
 
   function onMessage(msg, sender, sendResponse) {
