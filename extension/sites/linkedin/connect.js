@@ -9,9 +9,10 @@
 // takes the modal's send button as the action that sends.
 
 import { accName, chunks, closestButton, closestDialog, DIALOG_SELECTOR, dialogTitle, isCheckLike, isShown, textOf } from '../common/dom.js';
-import { clean, fold, isUiWord, looksLikeName, nameFromLabel, nameInTexts } from '../common/text.js';
+import { clean, EMAIL, fold, isUiWord, looksLikeName, nameFromLabel, nameInTexts } from '../common/text.js';
 import { linkedInProfileKey, nameKey } from '../common/keys.js';
 import { pathOf } from '../common/screens.js';
+import { EMAIL_GATE } from '../common/words.js';
 
 // Visible texts of a Connect button.
 const BARE = /^\+?\s*(?:connect|vernetzen|se connecter|entrer en relation|als kontakt hinzufugen)$/;
@@ -56,7 +57,19 @@ function noteModal(el) {
   const dlg = el && (el.matches(DIALOG_SELECTOR) ? el : closestDialog(el));
   if (!dlg || !isShown(dlg)) return null;
   if (NOTE_MODAL.test(fold(dialogTitle(dlg))) || dlg.querySelector('textarea#custom-message, textarea[name="message"]')) return dlg;
-  return NOTE_MODAL.test(fold(textOf(dlg))) ? dlg : null;
+  const text = fold(textOf(dlg));
+  return NOTE_MODAL.test(text) || EMAIL_GATE.test(text) ? dlg : null;
+}
+
+/**
+ * emailGated tells a note modal that asks for the person's email before it sends ("To verify this
+ * member knows you, please enter their email") and has no address typed yet: its "Send without a
+ * note" sends nothing, so it is counted and recorded as nothing.
+ */
+function emailGated(dlg) {
+  const field = dlg.querySelector('input[type="email" i], input[name="email" i], input[autocomplete="email" i]');
+  if (!field && !EMAIL_GATE.test(fold(textOf(dlg)))) return false;
+  return !(field && field.value && field.checkValidity() && EMAIL.test(field.value));
 }
 
 /** noteSend returns the note modal's send button the target is in, or null. */
@@ -67,7 +80,7 @@ function noteSend(target) {
   if (!dlg) return null;
   const name = fold(accName(b)).replace(/[.!]$/, '');
   if (!NOTE_SEND.test(name) && !NOTE_SEND.test(fold(textOf(b)))) return null;
-  return noteModal(dlg) ? b : null;
+  return noteModal(dlg) && !emailGated(dlg) ? b : null;
 }
 
 /** nameInModal reads the person's name from the note modal: "Invite Jane Doe to connect", "… invitation to Jane Doe". */
@@ -116,16 +129,22 @@ function closestConnect(target) {
   return a && isConnect(a) ? a : null;
 }
 
+/** vanityKey returns the profile key of a ".../custom-invite/?vanityName=<slug>" URL (the page or a link), else ''. */
+function vanityKey(href, base) {
+  try {
+    const vanity = new URL(href, base).searchParams.get('vanityName');
+    return vanity ? linkedInProfileKey('/in/' + encodeURIComponent(vanity) + '/', base) : '';
+  } catch {
+    return ''; // not a URL
+  }
+}
+
 /** keyOf returns the profile key a card or its Connect control points to ("/in/…" or "?vanityName=…"). */
 function keyOf(action, card, doc) {
   const base = doc.baseURI;
   const own = action.getAttribute('href');
-  if (own) {
-    try {
-      const vanity = new URL(own, base).searchParams.get('vanityName');
-      if (vanity) return { key: linkedInProfileKey('/in/' + encodeURIComponent(vanity) + '/', base), link: null };
-    } catch { /* not a URL: fall through */ }
-  }
+  const vanity = own ? vanityKey(own, base) : '';
+  if (vanity) return { key: vanity, link: null };
   const onProfile = /^\/in\/[^/]+\/?$/.test(pathOf(doc));
   if (onProfile && !action.closest('li,[role="listitem"],aside')) return { key: linkedInProfileKey(doc.URL), link: null };
   const link = [...card.querySelectorAll('a[href]')].find((a) => linkedInProfileKey(a.getAttribute('href'), base));
@@ -175,8 +194,9 @@ export default {
     if (hit && hit.step) {
       if (hit.opener && hit.opener.key) return { recipients: [{ key: hit.opener.key, name: hit.opener.name || '', member: true, selected: true, optedOut: false }] };
       const name = nameInModal(hit.scope || closestDialog(action));
-      if (!name) throw new Error('Invite Guard could not tell who this invitation goes to');
-      return { recipients: [{ key: nameKey(name), name, member: true, selected: true, optedOut: false }] };
+      const key = vanityKey(doc.URL, doc.baseURI) || nameKey(name);
+      if (!key) throw new Error('Invite Guard could not tell who this invitation goes to');
+      return { recipients: [{ key, name, member: true, selected: true, optedOut: false }] };
     }
     const card = hit?.scope ?? cardOf(action); // detect() found the card already
     let { key, link } = keyOf(action, card, doc);
