@@ -155,3 +155,10 @@ test('stored and imported rules are validated with clear messages', () => {
   for (const [r, re] of bad) assert.throws(() => validateRule(r, 'rule 3'), re);
   assert.ok(sameRule(good, { ...good, id: 'b', name: 'invite {name} TO join' }));
 });
+
+test('the screen report’s last pass removes every shown name and any e-mail address', async () => {
+  const { redact } = await import('../../content/screen-report.js');
+  const text = '- button “Ask Li O’Neill | 3x Founder to join”\n- link “Priya Raman (she/her)” · priya@example.com\n- button “Message”\n- link “WANG 王小明”';
+  const out = redact(text, ['Li O’Neill | 3x Founder', 'Priya Raman (she/her)', 'Message', 'wang 王小明']);
+  assert.equal(out, '- button “Ask {name} to join”\n- link “{name}” · {email}\n- button “Message”\n- link “{name}”');
+});
