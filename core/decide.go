@@ -52,12 +52,28 @@ func Decide(req DecideRequest) (Decision, error) {
 	if err := req.Validate(); err != nil {
 		return Decision{}, err
 	}
-	d := decider{req: &req, pol: policyOrDefault(req.Policy)}
+	return decide(&req, nil, false), nil
+}
+
+// decide decides on a valid request. With budgetFromList the weekly budget
+// counts the times in invited (a compact request's list) instead of the
+// "invited" entries of the history.
+func decide(req *DecideRequest, invited []int64, budgetFromList bool) Decision {
+	d := decider{req: req, pol: policyOrDefault(req.Policy)}
 	d.scope()
 	d.index()
 	d.history()
+	if budgetFromList {
+		d.budget.Used = 0
+		for _, at := range invited {
+			if time.UnixMilli(at).After(d.weekCut) {
+				d.budget.Used++
+			}
+		}
+		d.budget.Remaining = max(d.budget.Limit-d.budget.Used, 0)
+	}
 	d.recipients()
-	return d.decision(), nil
+	return d.decision()
 }
 
 // Bits of the per-recipient flags, in FlagOrder.

@@ -2,6 +2,7 @@
 // (alloc, write the JSON input, call the export, read the packed result, copy it out, free both).
 
 import { createWasi } from './wasi.js';
+import { compactRequest } from './compact.js';
 
 /** Above this much linear memory the instance is recycled after a call (wasm memory never shrinks). */
 export const RECYCLE_BYTES = 48 * 1024 * 1024;
@@ -138,7 +139,8 @@ export class Engine {
   async warmUp(n = 300) {
     const recipients = Array.from({ length: n }, (_, i) => ({ key: `https://www.linkedin.com/in/warm-up-${i}/`, name: `Warm Up ${i}`, member: i % 3 !== 0, selected: true }));
     const t0 = performance.now();
-    await this.call('decide', JSON.stringify({ network: 'linkedin', surface: 'contact_import', recipients, now: new Date().toISOString() }));
+    const req = { network: 'linkedin', surface: 'contact_import', recipients, now: new Date().toISOString() };
+    await this.call('decide', JSON.stringify(compactRequest(req)));
     this.timings = { ...this.timings, warmUpMs: performance.now() - t0 };
   }
 

@@ -2,6 +2,8 @@
 // (sent back as {ok: value}) or throws a HandlerError (sent back as {error: {code, message}}).
 // Issue 5 adds scan.*, withdraw.*, batches.list and sync.* to this same map.
 
+import { compactRequest } from './compact.js';
+
 /** HandlerError carries one of core.Error's codes to the caller. */
 export class HandlerError extends Error {
   constructor(code, message) {
@@ -84,7 +86,8 @@ export function createHandlers({ engine, history, openOptions = () => {}, onDeci
       if (p.target) req.target = String(p.target);
       if (p.message) req.message = String(p.message);
       if (hist.length) req.history = hist;
-      const decision = unwrap(await engine.callJSON('decide', req), 'decide');
+      // The engine reads the compact form several times faster; the exact request (version 1) is what sync keeps.
+      const decision = unwrap(await engine.callJSON('decide', compactRequest(req) ?? req), 'decide');
       onDecided(req, decision);
       return { decision, engineId: engine.engineId };
     },

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/goccy/go-json"
+
+	"github.com/inviteguard/inviteguard/wasm/dispatch"
 )
 
 func (s *suite) health(t *testing.T) {
@@ -26,8 +28,8 @@ func (s *suite) health(t *testing.T) {
 		Ops    []string `json:"ops"`
 	}
 	anon.want(t, 200, "GET", "/v1/version", nil, &v)
-	if v.ABI != 1 || v.Engine != h["engine"] || !strings.Contains(strings.Join(v.Ops, ","), "decide") {
-		t.Errorf("version = %+v, want abi 1, engine %s and the decide operation", v, h["engine"])
+	if v.ABI != dispatch.ABI || v.Engine != h["engine"] || !strings.Contains(strings.Join(v.Ops, ","), "decide") {
+		t.Errorf("version = %+v, want abi %d, engine %s and the decide operation", v, dispatch.ABI, h["engine"])
 	}
 	anon.wantError(t, 404, "not_found", "GET", "/v1/nothing-here", nil)
 	r := anon.wantError(t, 405, "invalid", "DELETE", "/v1/batches", nil)

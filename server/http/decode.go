@@ -7,7 +7,10 @@ import (
 	"net/http"
 	"unicode/utf8"
 
+	"github.com/goccy/go-json"
+
 	"github.com/inviteguard/inviteguard/core"
+	"github.com/inviteguard/inviteguard/server"
 	"github.com/inviteguard/inviteguard/wasm/dispatch"
 )
 
@@ -42,4 +45,33 @@ func (a *api) readBodyMax(w http.ResponseWriter, r *http.Request, v any, limit i
 		return core.Errorf(core.CodeInvalid, "request body is not valid UTF-8")
 	}
 	return dispatch.Decode(body, v)
+}
+
+// verifyBody is the body of POST /v1/verify as it arrives: the request is
+// read once it is known whether it is of ABI version 1 or compact.
+type verifyBody struct {
+	EngineID string          `json:"engineId"`
+	Request  json.RawMessage `json:"request"`
+	Decision core.Decision   `json:"decision"`
+}
+
+// readVerifyBody reads a verify body whose request is a decide request of
+// ABI version 1 or a compact one (kept as bytes for the engine).
+func (a *api) readVerifyBody(w http.ResponseWriter, r *http.Request) (server.VerifyInput, error) {
+	var body verifyBody
+	if err := a.readDecisionBody(w, r, &body); err != nil {
+		return server.VerifyInput{}, err
+	}
+	in := server.VerifyInput{EngineID: body.EngineID, Decision: body.Decision}
+	switch {
+	case len(body.Request) == 0 || string(body.Request) == "null":
+		return in, core.Errorf(core.CodeInvalid, "request is missing")
+	case dispatch.IsCompact(body.Request):
+		in.Compact = body.Request
+	default:
+		if err := dispatch.Decode(body.Request, &in.Request); err != nil {
+			return in, core.Errorf(core.ErrorCode(err), "request: %s", core.ErrorMessage(err))
+		}
+	}
+	return in, nil
 }

@@ -105,8 +105,8 @@ func (a *api) verifyBatch(w http.ResponseWriter, r *http.Request, userID string)
 }
 
 func (a *api) verify(w http.ResponseWriter, r *http.Request, _ string) {
-	var in server.VerifyInput
-	if err := a.readDecisionBody(w, r, &in); err != nil {
+	in, err := a.readVerifyBody(w, r)
+	if err != nil {
 		a.writeError(w, r, err)
 		return
 	}

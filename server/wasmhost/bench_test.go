@@ -14,29 +14,49 @@ import (
 // BenchmarkDecide5000 is decide on 5,000 recipients through one core.wasm
 // instance under wazero (the default, interruptible code), copies in and out
 // included; compare with wasm/dispatch BenchmarkDecide5000 (native).
-func BenchmarkDecide5000(b *testing.B) { benchDecide5000(b, Options{Instances: 1}) }
+// The request is the compact one of ABI version 2; the V1 benchmarks run the
+// same decision from the request of version 1.
+func BenchmarkDecide5000(b *testing.B) { benchDecide5000(b, Options{Instances: 1}, compact5000) }
 
 // BenchmarkDecide5000Fast is the same on code without deadline checks (Options.Fast).
 func BenchmarkDecide5000Fast(b *testing.B) {
-	benchDecide5000(b, Options{Instances: 1, Fast: true})
+	benchDecide5000(b, Options{Instances: 1, Fast: true}, compact5000)
 }
 
-// decide5000 is the golden decide request on 5,000 recipients with history.
-func decide5000(b *testing.B) []byte {
+// BenchmarkDecide5000V1 is BenchmarkDecide5000 on the request of version 1.
+func BenchmarkDecide5000V1(b *testing.B) { benchDecide5000(b, Options{Instances: 1}, v1of5000) }
+
+// BenchmarkDecide5000FastV1 is BenchmarkDecide5000Fast on the request of version 1.
+func BenchmarkDecide5000FastV1(b *testing.B) {
+	benchDecide5000(b, Options{Instances: 1, Fast: true}, v1of5000)
+}
+
+// The golden decide cases on 5,000 recipients with history.
+const (
+	compact5000 = "v2_bulk_5000_history"
+	v1of5000    = "bulk_5000_history"
+)
+
+// decide5000 is the golden decide request on 5,000 recipients with history
+// in the compact form.
+func decide5000(b *testing.B) []byte { return decideCase(b, compact5000) }
+
+// decideCase reads the request of a golden decide case.
+func decideCase(b *testing.B, name string) []byte {
 	b.Helper()
 	dir, err := golden.Dir()
 	if err != nil {
 		b.Fatal(err)
 	}
-	in, err := os.ReadFile(filepath.Join(dir, "decide", "bulk_5000_history.in.json"))
+	in, err := os.ReadFile(filepath.Join(dir, "decide", name+".in.json"))
 	if err != nil {
 		b.Fatal(err)
 	}
 	return in
 }
 
-func benchDecide5000(b *testing.B, opts Options) {
-	in := decide5000(b)
+func benchDecide5000(b *testing.B, opts Options, name string) {
+	in := decideCase(b, name)
 	e, err := New(context.Background(), coreWasm, opts)
 	if err != nil {
 		b.Fatal(err)

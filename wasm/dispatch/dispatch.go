@@ -15,7 +15,7 @@ import (
 )
 
 // ABI is the version of the wasm ABI described in RATIONALE.md ("The wasm ABI").
-const ABI = 1
+const ABI = 2
 
 // CoreVersion is the version of the decision logic that core.wasm reports.
 const CoreVersion = "0.1.0"
@@ -38,7 +38,7 @@ var opNames []string
 
 func init() {
 	handlers = map[string]handler{
-		"decide":          request(core.Decide),
+		"decide":          decide,
 		"check_message":   request(core.CheckMessage),
 		"parse_age":       request(core.ParseAge),
 		"parse_count":     request(core.ParseCount),
@@ -103,6 +103,19 @@ func request[Req, Res any](op func(Req) (Res, error)) handler {
 		return okEnvelope(&res)
 	}
 }
+
+// decide is the handler of decide: the compact request of ABI version 2
+// (core.CompactDecideRequest, recognised by "v" as its first key) or the
+// request of version 1 (core.DecideRequest).
+func decide(in []byte) ([]byte, error) {
+	if IsCompact(in) {
+		return decideCompact(in)
+	}
+	return decideV1(in)
+}
+
+// decideV1 is the handler of a decide request of version 1.
+var decideV1 = request(core.Decide)
 
 // constant makes the handler of an operation that ignores its input.
 func constant[Res any](op func() Res) handler {

@@ -23,7 +23,7 @@ test('the worker reports the engine id of the very core.wasm the build produced'
   const want = createHash('sha256').update(fs.readFileSync(path.join(ROOT, 'build', 'core.wasm'))).digest('hex');
   assert.equal(info.ok.engineId, want);
   assert.equal(createHash('sha256').update(fs.readFileSync(path.join(EXT, 'core.wasm'))).digest('hex'), want);
-  assert.equal(info.ok.version.abi, 1);
+  assert.equal(info.ok.version.abi, 2);
 });
 
 test('every golden case, through the service worker, byte for byte', async () => {
@@ -57,6 +57,6 @@ test('an operation the engine does not have is a coded error, and a trap recycle
   });
   assert.equal(res.missing.error.code, 'unsupported');
   assert.equal(res.trapped.error.code, 'engine');
-  assert.equal(res.after.ok.abi, 1, 'a fresh instance answers after the trap');
+  assert.equal(res.after.ok.abi, 2, 'a fresh instance answers after the trap');
   assert.ok(res.recycled >= 1);
 });

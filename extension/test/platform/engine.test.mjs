@@ -9,17 +9,18 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Engine } from '../../background/engine.js';
 import { createWasi, WasiExit } from '../../background/wasi.js';
+import { compactRequest } from '../../background/compact.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const wasmFile = path.join(root, 'build', 'core.wasm');
 const data = path.join(root, 'core', 'testdata');
 const newEngine = () => new Engine(async () => fs.readFileSync(wasmFile));
 
-test('the engine id is the sha256 of the bytes, and the engine reports ABI 1', async () => {
+test('the engine id is the sha256 of the bytes, and the engine reports ABI 2', async () => {
   const e = newEngine();
   await e.load();
   assert.equal(e.engineId, createHash('sha256').update(fs.readFileSync(wasmFile)).digest('hex'));
-  assert.equal(e.version.abi, 1);
+  assert.equal(e.version.abi, 2);
   assert.ok(e.version.ops.includes('decide'));
 });
 
@@ -80,4 +81,29 @@ test('the shim: stdout/stderr by lines, real time, random bytes, no preopens, pr
 
   assert.equal(wasi.imports.fd_prestat_get(3, 0), 8, 'no preopened directories');
   assert.throws(() => wasi.imports.proc_exit(2), WasiExit);
+});
+
+test('compactRequest writes every golden decide request as its compact twin, and the engine answers both alike', async () => {
+  const e = newEngine();
+  const dir = path.join(data, 'decide');
+  let n = 0;
+  for (const f of fs.readdirSync(dir).filter((f) => f.startsWith('v2_') && f.endsWith('.in.json'))) {
+    const v1File = path.join(dir, f.slice(3));
+    if (!fs.existsSync(v1File)) continue;
+    if (JSON.parse(await e.call('decide', new Uint8Array(fs.readFileSync(v1File)))).error) continue; // a v1 error case of the same name
+    const v1 = JSON.parse(fs.readFileSync(v1File, 'utf8'));
+    const want = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
+    assert.deepEqual(compactRequest(v1), want, f);
+    assert.equal(await e.call('decide', JSON.stringify(compactRequest(v1))), await e.call('decide', JSON.stringify(v1)), f);
+    n++;
+  }
+  assert.ok(n >= 20, `${n} twins`);
+});
+
+test('compactRequest leaves a history time finer than a millisecond to version 1', () => {
+  const req = { network: 'linkedin', surface: 'connect', now: '2026-03-01T10:00:00Z', recipients: [{ key: 'a@example.org', selected: true }],
+    history: [{ key: 'a@example.org', network: 'linkedin', kind: 'invited', at: '2026-02-27T10:00:00.0000001Z' }] };
+  assert.equal(compactRequest(req), null);
+  req.history[0].at = '2026-02-27T10:00:00.123000Z';
+  assert.deepEqual(compactRequest(req).history, [0, 0, 0, Date.parse('2026-02-27T10:00:00.123Z')]);
 });

@@ -1,0 +1,172 @@
+package dispatch
+
+import (
+	"bytes"
+	"time"
+
+	"github.com/inviteguard/inviteguard/core"
+)
+
+// IsCompact reports whether a decide request is in the compact form of ABI
+// version 2: an object whose first key is "v" (core.CompactDecideRequest).
+// Anything else is read as version 1.
+func IsCompact(in []byte) bool {
+	s := scanner{in: in, elem: -1}
+	if s.peek() != '{' {
+		return false
+	}
+	s.pos++
+	if s.peek() != '"' {
+		return false
+	}
+	return bytes.HasPrefix(in[s.pos:], []byte(`"v"`))
+}
+
+// decideCompact is the handler of a compact decide request.
+func decideCompact(in []byte) ([]byte, error) {
+	var req core.CompactDecideRequest
+	if err := decodeCompact(in, &req, false); err != nil {
+		return nil, err
+	}
+	d, err := core.DecideCompact(req)
+	if err != nil {
+		return nil, err
+	}
+	return okEnvelope(&d)
+}
+
+// decodeCompact reads a compact decide request strictly: unknown and repeated
+// fields, wrong types, trailing data and malformed JSON are CodeInvalid
+// errors naming the field or the byte offset. Field names match exactly.
+// Unless copyStrings, strings without escapes point into in.
+func decodeCompact(in []byte, req *core.CompactDecideRequest, copyStrings bool) error {
+	s := &scanner{in: in, copyStrings: copyStrings, elem: -1}
+	if s.peek() != '{' {
+		if s.peek() == 0 {
+			return core.Errorf(core.CodeInvalid, "empty request: expected a JSON object")
+		}
+		return core.Errorf(core.CodeInvalid, "request must be a JSON object, got %s", jsonKindOf(s.peek()))
+	}
+	seen := map[string]bool{}
+	err := s.object("request", func(key string) error {
+		if seen[key] {
+			return core.Errorf(core.CodeInvalid, "duplicate field %q (at byte %d)", key, s.pos)
+		}
+		seen[key] = true
+		if s.null() {
+			return nil
+		}
+		return compactField(s, key, req)
+	})
+	if err != nil {
+		return err
+	}
+	return s.end()
+}
+
+// compactField reads the value of one field of a compact request.
+func compactField(s *scanner, key string, req *core.CompactDecideRequest) error {
+	var err error
+	var v int64
+	switch key {
+	case "v":
+		v, err = s.int(key)
+		req.V = int(v)
+	case "network":
+		var n string
+		n, err = s.str(key)
+		req.Network = core.Network(n)
+	case "surface":
+		var n string
+		n, err = s.str(key)
+		req.Surface = core.Surface(n)
+	case "target":
+		req.Target, err = s.str(key)
+	case "message":
+		req.Message, err = s.str(key)
+	case "now":
+		req.Now, err = s.time(key)
+	case "policy":
+		req.Policy, err = s.policy(key)
+	case "recentMessages":
+		req.RecentMessages, err = s.strings(key)
+	case "keys":
+		req.Keys, err = s.strings(key)
+	case "names":
+		req.Names, err = s.strings(key)
+	case "scopes":
+		req.Scopes, err = s.strings(key)
+	case "rows":
+		var rows []int64
+		rows, err = s.ints(key)
+		req.Rows = make([]int, len(rows))
+		for i, r := range rows {
+			req.Rows[i] = int(r)
+		}
+	case "history":
+		req.History, err = s.ints(key)
+	case "invited":
+		req.Invited, err = s.ints(key)
+	default:
+		return core.Errorf(core.CodeInvalid, "unknown field %q", key)
+	}
+	return err
+}
+
+// strings reads an array of strings.
+func (s *scanner) strings(field string) ([]string, error) {
+	out := make([]string, 0, 16)
+	err := s.array(field, func() error {
+		s.elem = len(out)
+		v, err := s.str(field)
+		out = append(out, v)
+		return err
+	})
+	s.elem = -1
+	return out, err
+}
+
+// ints reads an array of integers.
+func (s *scanner) ints(field string) ([]int64, error) {
+	out := make([]int64, 0, 64)
+	err := s.array(field, func() error {
+		s.elem = len(out)
+		v, err := s.int(field)
+		out = append(out, v)
+		return err
+	})
+	s.elem = -1
+	return out, err
+}
+
+// time reads an RFC 3339 time as version 1 does.
+func (s *scanner) time(field string) (time.Time, error) {
+	if s.peek() != '"' {
+		return time.Time{}, s.typeErr(field, "an RFC 3339 time string")
+	}
+	start := s.pos
+	if _, err := s.str(field); err != nil {
+		return time.Time{}, err
+	}
+	var t time.Time
+	if err := t.UnmarshalJSON(s.in[start:s.pos]); err != nil {
+		return time.Time{}, decodeError(err)
+	}
+	return t, nil
+}
+
+// policy reads the policy object with the decoder of version 1.
+func (s *scanner) policy(field string) (*core.Policy, error) {
+	if s.peek() != '{' {
+		return nil, s.typeErr(field, "an object")
+	}
+	raw, err := s.raw()
+	if err != nil {
+		return nil, err
+	}
+	var p core.Policy
+	if err := decodeWith(raw, &p, strict); err != nil {
+		return nil, core.Errorf(core.CodeInvalid, "%s: %s", field, core.ErrorMessage(err))
+	}
+	return &p, nil
+}

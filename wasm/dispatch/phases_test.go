@@ -1,0 +1,52 @@
+package dispatch
+
+import (
+	"testing"
+
+	"github.com/inviteguard/inviteguard/core"
+)
+
+// BenchmarkPhases5000 splits decide on the compact 5,000-recipient request
+// into its phases. Run it as wasm too (see internal/wasmrun): that is where
+// the split matters.
+func BenchmarkPhases5000(b *testing.B) {
+	in := readBenchCase(b, benchCase)
+	var req core.CompactDecideRequest
+	if err := decodeCompact(in, &req, false); err != nil {
+		b.Fatal(err)
+	}
+	full, err := req.Expand()
+	if err != nil {
+		b.Fatal(err)
+	}
+	d, err := core.DecideCompact(req)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("decode", func(b *testing.B) {
+		for b.Loop() {
+			var r core.CompactDecideRequest
+			_ = decodeCompact(in, &r, false)
+		}
+	})
+	b.Run("expand", func(b *testing.B) {
+		for b.Loop() {
+			_, _ = req.Expand()
+		}
+	})
+	b.Run("validate", func(b *testing.B) {
+		for b.Loop() {
+			_ = full.Validate()
+		}
+	})
+	b.Run("decide", func(b *testing.B) {
+		for b.Loop() {
+			_, _ = core.DecideCompact(req)
+		}
+	})
+	b.Run("encode", func(b *testing.B) {
+		for b.Loop() {
+			_, _ = okEnvelope(&d)
+		}
+	})
+}
