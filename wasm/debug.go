@@ -8,7 +8,7 @@ import (
 	"time"
 	"unsafe"
 
-	json "github.com/goccy/go-json"
+	"encoding/json"
 
 	"github.com/inviteguard/inviteguard/core"
 )
@@ -75,8 +75,8 @@ func debugPhases(ptr unsafe.Pointer, size uint32) uint64 {
 	in := unsafe.Slice((*byte)(ptr), size)
 	t0 := time.Now()
 	var req core.DecideRequest
-	// as Call decodes: strings point into the input (DecodeNoCopyString)
-	if err := json.UnmarshalWithOption(in, &req, json.DecodeNoCopyString()); err != nil {
+	// as version 1 requests are decoded in core.wasm (encoding/json)
+	if err := json.Unmarshal(in, &req); err != nil {
 		return respond([]byte(`{"error":{"code":"invalid","message":"debug_phases wants a decide request"}}`))
 	}
 	t1 := time.Now()

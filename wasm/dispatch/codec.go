@@ -8,34 +8,22 @@ import (
 	"strings"
 	"time"
 
-	json "github.com/goccy/go-json"
-
 	"github.com/inviteguard/inviteguard/core"
 )
 
-// strictFlags are the decode option flags of a Decoder with
-// DisallowUnknownFields. go-json offers that option only on its stream
-// Decoder; Unmarshal (faster, and it rejects trailing data) takes the same
-// flags through a DecodeOptionFunc, so they are read once from a Decoder here.
-// TestDecodeRejectsUnknownFields fails if this ever stops working.
-var strictFlags = func() json.DecodeOption {
-	var captured json.DecodeOption
-	d := json.NewDecoder(strings.NewReader("{}"))
-	d.DisallowUnknownFields()
-	var v struct{}
-	_ = d.DecodeWithOption(&v, func(o *json.DecodeOption) { captured = *o })
-	return captured
-}()
+// decodeOption is an option of decodeWith.
+type decodeOption int
 
-// strict makes an unknown object key an error.
-func strict(o *json.DecodeOption) { o.Flags |= strictFlags.Flags }
-
-// noCopy makes decoded strings point into the input instead of copying them:
-// a third fewer allocations on large requests. Only Call uses it, where the
-// input outlives every decoded string (the response is encoded before Call
-// returns and nothing is kept); Decode, whose callers may keep the values
-// and reuse their buffers, copies.
-var noCopy = json.DecodeNoCopyString()
+const (
+	// strict makes an unknown object key an error.
+	strict decodeOption = iota + 1
+	// noCopy makes decoded strings point into the input instead of copying
+	// them: a third fewer allocations on large requests. Only Call uses it,
+	// where the input outlives every decoded string (the response is encoded
+	// before Call returns and nothing is kept); Decode, whose callers may keep
+	// the values and reuse their buffers, copies.
+	noCopy
+)
 
 // decode reads a JSON object into v (see decodeWith).
 func decode(in []byte, v any) error { return decodeWith(in, v, strict) }
@@ -46,15 +34,15 @@ func decode(in []byte, v any) error { return decodeWith(in, v, strict) }
 // the byte offset. A key repeated within one object is refused too (naming
 // it): which of the two values counts would depend on the decoder, and a
 // check that read the first could pass what the core reads as the second.
-func decodeWith(in []byte, v any, opts ...json.DecodeOptionFunc) error {
+func decodeWith(in []byte, v any, opts ...decodeOption) error {
 	trimmed := bytes.TrimSpace(in)
 	if len(trimmed) == 0 {
 		return core.Errorf(core.CodeInvalid, "empty request: expected a JSON object")
 	}
-	if trimmed[0] != '{' && json.Valid(trimmed) {
+	if trimmed[0] != '{' && jsonValid(trimmed) {
 		return core.Errorf(core.CodeInvalid, "request must be a JSON object, got %s", jsonKindOf(trimmed[0]))
 	}
-	if err := json.UnmarshalWithOption(in, v, opts...); err != nil {
+	if err := unmarshal(in, v, opts...); err != nil {
 		return decodeError(err)
 	}
 	if path, ok := duplicateKey(trimmed); ok {
@@ -63,20 +51,20 @@ func decodeWith(in []byte, v any, opts ...json.DecodeOptionFunc) error {
 	return nil
 }
 
-// decodeError turns a go-json error into a CodeInvalid *core.Error.
+// decodeError turns an error of the JSON library into a CodeInvalid *core.Error.
 func decodeError(err error) *core.Error {
-	var syntax *json.SyntaxError
-	var typ *json.UnmarshalTypeError
 	var tm *time.ParseError
-	switch {
-	case errors.As(err, &syntax):
-		return core.Errorf(core.CodeInvalid, "malformed JSON at byte %d: %s", syntax.Offset, syntax.Error())
-	case errors.As(err, &typ):
-		if typ.Field == "" {
-			return core.Errorf(core.CodeInvalid, "request must be a JSON object, got %s", typ.Value)
+	if e, ok := libError(err); ok {
+		switch {
+		case e.syntax:
+			return core.Errorf(core.CodeInvalid, "malformed JSON at byte %d: %s", e.offset, e.msg)
+		case e.field == "":
+			return core.Errorf(core.CodeInvalid, "request must be a JSON object, got %s", e.value)
+		default:
+			return core.Errorf(core.CodeInvalid, "%s: expected %s, got %s (at byte %d)", fieldPath(e.field), goKind(e.typ), e.value, e.offset)
 		}
-		return core.Errorf(core.CodeInvalid, "%s: expected %s, got %s (at byte %d)", fieldPath(typ.Field), goKind(typ.Type), typ.Value, typ.Offset)
-	case errors.As(err, &tm):
+	}
+	if errors.As(err, &tm) {
 		return core.Errorf(core.CodeInvalid, "invalid time %q: expected RFC 3339 such as 2026-01-02T15:04:05Z", tm.Value)
 	}
 	msg := err.Error()
@@ -84,6 +72,16 @@ func decodeError(err error) *core.Error {
 		return core.Errorf(core.CodeInvalid, "unknown field %s", name)
 	}
 	return core.Errorf(core.CodeInvalid, "bad request: %s", strings.TrimPrefix(msg, "json: "))
+}
+
+// jsonError is what decodeError needs of a syntax or type error of the JSON library.
+type jsonError struct {
+	syntax bool
+	offset int64
+	msg    string       // a syntax error's text
+	field  string       // a type error's field path, "recipients.0.selected"
+	value  string       // a type error's JSON value ("string", "number -7")
+	typ    reflect.Type // a type error's Go type
 }
 
 // fieldPath turns go-json's "recipients.0.selected" into "recipients[0].selected".
@@ -146,10 +144,6 @@ func jsonKindOf(c byte) string {
 	return "a number"
 }
 
-// encodeOptions: the response is data, never embedded in HTML, so <, > and &
-// are written as they are.
-var encodeOptions = []json.EncodeOptionFunc{json.DisableHTMLEscape()}
-
 // okBody is the envelope of a successful call.
 type okBody[T any] struct {
 	OK *T `json:"ok"`
@@ -158,7 +152,7 @@ type okBody[T any] struct {
 // okEnvelope encodes {"ok":<v>} in one pass: the result is marshalled inside
 // its envelope, not into a buffer of its own that is then copied.
 func okEnvelope[T any](v *T) ([]byte, error) {
-	out, err := json.MarshalWithOption(&okBody[T]{OK: v}, encodeOptions...)
+	out, err := marshal(&okBody[T]{OK: v})
 	if err != nil {
 		return nil, core.Errorf(core.CodeInternal, "encoding the result: %v", err)
 	}
@@ -177,7 +171,7 @@ func errorEnvelope(err error) []byte {
 	if !errors.As(err, &e) {
 		e = &core.Error{Code: core.CodeInternal, Message: err.Error()}
 	}
-	out, merr := json.MarshalWithOption(errorBody{Error: e}, encodeOptions...)
+	out, merr := marshal(errorBody{Error: e})
 	if merr != nil {
 		return []byte(`{"error":{"code":"internal","message":"encoding an error failed"}}`)
 	}

@@ -42,7 +42,7 @@ func TestCompactGoldenMatchesV1(t *testing.T) {
 			if !ok {
 				t.Fatal("Compact refused a golden request")
 			}
-			want, err := json.MarshalWithOption(&comp, encodeOptions...)
+			want, err := marshal(&comp)
 			if err != nil {
 				t.Fatal(err)
 			}
