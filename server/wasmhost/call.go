@@ -26,6 +26,9 @@ func (e *Engine) Call(ctx context.Context, op string, in []byte) ([]byte, error)
 	if err != nil {
 		return nil, err
 	}
+	if s.proc != nil {
+		return e.callProc(ctx, s, op, in)
+	}
 	if !s.inst.flavor.interruptible {
 		return e.callFast(ctx, s, op, in)
 	}
@@ -156,6 +159,18 @@ func (e *Engine) acquire(ctx context.Context, op string) (*slot, error) {
 	case <-ctx.Done():
 		return nil, engineErr("%s: no engine instance became free: %v", op, ctx.Err())
 	}
+	if !e.opts.InProcess {
+		if s.proc == nil {
+			p, _, err := e.startChild(ctx)
+			if err != nil {
+				e.pool <- s
+				return nil, err
+			}
+			s.proc = p
+			e.stats.replaced.Add(1)
+		}
+		return s, nil
+	}
 	if s.inst != nil && s.inst.flavor != e.current() {
 		s.inst.close(ctx)
 		s.inst = nil
@@ -215,6 +230,9 @@ func (e *Engine) Close(ctx context.Context) error {
 		case s := <-e.pool:
 			if s.inst != nil {
 				s.inst.close(ctx)
+			}
+			if s.proc != nil {
+				s.proc.stop()
 			}
 			continue
 		case <-ctx.Done():

@@ -21,6 +21,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"maps"
+	"os"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -61,6 +62,7 @@ type flavor struct {
 // and not replaced yet.
 type slot struct {
 	inst *instance
+	proc *proc // instead of inst, in the default mode (child processes)
 }
 
 // New compiles wasm and starts opts.Instances instances of it.
@@ -74,6 +76,9 @@ func New(ctx context.Context, wasm []byte, opts Options) (*Engine, error) {
 		ops:  map[string]bool{},
 		pool: make(chan *slot, opts.Instances),
 		done: make(chan struct{}),
+	}
+	if !opts.InProcess {
+		return e.startProcs(ctx)
 	}
 	var err error
 	if e.cache, err = newCache(opts); err != nil {
@@ -107,6 +112,24 @@ func New(ctx context.Context, wasm []byte, opts Options) (*Engine, error) {
 			return nil, err
 		}
 		e.pool <- &slot{inst: inst}
+	}
+	return e, nil
+}
+
+// startProcs starts the engine's child processes (the default mode).
+func (e *Engine) startProcs(ctx context.Context) (*Engine, error) {
+	if os.Getenv(childEnv) == "1" {
+		return nil, engineErr("an engine process cannot start engine processes (use Options.InProcess)")
+	}
+	slots, ops, err := e.startChildren(ctx, e.opts.Instances)
+	if err != nil {
+		return nil, err
+	}
+	for _, op := range ops {
+		e.ops[op] = true
+	}
+	for _, s := range slots {
+		e.pool <- s
 	}
 	return e, nil
 }
@@ -164,11 +187,16 @@ func (e *Engine) Ops() []string {
 	return slices.Sorted(maps.Keys(e.ops))
 }
 
-// Interruptible reports whether new calls run on checked code that the
-// deadline stops (always, unless Options.Fast, then after the first timeout).
-func (e *Engine) Interruptible() bool { return e.interruptible.Load() != nil }
+// Interruptible reports whether new calls are stopped at their deadline:
+// always in child processes (the default) and on checked code, with
+// Options.Fast only after the first timeout.
+func (e *Engine) Interruptible() bool { return !e.opts.InProcess || e.interruptible.Load() != nil }
 
 // String describes the engine for logs.
 func (e *Engine) String() string {
-	return fmt.Sprintf("core.wasm %s (%d instances)", e.id[:12], e.opts.Instances)
+	where := "processes"
+	if e.opts.InProcess {
+		where = "instances in this process"
+	}
+	return fmt.Sprintf("core.wasm %s (%d %s)", e.id[:12], e.opts.Instances, where)
 }

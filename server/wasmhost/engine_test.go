@@ -208,7 +208,7 @@ func TestRecycle(t *testing.T) {
 // TestBadPointerTrap drives the real core.wasm out of bounds through the ABI
 // (an input pointer past its memory) and checks the engine survives it.
 func TestBadPointerTrap(t *testing.T) {
-	e := newEngine(t, coreWasm, Options{Instances: 1})
+	e := newEngine(t, coreWasm, Options{Instances: 1, InProcess: true})
 	closeEngine(t, e)
 	s, err := e.acquire(context.Background(), "decide")
 	if err != nil {
@@ -272,7 +272,7 @@ func TestConcurrent(t *testing.T) {
 // TestWaitForInstance: a caller whose context ends while every instance is
 // busy gets an engine error instead of waiting forever.
 func TestWaitForInstance(t *testing.T) {
-	e := newEngine(t, coreWasm, Options{Instances: 1})
+	e := newEngine(t, coreWasm, Options{Instances: 1, InProcess: true})
 	closeEngine(t, e)
 	s, err := e.acquire(context.Background(), "version")
 	if err != nil {
@@ -326,25 +326,45 @@ func assertVersion(t *testing.T, e *Engine) {
 	}
 }
 
-// TestHostGCDuringCall: the host's garbage collector completes while a long
-// call runs on the default (checked) code — on unchecked code it would wait
-// for the call to end, which is why Options.Fast is not the default.
+// TestHostGCDuringCall: the host's garbage collector completes while a
+// 3-second guest call runs, in the default mode (unchecked code in a child
+// process) and on checked code in this process — on unchecked code in this
+// process (Options.Fast) it would wait for the call to end, which is why that
+// is not the default. BenchmarkHostGCDuringCall measures the pause.
 func TestHostGCDuringCall(t *testing.T) {
-	e := newEngine(t, debugWasm, Options{Instances: 1, CallTimeout: time.Minute})
-	closeEngine(t, e)
+	for name, opts := range map[string]Options{
+		"child processes": {Instances: 1, CallTimeout: 3 * time.Second},
+		"checked code":    {Instances: 1, CallTimeout: 3 * time.Second, InProcess: true},
+	} {
+		t.Run(name, func(t *testing.T) {
+			e := newEngine(t, debugWasm, opts)
+			closeEngine(t, e)
+			pause, done := gcDuringSpin(t, e)
+			t.Logf("runtime.GC() took %s during the call", pause)
+			select {
+			case err := <-done:
+				t.Fatalf("the call (%v) ended before the host's GC did: the GC waited for it", err)
+			default:
+			}
+			if err := <-done; err == nil || !strings.Contains(err.Error(), "did not answer in time") {
+				t.Fatalf("got %v, want the endless call stopped at its deadline", err)
+			}
+			assertVersion(t, e)
+		})
+	}
+}
+
+// gcDuringSpin starts an endless call (stopped at the engine's deadline),
+// runs the host's GC while it runs and returns how long the GC took and
+// the channel the call's error arrives on.
+func gcDuringSpin(t testing.TB, e *Engine) (time.Duration, <-chan error) {
 	done := make(chan error, 1)
 	go func() {
-		_, err := e.Call(context.Background(), "debug_spin", []byte("100000000")) // seconds on checked code
+		_, err := e.Call(context.Background(), "debug_spin", nil)
 		done <- err
 	}()
-	time.Sleep(50 * time.Millisecond) // let the call start
+	time.Sleep(100 * time.Millisecond) // let the call start
+	start := time.Now()
 	runtime.GC()
-	select {
-	case err := <-done:
-		t.Fatalf("the call (%v) ended before the host's GC did: the GC waited for it", err)
-	default:
-	}
-	if err := <-done; err != nil {
-		t.Fatal(err)
-	}
+	return time.Since(start), done
 }

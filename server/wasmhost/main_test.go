@@ -22,6 +22,7 @@ var (
 )
 
 func TestMain(m *testing.M) {
+	ServeChildIfAsked() // an engine of these tests started this binary as its child
 	os.Exit(run(m))
 }
 

@@ -20,13 +20,22 @@ type Options struct {
 	Instances int
 	// CallTimeout bounds one call (default 5 s); the caller's context may be shorter.
 	CallTimeout time.Duration
-	// Fast runs core.wasm compiled without deadline checks: calls are about 6×
-	// faster, but wazero cannot stop them, and while one runs the host's
-	// garbage collector cannot stop the world — every goroutine of the process
-	// waits for the call to end (a hang would freeze the process). A fast call
-	// that passes its deadline is answered with a timeout at once, its instance
-	// is abandoned, and the engine switches to checked code for good. Off by
-	// default: every call is then stopped at its deadline.
+	// InProcess runs core.wasm in this process, on code compiled with
+	// deadline checks (wazero stops a call at its deadline; about 5× slower
+	// than unchecked code for a Go guest). By default the engine runs it in
+	// Instances child processes of this same binary instead, on unchecked
+	// code: a call past its deadline is stopped by killing its process, and
+	// the host's garbage collector never waits for guest code (main must call
+	// ServeChildIfAsked first). See RATIONALE.md, "Why child processes?".
+	InProcess bool
+	// Fast runs core.wasm in this process (it implies InProcess) compiled
+	// without deadline checks: calls are about 5× faster than checked ones,
+	// but wazero cannot stop them, and while one runs the host's garbage
+	// collector cannot stop the world — every goroutine of the process waits
+	// for the call to end (a hang would freeze the process). A fast call that
+	// passes its deadline is answered with a timeout at once, its instance is
+	// abandoned, and the engine switches to checked code for good. For
+	// trusted batch work and benchmarks only.
 	Fast bool
 	// MemoryLimitPages caps an instance's linear memory in 64 KiB pages
 	// (default 4096: 256 MiB). A guest that needs more traps and is replaced.
@@ -54,6 +63,9 @@ const (
 
 // withDefaults fills in the zero fields.
 func (o Options) withDefaults() Options {
+	if o.Fast {
+		o.InProcess = true
+	}
 	if o.Instances <= 0 {
 		o.Instances = runtime.GOMAXPROCS(0)
 	}

@@ -32,7 +32,7 @@ func decideCompact(in []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return okEnvelope(&d)
+	return decisionEnvelope(&d)
 }
 
 // decodeCompact reads a compact decide request strictly: unknown and repeated

@@ -115,7 +115,17 @@ func decide(in []byte) ([]byte, error) {
 }
 
 // decideV1 is the handler of a decide request of version 1.
-var decideV1 = request(core.Decide)
+func decideV1(in []byte) ([]byte, error) {
+	var req core.DecideRequest
+	if err := decodeWith(in, &req, strict, noCopy); err != nil {
+		return nil, err
+	}
+	d, err := core.Decide(req)
+	if err != nil {
+		return nil, err
+	}
+	return decisionEnvelope(&d)
+}
 
 // constant makes the handler of an operation that ignores its input.
 func constant[Res any](op func() Res) handler {

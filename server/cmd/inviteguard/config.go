@@ -27,6 +27,7 @@ type config struct {
 	instances   int
 	callTimeout time.Duration
 	memoryMB    int
+	inProcess   bool
 	cacheDir    string
 	wasm        string
 	shutdown    time.Duration
@@ -59,6 +60,7 @@ func serveFlags(fs *flag.FlagSet, c *config) {
 	fs.IntVar(&c.instances, "instances", runtime.GOMAXPROCS(0), "core.wasm instances in the pool")
 	fs.DurationVar(&c.callTimeout, "call-timeout", 5*time.Second, "deadline of one engine call")
 	fs.IntVar(&c.memoryMB, "memory-limit-mb", 256, "linear memory limit of one core.wasm instance, in MiB")
+	fs.BoolVar(&c.inProcess, "engine-in-process", false, "run core.wasm in this process on deadline-checked code (slower) instead of in child processes")
 	fs.DurationVar(&c.shutdown, "shutdown-timeout", 15*time.Second, "how long a shutdown waits for requests in flight")
 }
 

@@ -14,6 +14,8 @@ import (
 	"os/signal"
 	"syscall"
 	"time"
+
+	"github.com/inviteguard/inviteguard/server/wasmhost"
 )
 
 // started is when the process began, for the start-up time in the log.
@@ -36,6 +38,7 @@ Run "inviteguard <command> -h" for a command's flags.
 `
 
 func main() {
+	wasmhost.ServeChildIfAsked() // a child process of the engine (wasmhost: the default mode) is this binary too
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {

@@ -16,6 +16,8 @@ import (
 	"time"
 
 	"github.com/goccy/go-json"
+
+	"github.com/inviteguard/inviteguard/server/wasmhost"
 )
 
 // The tests build the real binary and the real core.wasm from the current
@@ -30,6 +32,7 @@ var (
 )
 
 func TestMain(m *testing.M) {
+	wasmhost.ServeChildIfAsked() // the engines of the in-process tests start this binary as their child
 	os.Exit(runMain(m))
 }
 

@@ -42,7 +42,7 @@ func (c *config) openEngine(ctx context.Context, log *slog.Logger) (*wasmhost.En
 	}
 	opts := wasmhost.Options{
 		CacheDir: c.cacheDir, NoDiskCache: c.cacheDir == "",
-		Instances: c.instances, CallTimeout: c.callTimeout, Logger: log,
+		Instances: c.instances, CallTimeout: c.callTimeout, Logger: log, InProcess: c.inProcess,
 	}
 	if c.memoryMB > 0 {
 		opts.MemoryLimitPages = uint32(c.memoryMB) * 16
