@@ -50,7 +50,7 @@ func decodeCompact(in []byte, req *core.CompactDecideRequest, copyStrings bool) 
 	seen := map[string]bool{}
 	err := s.object("request", func(key string) error {
 		if seen[key] {
-			return core.Errorf(core.CodeInvalid, "duplicate field %q (at byte %d)", key, s.pos)
+			return core.Errorf(core.CodeInvalid, "duplicate key %q: a key may appear only once in an object", key)
 		}
 		seen[key] = true
 		if s.null() {

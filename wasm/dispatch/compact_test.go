@@ -77,7 +77,7 @@ func TestCompactErrors(t *testing.T) {
 	for name, tc := range map[string]struct{ in, want string }{
 		"version 3":            {`{"v":3,"network":"linkedin","surface":"connect","now":"2026-03-01T10:00:00Z","keys":[],"rows":[]}`, "v is 3: this engine reads decide requests of version 2 (compact) or without v (version 1)"},
 		"unknown field":        {head + `,"keys":[],"rows":[],"recipients":[]}`, `unknown field "recipients"`},
-		"repeated field":       {head + `,"keys":["a"],"rows":[0,1],"keys":[]}`, `duplicate field "keys" (at byte 117)`},
+		"repeated field":       {head + `,"keys":["a"],"rows":[0,1],"keys":[]}`, `duplicate key "keys": a key may appear only once in an object`},
 		"row key out of range": {head + `,"keys":["a"],"rows":[0,1,1,1]}`, "rows[1]: key index 1 is out of range (keys has 1)"},
 		"odd rows":             {head + `,"keys":["a"],"rows":[0,1,0]}`, "rows has 3 integers: want two per row (key index, bits)"},
 		"bad bits":             {head + `,"keys":["a"],"rows":[0,6]}`, "rows[0]: bits 6 are not a combination of selected 1, member 2, not member 4, in target 8, opted out 16"},

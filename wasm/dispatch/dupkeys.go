@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
-
-	json "github.com/goccy/go-json"
 )
 
 // bigObject is the key count from which an object's keys are checked with a
@@ -194,8 +192,9 @@ func unescapeKey(raw []byte) string {
 	if bytes.IndexByte(raw, '\\') < 0 {
 		return string(raw)
 	}
-	var out string
-	if err := json.Unmarshal(append(append([]byte{'"'}, raw...), '"'), &out); err != nil {
+	s := scanner{in: append(append([]byte{'"'}, raw...), '"'), elem: -1, copyStrings: true}
+	out, err := s.str("key")
+	if err != nil {
 		return string(raw)
 	}
 	return out
