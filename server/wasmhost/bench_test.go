@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/tetratelabs/wazero"
 
@@ -12,23 +13,55 @@ import (
 )
 
 // BenchmarkDecide5000 is decide on 5,000 recipients through one core.wasm
-// instance under wazero (the default, interruptible code), copies in and out
-// included; compare with wasm/dispatch BenchmarkDecide5000 (native).
-// The request is the compact one of ABI version 2; the V1 benchmarks run the
-// same decision from the request of version 1.
+// engine process (the default mode: unchecked code in a child process),
+// copies in and out included; compare with wasm/dispatch
+// BenchmarkDecide5000 (native). The request is the compact one of ABI
+// version 2; BenchmarkDecide5000V1 runs the same decision from the request
+// of version 1.
 func BenchmarkDecide5000(b *testing.B) { benchDecide5000(b, Options{Instances: 1}, compact5000) }
-
-// BenchmarkDecide5000Fast is the same on code without deadline checks (Options.Fast).
-func BenchmarkDecide5000Fast(b *testing.B) {
-	benchDecide5000(b, Options{Instances: 1, Fast: true}, compact5000)
-}
 
 // BenchmarkDecide5000V1 is BenchmarkDecide5000 on the request of version 1.
 func BenchmarkDecide5000V1(b *testing.B) { benchDecide5000(b, Options{Instances: 1}, v1of5000) }
 
-// BenchmarkDecide5000FastV1 is BenchmarkDecide5000Fast on the request of version 1.
-func BenchmarkDecide5000FastV1(b *testing.B) {
-	benchDecide5000(b, Options{Instances: 1, Fast: true}, v1of5000)
+// BenchmarkDecide5000Fast is the same in this process on code without
+// deadline checks (Options.Fast).
+func BenchmarkDecide5000Fast(b *testing.B) {
+	benchDecide5000(b, Options{Instances: 1, Fast: true}, compact5000)
+}
+
+// BenchmarkDecide5000Checked is the same in this process on checked code
+// (Options.InProcess).
+func BenchmarkDecide5000Checked(b *testing.B) {
+	benchDecide5000(b, Options{Instances: 1, InProcess: true}, compact5000)
+}
+
+// BenchmarkHostGCDuringCall reports how long the host's runtime.GC() takes
+// while an endless guest call runs (stopped at a 3 s deadline), in the
+// default mode and on checked code in this process (see TestHostGCDuringCall;
+// on unchecked code in this process it waits for the call to end).
+func BenchmarkHostGCDuringCall(b *testing.B) {
+	for _, mode := range []struct {
+		name string
+		opts Options
+	}{
+		{"processes", Options{Instances: 1, CallTimeout: 3 * time.Second}},
+		{"checked", Options{Instances: 1, CallTimeout: 3 * time.Second, InProcess: true}},
+	} {
+		b.Run("mode="+mode.name, func(b *testing.B) {
+			e, err := New(context.Background(), debugWasm, mode.opts)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer e.Close(context.Background())
+			var total time.Duration
+			for b.Loop() {
+				pause, done := gcDuringSpin(b, e)
+				total += pause
+				<-done
+			}
+			b.ReportMetric(float64(total.Microseconds())/1000/float64(b.N), "gc-ms")
+		})
+	}
 }
 
 // The golden decide cases on 5,000 recipients with history.
