@@ -8,7 +8,7 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/goccy/go-json"
+	json "github.com/inviteguard/inviteguard/internal/jsonlib"
 
 	"github.com/inviteguard/inviteguard/core"
 )

@@ -6,7 +6,7 @@ import (
 	"sort"
 	"strconv"
 
-	"github.com/goccy/go-json"
+	json "github.com/inviteguard/inviteguard/internal/jsonlib"
 )
 
 // Difference is one field where a recorded and a computed decision differ.

@@ -3,7 +3,7 @@ package server
 import (
 	"context"
 
-	"github.com/goccy/go-json"
+	json "github.com/inviteguard/inviteguard/internal/jsonlib"
 
 	"github.com/inviteguard/inviteguard/core"
 )

@@ -7,7 +7,7 @@ import (
 	"net/http"
 	"unicode/utf8"
 
-	"github.com/goccy/go-json"
+	json "github.com/inviteguard/inviteguard/internal/jsonlib"
 
 	"github.com/inviteguard/inviteguard/core"
 	"github.com/inviteguard/inviteguard/server"

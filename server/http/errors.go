@@ -5,7 +5,7 @@ import (
 	"log/slog"
 	"net/http"
 
-	"github.com/goccy/go-json"
+	json "github.com/inviteguard/inviteguard/internal/jsonlib"
 
 	"github.com/inviteguard/inviteguard/core"
 )

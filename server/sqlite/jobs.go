@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/goccy/go-json"
+	json "github.com/inviteguard/inviteguard/internal/jsonlib"
 
 	"github.com/inviteguard/inviteguard/server"
 )

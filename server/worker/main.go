@@ -26,7 +26,7 @@ import (
 	"syscall/js"
 	"time"
 
-	"github.com/goccy/go-json"
+	json "github.com/inviteguard/inviteguard/internal/jsonlib"
 	"github.com/syumai/workers"
 
 	"github.com/inviteguard/inviteguard/core"
