@@ -6,6 +6,7 @@ import { History, openDB } from './db.js';
 import { createHandlers, dispatch } from './handlers.js';
 import { createUndoHandlers } from './undo.js';
 import { createRules } from './rules.js';
+import { admit } from './catalogue.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 
@@ -48,11 +49,20 @@ api.alarms?.onAlarm.addListener((alarm) => undo.onAlarm(alarm).catch((err) => co
 api.runtime.onStartup?.addListener(() => undo.onStartup().catch((err) => console.error('Invite Guard: startup', err)));
 undo.restore().catch((err) => console.error('Invite Guard: restore', err));
 
-api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+// Who may send what is background/catalogue.js's: a message its sender may not send answers
+// `forbidden` and reaches no handler.
+const own = { id: api.runtime.id, origin: api.runtime.getURL('') };
+function onMessage(msg, sender, sendResponse) {
   if (sender.id !== api.runtime.id) return false;
-  dispatch(handlers, sender.tab ? { ...msg, senderTabId: sender.tab.id } : msg).then(sendResponse);
+  const { msg: admitted, forbidden } = admit(msg, sender, own);
+  if (forbidden) {
+    sendResponse(forbidden);
+    return false;
+  }
+  dispatch(handlers, admitted).then(sendResponse);
   return true; // the answer comes asynchronously
-});
+}
+api.runtime.onMessage.addListener(onMessage);
 
 // Start the engine and open the database at once, so the first held batch waits for neither; then
 // warm the engine up with one decision (V8 optimises the hot wasm functions on their first calls).
@@ -63,5 +73,6 @@ engine
   .catch((err) => console.error('Invite Guard: engine failed to load:', err));
 
 // For the e2e tests and the bench, which evaluate in this worker.
-// menuClicked is what the context menu's onClicked calls (Playwright cannot click a native menu).
-globalThis.inviteGuard = { engine, handlers, history, undo, menuClicked: rules.menuClicked, dispatch: (msg) => dispatch(handlers, msg) };
+// menuClicked is what the context menu's onClicked calls (Playwright cannot click a native menu);
+// onMessage is the real message listener (behind background/catalogue.js).
+globalThis.inviteGuard = { engine, handlers, history, undo, menuClicked: rules.menuClicked, dispatch: (msg) => dispatch(handlers, msg), onMessage };

@@ -9,6 +9,7 @@ import { getAll } from './idb.js';
 import { createOutbox } from './outbox.js';
 import { createSync } from './sync.js';
 import { exportHistory, importHistory } from './exportimport.js';
+import { MANAGER_PAGE } from './catalogue.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 
@@ -65,7 +66,7 @@ export function createUndoHandlers({ engine, history, getDB, base, now = () => n
     async alive(tabId) {
       try {
         const t = await api.tabs.get(tabId);
-        return !!t && /^https:\/\/www\.linkedin\.com\/(mynetwork\/invitation-manager|inbox\/invitations)/.test(t.url ?? t.pendingUrl ?? '');
+        return !!t && MANAGER_PAGE.test(t.url ?? t.pendingUrl ?? '');
       } catch {
         return false;
       }
