@@ -23,6 +23,16 @@ export function serverOrigin(url) {
   return u.origin;
 }
 
+/**
+ * tokenFor returns the token to use with origin: the one given, else the stored one only when it was saved
+ * with that very origin (a stored token never goes to another host: a typo in the URL must not hand it to
+ * whoever owns the typo). cur is the stored settings; given is undefined when the field was left empty.
+ */
+export function tokenFor(cur, origin, given) {
+  if (given != null && String(given).trim() !== '') return String(given).trim();
+  return cur.token && cur.url === origin ? cur.token : '';
+}
+
 /** createSync returns the sync operations. */
 export function createSync({ engine, getDB, history, outbox, now = () => new Date() }) {
   const decidedList = []; // the last decisions, with the exact request the engine saw
@@ -283,10 +293,13 @@ export function createSync({ engine, getDB, history, outbox, now = () => new Dat
     kick();
   }
 
-  /** configure stores the settings (URL checked, token kept) and, when switched on, queues the history. */
+  /** configure stores the settings (URL checked; the token kept only for the same origin) and, when switched
+   * on, queues the history. */
   async function configure(p) {
     const cur = await settings();
-    const next = { enabled: !!p.enabled, url: p.url != null ? serverOrigin(p.url) : cur.url, token: p.token != null ? String(p.token).trim() : cur.token };
+    const url = p.url != null ? serverOrigin(p.url) : cur.url;
+    const next = { enabled: !!p.enabled, url, token: tokenFor(cur, url, p.token) };
+    if (next.enabled && next.url && !next.token && cur.token) throw new HandlerError('invalid', `the saved token belongs to ${cur.url}; enter the token for ${next.url}`);
     if (next.enabled && (!next.url || !next.token)) throw new HandlerError('invalid', 'sync needs the server URL and a token');
     await history.putSetting('sync', next);
     let queued = 0;
@@ -302,7 +315,9 @@ export function createSync({ engine, getDB, history, outbox, now = () => new Dat
   /** test checks a URL and token against GET /v1/me without storing them. */
   async function test(p) {
     const cur = await settings();
-    const s = { url: serverOrigin(p?.url ?? cur.url), token: p?.token != null ? String(p.token).trim() : cur.token };
+    const url = serverOrigin(p?.url ?? cur.url);
+    const s = { url, token: tokenFor(cur, url, p?.token) };
+    if (!s.token) throw new HandlerError('invalid', cur.token ? `the saved token belongs to ${cur.url}; enter the token for ${url}` : 'enter the token first');
     const res = await call(s, 'GET', '/v1/me');
     if (!res.ok) return { ok: false, error: res.error };
     return { ok: true, user: res.data.user, engine: res.data.engine, sameEngine: res.data.engine === engine.engineId };

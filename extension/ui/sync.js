@@ -35,6 +35,12 @@ export async function renderSync(root) {
   const status = el('span', { class: 'status', role: 'status', 'aria-live': 'polite' });
   const queue = el('p', { class: 'help', id: 'sync-queue' });
   const tokenValue = () => (token.value.trim() ? token.value.trim() : undefined);
+  // The saved token is only ever sent to the origin it was saved with: another URL needs it typed again.
+  let stored = { url: cur.url, hasToken: cur.hasToken };
+  const tokenHint = () => {
+    token.placeholder = stored.hasToken && originOf(url.value.trim()) === stored.url ? i18n.t('sync_token_kept') : 'igt_…';
+  };
+  url.addEventListener('input', tokenHint);
 
   async function showQueue() {
     const s = (await send('sync.get')).ok;
@@ -59,7 +65,8 @@ export async function renderSync(root) {
     const res = await send('sync.configure', { enabled: enabled.checked, url: url.value, token: tokenValue() }, 20000);
     if (res.error) return say(status, i18n.t('options_invalid', { message: res.error.message }), false);
     token.value = '';
-    token.placeholder = res.ok.hasToken ? i18n.t('sync_token_kept') : 'igt_…';
+    stored = { url: res.ok.url, hasToken: res.ok.hasToken };
+    tokenHint();
     const saved = res.ok.enabled ? i18n.t('sync_saved_on', { queued: res.ok.queued }) : i18n.t('sync_saved_off');
     say(status, saved, true);
     showQueue();
