@@ -10,6 +10,8 @@ export const FORMAT = 'inviteguard-history';
 const STATES = new Set(['held', 'cancelled', 'sent', 'accepted', 'withdraw_requested', 'withdrawn', 'not_found', 'gone', 'expired', 'failed']);
 const NETWORKS = new Set(['linkedin', 'xing']);
 const MAX_ROWS = 200000;
+/** MAX_IMPORT_BYTES caps an imported file (a 200,000-row export is about 60 MB of JSON). */
+export const MAX_IMPORT_BYTES = 64 * 2 ** 20;
 
 /** CSV_COLUMNS: one row per invitation; its batch's fields are repeated so that a CSV alone restores the batches. */
 export const CSV_COLUMNS = [
@@ -19,15 +21,36 @@ export const CSV_COLUMNS = [
 ];
 
 const INV_FIELDS = ['id', 'batchId', 'key', 'name', 'network', 'surface', 'target', 'member', 'state', 'sentAt', 'sentEarliest', 'withdrawnAt', 'source', 'note', 'flags', 'verdict', 'engineId'];
+// What an import keeps: the exported fields, nothing else (no serverId, queuedAt, record, withdrawnBy, …:
+// a file must not mark rows as synced, recorded or withdrawn by the runner). source is always "import".
+const IMPORT_INV_STRINGS = ['id', 'batchId', 'key', 'name', 'network', 'surface', 'target', 'state', 'sentAt', 'sentEarliest', 'withdrawnAt', 'note', 'verdict', 'engineId'];
+const IMPORT_BATCH_STRINGS = ['id', 'network', 'surface', 'target', 'createdAt', 'releasedAt', 'state', 'engineId', 'pageUrl'];
+const MAX_FLAGS = 32;
+
+// A cell a spreadsheet would run as a formula starts with one of = + - @ TAB CR: the server's csvSafe
+// (server/export.go) has the same rule; core/testdata/csv_cells.json ties the two.
+const FORMULA = /^[=+\-@\t\r]/;
+
+/** csvSafe defuses a cell by putting ' before it, exactly as the server's csvSafe does. */
+export function csvSafe(s) {
+  return FORMULA.test(s) ? `'${s}` : s;
+}
 
 function cell(v) {
-  let s = v == null ? '' : String(v);
-  if (/^[=+\-@']/.test(s)) s = `'${s}`; // a spreadsheet must not run a name as a formula
+  const s = csvSafe(v == null ? '' : String(v)); // names and notes come from web pages
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** uncell undoes csvSafe: the ' goes only where csvSafe put it. */
 function uncell(s) {
-  return s.startsWith("'") ? s.slice(1) : s;
+  return s.startsWith("'") && FORMULA.test(s.slice(1)) ? s.slice(1) : s;
+}
+
+/** pickStrings copies the named fields of o that are present, as strings. */
+function pickStrings(o, fields) {
+  const out = {};
+  for (const f of fields) if (o[f] != null && o[f] !== '') out[f] = String(o[f]);
+  return out;
 }
 
 /** parseCSV reads RFC 4180 CSV into rows of strings. */
@@ -124,7 +147,10 @@ function checkInvitation(inv, where) {
   for (const f of ['id', 'key']) if (typeof inv[f] !== 'string' || !inv[f].trim()) throw new HandlerError('invalid', `${where}: ${f} is missing`);
   if (!NETWORKS.has(inv.network)) throw new HandlerError('invalid', `${where}: network "${inv.network}" is not linkedin or xing`);
   if (!STATES.has(inv.state)) throw new HandlerError('invalid', `${where}: state "${inv.state}" is unknown`);
-  const out = { ...inv, sentAt: checkTime(inv.sentAt, `${where}: sentAt`) };
+  const out = { batchId: '', name: '', surface: '', target: '', verdict: '', engineId: '', ...pickStrings(inv, IMPORT_INV_STRINGS), source: 'import' };
+  out.sentAt = checkTime(inv.sentAt, `${where}: sentAt`);
+  if (typeof inv.member === 'boolean') out.member = inv.member;
+  out.flags = Array.isArray(inv.flags) ? inv.flags.slice(0, MAX_FLAGS).map(String) : [];
   const e = checkTime(inv.sentEarliest, `${where}: sentEarliest`, true);
   const w = checkTime(inv.withdrawnAt, `${where}: withdrawnAt`, true);
   if (e) out.sentEarliest = e;
@@ -137,7 +163,24 @@ function checkInvitation(inv, where) {
 function checkBatch(b, where) {
   if (!b || typeof b !== 'object' || typeof b.id !== 'string' || !b.id) throw new HandlerError('invalid', `${where}: id is missing`);
   if (!NETWORKS.has(b.network)) throw new HandlerError('invalid', `${where}: network "${b.network}" is not linkedin or xing`);
-  return { ...b, createdAt: checkTime(b.createdAt, `${where}: createdAt`) };
+  const out = { surface: '', target: '', engineId: '', pageUrl: '', ...pickStrings(b, IMPORT_BATCH_STRINGS), source: 'import' };
+  out.createdAt = checkTime(b.createdAt, `${where}: createdAt`);
+  out.releasedAt = checkTime(b.releasedAt, `${where}: releasedAt`, true) ?? out.createdAt;
+  if (!STATES.has(out.state)) out.state = 'sent';
+  out.count = Math.max(0, Math.trunc(Number(b.count)) || 0);
+  out.decision = decisionOf(b.decision);
+  return out;
+}
+
+/** decisionOf keeps what the popup shows of a batch's decision: {verdict, friction, count, reasons}. */
+function decisionOf(d) {
+  if (!d || typeof d !== 'object') return null;
+  const reasons = Array.isArray(d.reasons) ? d.reasons.slice(0, 64).filter((r) => r && typeof r.code === 'string') : [];
+  return {
+    ...pickStrings(d, ['verdict', 'friction']),
+    count: Math.max(0, Math.trunc(Number(d.count)) || 0),
+    reasons: reasons.map((r) => (r.params && typeof r.params === 'object' && !Array.isArray(r.params) ? { code: r.code, params: r.params } : { code: r.code })),
+  };
 }
 
 /** fromCSV turns CSV text into { batches, invitations }. */
@@ -177,15 +220,20 @@ function fromCSV(text) {
         engineId: v.batchEngineId ?? '',
         decision: v.batchVerdict ? { verdict: v.batchVerdict, friction: v.batchFriction ?? '', count: Number(v.batchCount) || 0 } : null,
         pageUrl: v.batchPageUrl ?? '',
-        source: 'extension',
       });
     }
   }
   return { batches: [...batches.values()], invitations };
 }
 
+/** megabytes formats a byte count for a message ("64", "80.2"). */
+export function megabytes(n) {
+  return String(Math.round((n / 2 ** 20) * 10) / 10);
+}
+
 /** importHistory checks and stores an exported file; returns what it added and skipped. */
 export async function importHistory(db, { text, format, now = new Date() }) {
+  if (text.length > MAX_IMPORT_BYTES) throw new HandlerError('too_large', `the file has ${megabytes(text.length)} MB; at most ${megabytes(MAX_IMPORT_BYTES)} MB can be imported at once`);
   if (!text.trim()) throw new HandlerError('invalid', 'the file is empty');
   const fmt = format ?? (text.trimStart().startsWith('{') ? 'json' : 'csv');
   let data;

@@ -57,6 +57,22 @@ function paceOf(job, item) {
 }
 
 /**
+ * withinSelection keeps of a server's plan only the invitations the user's own selection plans (the core's
+ * plan of the same selector over the local history): the server may be wrong, stale or not the user's.
+ * Each item dropped is shown as skipped, reason "outside_selection".
+ */
+export function withinSelection(serverPlan, localPlan) {
+  const selected = new Set(localPlan.items.map((it) => it.key));
+  const items = [];
+  const outside = [];
+  for (const it of serverPlan.items) {
+    if (it.id && selected.has(it.key)) items.push(it);
+    else outside.push({ ...(it.id ? { id: it.id } : {}), key: it.key, reason: 'outside_selection' });
+  }
+  return { ...serverPlan, items, skipped: [...(serverPlan.skipped ?? []), ...outside] };
+}
+
+/**
  * createJobs returns the job operations. deps:
  *   engine, getDB, policy() → current policy, now() → Date,
  *   alarms: { set(name, when), clear(name) }, tabs: { openSent(job), alive(tabId), wake(tabId) },
@@ -95,15 +111,11 @@ export function createJobs({ engine, getDB, policy, now = () => new Date(), alar
     const pol = await policy();
     const all = (await getAll(db, 'invitations')).filter((inv) => inv.network === network);
     const seed = p.seed ?? Math.floor(Math.random() * 2 ** 52);
-    let planned;
     let server = null;
     if (!p.dryRun) server = await serverPlan(selector, seed, all).catch((err) => ({ error: String(err?.message ?? err) }));
-    if (server && !server.error) {
-      planned = server.plan;
-    } else {
-      const request = { selector, invitations: all.map(coreInvitation), policy: pol, doneToday: await doneToday(db, at), seed, now: iso(at) };
-      planned = unwrap(await engine.callJSON('plan_withdrawal', request), 'plan_withdrawal', true);
-    }
+    const request = { selector, invitations: all.map(coreInvitation), policy: pol, doneToday: await doneToday(db, at), seed, now: iso(at) };
+    const local = unwrap(await engine.callJSON('plan_withdrawal', request), 'plan_withdrawal', true);
+    const planned = server && !server.error ? withinSelection(server.plan, local) : local;
     const byId = new Map(all.map((inv) => [inv.id, inv]));
     const items = planned.items.map((it, k) => ({
       seq: k,

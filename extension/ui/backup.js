@@ -3,6 +3,7 @@
 import { i18n } from '../content/i18n.js';
 import { send } from '../content/messaging.js';
 import { el, say } from './ui-util.js';
+import { MAX_IMPORT_BYTES, megabytes } from '../background/exportimport.js';
 
 /** renderBackup builds the export/import section. */
 export function renderBackup(root) {
@@ -22,6 +23,10 @@ export function renderBackup(root) {
   file.addEventListener('change', async () => {
     const f = file.files?.[0];
     if (!f) return;
+    if (f.size > MAX_IMPORT_BYTES) {
+      file.value = '';
+      return say(status, i18n.t('backup_import_too_large', { file: f.name, size: megabytes(f.size), max: megabytes(MAX_IMPORT_BYTES) }), false);
+    }
     const text = await f.text();
     const res = await send('history.import', { text, format: /\.csv$/i.test(f.name) ? 'csv' : /\.json$/i.test(f.name) ? 'json' : undefined }, 60000);
     file.value = '';

@@ -18,6 +18,20 @@ test('MV3 with host permissions for linkedin.com and xing.com only', () => {
   assert.ok(Array.isArray(m.optional_host_permissions), 'the user’s own server is asked for at run time');
 });
 
+test('only the permissions the code uses: alarms and contextMenus (IndexedDB needs none; no chrome.storage anywhere)', () => {
+  assert.deepEqual(m.permissions, ['alarms', 'contextMenus']);
+  const uses = [];
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory() && !['node_modules', 'test', 'bench'].includes(e.name)) walk(p);
+      else if (e.isFile() && e.name.endsWith('.js') && /\b(?:chrome|browser|api)\??\.storage\b/.test(fs.readFileSync(p, 'utf8'))) uses.push(p);
+    }
+  };
+  walk(ext);
+  assert.deepEqual(uses, [], 'a file uses chrome.storage: put "storage" back into the permissions');
+});
+
 test('the CSP allows wasm compilation in extension pages and nothing more', () => {
   assert.equal(m.content_security_policy.extension_pages, "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
 });
