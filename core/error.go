@@ -25,6 +25,11 @@ const (
 	CodeUnauthorized Code = "unauthorized"
 	// CodeRateLimited: too many requests; try again later.
 	CodeRateLimited Code = "rate_limited"
+	// CodeQuota: the user's allowance (stored bytes, batches a day) is used up.
+	CodeQuota Code = "quota"
+	// CodeUnavailable: the service cannot answer now (not ready, a dependency
+	// such as the rate limiter is down); retry later.
+	CodeUnavailable Code = "unavailable"
 	// CodeUnsupported: an operation or version this engine does not know.
 	CodeUnsupported Code = "unsupported"
 	// CodeEngine: the decision engine failed (a trap, a timeout, a panic).
@@ -36,7 +41,7 @@ const (
 // Codes lists every code, in a stable order.
 var Codes = []Code{
 	CodeInvalid, CodeTooLarge, CodeNotFound, CodeConflict, CodeIllegalTransition,
-	CodeUnauthorized, CodeRateLimited, CodeUnsupported, CodeEngine, CodeInternal,
+	CodeUnauthorized, CodeRateLimited, CodeQuota, CodeUnavailable, CodeUnsupported, CodeEngine, CodeInternal,
 }
 
 // Error is the one error type of Invite Guard: a code and a message for people.

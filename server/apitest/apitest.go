@@ -31,8 +31,9 @@ type Target struct {
 	Origin string
 	// MaxBody is the server's body cap (0: 1 MiB).
 	MaxBody int
-	// Metrics says the server serves /metrics.
-	Metrics bool
+	// MetricsURL is the root of the server's separate metrics listener; ""
+	// skips the metrics cases. The API's own address never serves /metrics.
+	MetricsURL string
 }
 
 // Run runs the whole suite against the target. Each run uses fresh user names,

@@ -1,6 +1,7 @@
 package apitest
 
 import (
+	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -36,10 +37,16 @@ func (s *suite) health(t *testing.T) {
 	if !strings.Contains(r.Header.Get("Allow"), "GET") {
 		t.Errorf("405 Allow = %q, want GET and POST", r.Header.Get("Allow"))
 	}
-	if s.tg.Metrics {
-		r := anon.do(t, "GET", "/metrics", nil)
-		if r.Status != 200 || !strings.Contains(string(r.Body), `inviteguard_http_requests_total{route="GET /healthz",status="200"}`) {
-			t.Errorf("/metrics: got %d, want 200 with the requests of GET /healthz counted", r.Status)
+	anon.wantError(t, 404, "not_found", "GET", "/metrics", nil) // not on the API's address
+	if s.tg.MetricsURL != "" {
+		res, err := s.http.Get(s.tg.MetricsURL + "/metrics")
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != 200 || !strings.Contains(string(body), `inviteguard_http_requests_total{route="GET /healthz",status="200"}`) {
+			t.Errorf("/metrics on %s: got %d, want 200 with the requests of GET /healthz counted", s.tg.MetricsURL, res.StatusCode)
 		}
 	}
 }

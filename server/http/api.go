@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"net"
 	"net/http"
 	"strconv"
 	"strings"
@@ -33,6 +34,11 @@ type Config struct {
 	MaxDecisionBody int64
 	// Limiter limits requests per token; nil: no limit.
 	Limiter RateLimiter
+	// AuthFailures limits failed authentications per client address; nil: no limit.
+	AuthFailures FailureLimiter
+	// ClientAddr names a request's client address for AuthFailures (nil:
+	// the host of RemoteAddr).
+	ClientAddr func(*http.Request) string
 	// Metrics observes requests; nil: none.
 	Metrics Metrics
 	// MetricsHandler serves /metrics; nil: /metrics is not served.
@@ -47,6 +53,8 @@ type api struct {
 	maxBody int64
 	maxDec  int64
 	limiter RateLimiter
+	fails   FailureLimiter
+	client  func(*http.Request) string
 	metrics Metrics
 	log     *slog.Logger
 	mux     *http.ServeMux
@@ -60,7 +68,10 @@ func New(c Config) (http.Handler, error) {
 	if err := CheckOrigins(c.Origins); err != nil {
 		return nil, err
 	}
-	a := &api{svc: c.Service, origins: c.Origins, maxBody: c.MaxBody, maxDec: c.MaxDecisionBody, limiter: c.Limiter, metrics: c.Metrics, log: c.Logger, mux: http.NewServeMux()}
+	a := &api{svc: c.Service, origins: c.Origins, maxBody: c.MaxBody, maxDec: c.MaxDecisionBody, limiter: c.Limiter, fails: c.AuthFailures, client: c.ClientAddr, metrics: c.Metrics, log: c.Logger, mux: http.NewServeMux()}
+	if a.client == nil {
+		a.client = RemoteHost
+	}
 	if a.maxBody <= 0 {
 		a.maxBody = DefaultMaxBody
 	}
@@ -153,9 +164,24 @@ func (a *api) auth(h authed) http.Handler {
 			writeErrorCode(w, http.StatusUnauthorized, core.CodeUnauthorized, "missing Authorization: Bearer <token> (create one with: inviteguard token create --user NAME)")
 			return
 		}
+		addr := a.client(r)
+		if a.fails != nil {
+			blocked, wait, err := a.fails.Blocked(r.Context(), addr)
+			if err != nil {
+				a.writeError(w, r, err)
+				return
+			}
+			if blocked {
+				tooMany(w, wait, "too many failed authentications from this address")
+				return
+			}
+		}
 		p, err := a.svc.Authenticate(r.Context(), raw)
 		if err != nil {
 			if core.ErrorCode(err) == core.CodeUnauthorized {
+				if a.authFailed(w, r, addr) {
+					return
+				}
 				w.Header().Set("WWW-Authenticate", `Bearer realm="inviteguard", error="invalid_token"`)
 			}
 			a.writeError(w, r, err)
@@ -168,14 +194,64 @@ func (a *api) auth(h authed) http.Handler {
 				return
 			}
 			if !ok {
-				secs := int((wait + time.Second - 1) / time.Second)
-				w.Header().Set("Retry-After", strconv.Itoa(max(1, secs)))
-				writeErrorCode(w, http.StatusTooManyRequests, core.CodeRateLimited, "too many requests for this token; retry after "+strconv.Itoa(max(1, secs))+" s")
+				tooMany(w, wait, "too many requests for this token")
 				return
 			}
 		}
 		h(w, r.WithContext(context.WithValue(r.Context(), principalKey{}, p)), p.User.ID)
 	})
+}
+
+// authFailed counts a failed authentication of addr; when that puts addr
+// over its limit (or the limiter fails) it answers and reports true.
+func (a *api) authFailed(w http.ResponseWriter, r *http.Request, addr string) bool {
+	if a.fails == nil {
+		return false
+	}
+	blocked, wait, err := a.fails.Fail(r.Context(), addr)
+	if err != nil {
+		a.writeError(w, r, err)
+		return true
+	}
+	if blocked {
+		a.log.WarnContext(r.Context(), "failed authentications over the limit", slog.String("addr", addr))
+		tooMany(w, wait, "too many failed authentications from this address")
+		return true
+	}
+	return false
+}
+
+// tooMany answers 429 rate_limited with Retry-After in whole seconds (at least 1).
+func tooMany(w http.ResponseWriter, wait time.Duration, why string) {
+	secs := strconv.Itoa(max(1, int((wait+time.Second-1)/time.Second)))
+	w.Header().Set("Retry-After", secs)
+	writeErrorCode(w, http.StatusTooManyRequests, core.CodeRateLimited, why+"; retry after "+secs+" s")
+}
+
+// RemoteHost is the default ClientAddr: the host part of the connection's
+// address (a server behind a proxy names a header instead: ClientHeader).
+func RemoteHost(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
+
+// ClientHeader returns a ClientAddr that reads the client address from a
+// header set by a trusted proxy (the last address of X-Forwarded-For, the
+// value of X-Real-IP or CF-Connecting-IP), falling back to RemoteHost.
+func ClientHeader(name string) func(*http.Request) string {
+	return func(r *http.Request) string {
+		v := r.Header.Get(name)
+		if i := strings.LastIndexByte(v, ','); i >= 0 {
+			v = v[i+1:]
+		}
+		if v = strings.TrimSpace(v); v != "" {
+			return v
+		}
+		return RemoteHost(r)
+	}
 }
 
 // recoverPanics turns a handler panic into a 500 and a log line; the server keeps serving.

@@ -19,6 +19,8 @@ var statusOf = map[core.Code]int{
 	core.CodeIllegalTransition: http.StatusConflict,              // 409: the resource's state forbids it
 	core.CodeUnauthorized:      http.StatusUnauthorized,          // 401
 	core.CodeRateLimited:       http.StatusTooManyRequests,       // 429
+	core.CodeQuota:             http.StatusTooManyRequests,       // 429: the user's own allowance (RATIONALE: "Why is a quota a 429?")
+	core.CodeUnavailable:       http.StatusServiceUnavailable,    // 503: not ready, or a dependency is down; retry
 	core.CodeUnsupported:       http.StatusNotImplemented,        // 501: this engine lacks the operation
 	core.CodeEngine:            http.StatusServiceUnavailable,    // 503: a trap or deadline; retry
 	core.CodeInternal:          http.StatusInternalServerError,   // 500

@@ -15,8 +15,9 @@ func (a *api) healthz(w http.ResponseWriter, r *http.Request) {
 
 func (a *api) readyz(w http.ResponseWriter, r *http.Request) {
 	if err := a.svc.Ready(r.Context()); err != nil {
+		// The cause (a path, a driver's message) is for the operator's log, not for whoever asks.
 		a.log.WarnContext(r.Context(), "not ready", "err", err)
-		writeErrorCode(w, http.StatusServiceUnavailable, core.ErrorCode(err), "not ready: "+core.ErrorMessage(err))
+		writeErrorCode(w, http.StatusServiceUnavailable, core.CodeUnavailable, "not ready; the server log has the details")
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]string{"status": "ready", "engine": a.svc.EngineID()})

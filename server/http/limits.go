@@ -69,3 +69,36 @@ func (l *TokenBucket) forgetFull(now time.Time) {
 	}
 	l.sweep = now
 }
+
+// FailureLimiter limits failed authentications per client address: an
+// address that failed too often is refused (429 with Retry-After) before its
+// token is even looked at, so guessing and floods of bad tokens cost little.
+type FailureLimiter interface {
+	// Blocked reports whether key may not try now, and for how long.
+	Blocked(ctx context.Context, key string) (blocked bool, retryAfter time.Duration, err error)
+	// Fail counts one failed attempt of key and reports whether key is now
+	// over its limit (this attempt is then answered 429, not 401).
+	Fail(ctx context.Context, key string) (blocked bool, retryAfter time.Duration, err error)
+}
+
+// Blocked reports, without taking one, whether key's bucket has no token.
+func (l *TokenBucket) Blocked(_ context.Context, key string) (bool, time.Duration, error) {
+	now := l.now()
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	b, ok := l.buckets[key]
+	if !ok {
+		return false, 0, nil
+	}
+	tokens := math.Min(l.burst, b.tokens+now.Sub(b.last).Seconds()*l.rate)
+	if tokens >= 1 {
+		return false, 0, nil
+	}
+	return true, time.Duration((1 - tokens) / l.rate * float64(time.Second)), nil
+}
+
+// Fail takes one token of key's bucket (a failure); blocked when none was left.
+func (l *TokenBucket) Fail(ctx context.Context, key string) (bool, time.Duration, error) {
+	ok, wait, err := l.Allow(ctx, key)
+	return !ok, wait, err
+}

@@ -38,7 +38,7 @@ func TestTokenBucket(t *testing.T) {
 
 func TestStatusTable(t *testing.T) {
 	for code, want := range map[string]int{"invalid": 400, "too_large": 413, "not_found": 404, "conflict": 409,
-		"illegal_transition": 409, "unauthorized": 401, "rate_limited": 429, "unsupported": 501, "engine": 503, "internal": 500, "nonsense": 500} {
+		"illegal_transition": 409, "unauthorized": 401, "rate_limited": 429, "quota": 429, "unavailable": 503, "unsupported": 501, "engine": 503, "internal": 500, "nonsense": 500} {
 		if got := StatusOf(core.Code(code)); got != want {
 			t.Errorf("StatusOf(%s) = %d, want %d", code, got, want)
 		}

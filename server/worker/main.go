@@ -13,6 +13,7 @@
 //	INVITEGUARD_MAX_BODY      request body cap in bytes (default 1 MiB)
 //	INVITEGUARD_ADMIN_SECRET  a secret of ≥ 32 bytes enabling /admin/v1/tokens (see server/worker/admin)
 //	RATE_LIMITER              the per-token rate limit (a ratelimit binding); INVITEGUARD_RATE_LIMIT=off ignores it
+//	AUTH_LIMITER              failed authentications per client address (a ratelimit binding; off with the above)
 //	INVITEGUARD_LOG_LEVEL     debug, info (default), warn or error
 package main
 
@@ -24,7 +25,6 @@ import (
 	"strconv"
 	"strings"
 	"syscall/js"
-	"time"
 
 	json "github.com/inviteguard/inviteguard/internal/jsonlib"
 	"github.com/syumai/workers"
@@ -68,12 +68,15 @@ func handler() (http.Handler, error) {
 	}
 	svc := server.New(sqlite.New(db, sqlite.Options{MaxParams: d1MaxParams}), native.New(engineID), server.WithLogger(log))
 	cfg := httpapi.Config{Service: svc, Origins: list(env("INVITEGUARD_CORS_ORIGINS")), Logger: log}
-	switch rl := js.Global().Get("context").Get("env").Get("RATE_LIMITER"); {
-	case env("INVITEGUARD_RATE_LIMIT") == "off":
-	case rl.Type() == js.TypeObject:
-		cfg.Limiter = bindingLimiter{binding: rl, log: log, now: time.Now}
-	default:
-		return nil, fmt.Errorf("no RATE_LIMITER binding: configure it in wrangler.toml, or set INVITEGUARD_RATE_LIMIT=off")
+	if env("INVITEGUARD_RATE_LIMIT") != "off" {
+		rl, al := js.Global().Get("context").Get("env").Get("RATE_LIMITER"), js.Global().Get("context").Get("env").Get("AUTH_LIMITER")
+		if rl.Type() != js.TypeObject || al.Type() != js.TypeObject {
+			return nil, fmt.Errorf("no RATE_LIMITER or AUTH_LIMITER binding: configure both in wrangler.toml, or set INVITEGUARD_RATE_LIMIT=off")
+		}
+		cfg.Limiter = bindingLimiter(rl, "rate limiter", log)
+		cfg.AuthFailures = bindingLimiter(al, "failed-authentication limiter", log)
+		// Cloudflare sets CF-Connecting-IP to the client's address; a client cannot forge it.
+		cfg.ClientAddr = httpapi.ClientHeader("CF-Connecting-IP")
 	}
 	if v := env("INVITEGUARD_MAX_BODY"); v != "" {
 		n, err := strconv.ParseInt(v, 10, 64)
@@ -117,10 +120,12 @@ func logLevel(s string) slog.Level {
 	return l
 }
 
-// unavailable answers every request with the start-up error, in the API's error format.
+// unavailable answers every request 503 unavailable, in the API's error
+// format; the start-up error itself goes to the log only (wrangler tail).
 func unavailable(err error) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-		b, _ := json.Marshal(map[string]core.Error{"error": {Code: core.CodeInternal, Message: "worker misconfigured: " + err.Error()}})
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		slog.ErrorContext(r.Context(), "worker misconfigured", slog.Any("err", err))
+		b, _ := json.Marshal(map[string]core.Error{"error": {Code: core.CodeUnavailable, Message: "the service is not configured correctly; its log (wrangler tail) has the details"}})
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
 		w.WriteHeader(http.StatusServiceUnavailable)
 		_, _ = w.Write(append(b, '\n'))

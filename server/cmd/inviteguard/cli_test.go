@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/hex"
 	"errors"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -136,9 +137,14 @@ func TestNotReady(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		body, _ := io.ReadAll(res.Body)
 		res.Body.Close()
 		if res.StatusCode != want {
 			t.Errorf("%s = %d, want %d", path, res.StatusCode, want)
+		}
+		// The store's error (here "sql: database is closed") is logged, never answered.
+		if path == "/readyz" && (!strings.Contains(string(body), `"code":"unavailable"`) || strings.Contains(string(body), "sql") || strings.Contains(string(body), "closed")) {
+			t.Errorf("/readyz answered %s, want only the code unavailable and no detail of the cause", body)
 		}
 	}
 }

@@ -24,6 +24,10 @@ type config struct {
 	maxDecision int64
 	rate        float64
 	burst       int
+	failBurst   int
+	failPerMin  float64
+	clientIP    string
+	metricsAddr string
 	instances   int
 	callTimeout time.Duration
 	memoryMB    int
@@ -57,6 +61,10 @@ func serveFlags(fs *flag.FlagSet, c *config) {
 	fs.Int64Var(&c.maxDecision, "max-decision-body", httpapi.DefaultMaxDecisionBody, "largest body carrying a decision request (record a batch, verify), in bytes")
 	fs.Float64Var(&c.rate, "rate", 20, "requests per second per token (0: no limit)")
 	fs.IntVar(&c.burst, "burst", 100, "requests per token allowed at once above the rate")
+	fs.IntVar(&c.failBurst, "auth-fail-burst", 20, "failed authentications one client address may make at once before 429 (0: no limit)")
+	fs.Float64Var(&c.failPerMin, "auth-fail-per-minute", 6, "failed authentications a client address regains per minute")
+	fs.StringVar(&c.clientIP, "client-ip-header", "", "header a trusted reverse proxy sets to the client address (X-Forwarded-For, X-Real-IP); \"\": the connection's address")
+	fs.StringVar(&c.metricsAddr, "metrics-addr", "127.0.0.1:9787", "address of the separate /metrics listener (\"\" or off: no metrics); keep it off the public interface")
 	fs.IntVar(&c.instances, "instances", runtime.GOMAXPROCS(0), "core.wasm instances in the pool")
 	fs.DurationVar(&c.callTimeout, "call-timeout", 5*time.Second, "deadline of one engine call")
 	fs.IntVar(&c.memoryMB, "memory-limit-mb", 256, "linear memory limit of one core.wasm instance, in MiB")

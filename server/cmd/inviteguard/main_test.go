@@ -97,10 +97,11 @@ func cli(t testing.TB, db string, args ...string) string {
 
 // proc is a running server.
 type proc struct {
-	cmd  *exec.Cmd
-	url  string
-	logs *logBuffer
-	done chan error
+	cmd        *exec.Cmd
+	url        string
+	metricsURL string // the --metrics-addr listener
+	logs       *logBuffer
+	done       chan error
 }
 
 // logBuffer collects a process's log lines.
@@ -134,14 +135,14 @@ func freeAddr(t testing.TB) string {
 // start runs "inviteguard serve" on db with extra flags and waits until it is ready.
 func start(t testing.TB, db string, extra ...string) *proc {
 	t.Helper()
-	addr := freeAddr(t)
-	args := append([]string{"serve", "--addr", addr, "--db", db, "--wasm", coreWasm, "--cache-dir", cacheDir}, extra...)
+	addr, metricsAddr := freeAddr(t), freeAddr(t)
+	args := append([]string{"serve", "--addr", addr, "--metrics-addr", metricsAddr, "--db", db, "--wasm", coreWasm, "--cache-dir", cacheDir}, extra...)
 	cmd := exec.Command(binary, args...)
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := &proc{cmd: cmd, url: "http://" + addr, logs: &logBuffer{}, done: make(chan error, 1)}
+	p := &proc{cmd: cmd, url: "http://" + addr, metricsURL: "http://" + metricsAddr, logs: &logBuffer{}, done: make(chan error, 1)}
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}

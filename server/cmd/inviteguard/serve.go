@@ -50,13 +50,25 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	if c.rate > 0 {
 		limiter = httpapi.NewTokenBucket(c.rate, c.burst)
 	}
-	handler, err := httpapi.New(httpapi.Config{
+	cfg := httpapi.Config{
 		Service: svc, Origins: origins, MaxBody: c.maxBody, MaxDecisionBody: c.maxDecision,
-		Limiter: limiter, Metrics: metrics, MetricsHandler: metrics.Handler(), Logger: log,
-	})
+		Limiter: limiter, Metrics: metrics, Logger: log,
+	}
+	if c.failBurst > 0 {
+		cfg.AuthFailures = httpapi.NewTokenBucket(c.failPerMin/60, c.failBurst)
+	}
+	if c.clientIP != "" {
+		cfg.ClientAddr = httpapi.ClientHeader(c.clientIP)
+	}
+	handler, err := httpapi.New(cfg)
 	if err != nil {
 		return err
 	}
+	stopMetrics, err := serveMetrics(c.metricsAddr, metrics.Handler(), log)
+	if err != nil {
+		return err
+	}
+	defer stopMetrics()
 	ln, err := net.Listen("tcp", c.addr)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
@@ -90,4 +102,24 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	}
 	log.Info("stopped")
 	return nil
+}
+
+// serveMetrics serves /metrics on its own listener (addr "" or "off": not at
+// all), apart from the API: the counters say who uses the server how much,
+// which is nobody's business on the API's public address. It returns the
+// function that stops it.
+func serveMetrics(addr string, h http.Handler, log *slog.Logger) (func(), error) {
+	if addr == "" || addr == "off" {
+		return func() {}, nil
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("metrics listener (--metrics-addr %s; \"off\" switches it off): %w", addr, err)
+	}
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", h)
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, WriteTimeout: 30 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	log.Info("metrics listening", "addr", ln.Addr().String())
+	return func() { _ = srv.Close() }, nil
 }

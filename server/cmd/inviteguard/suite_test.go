@@ -16,9 +16,9 @@ func TestSuite(t *testing.T) {
 	origin := "moz-extension://6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b"
 	p := start(t, db, "--origins", origin+",chrome-extension://"+strings.Repeat("k", 32), "--rate", "0")
 	apitest.Run(t, apitest.Target{
-		BaseURL: p.url,
-		Origin:  origin,
-		Metrics: true,
+		BaseURL:    p.url,
+		Origin:     origin,
+		MetricsURL: p.metricsURL,
 		NewToken: func(t testing.TB, user string) string {
 			return cli(t, db, "token", "create", "--user", user, "--label", "suite")
 		},

@@ -1,0 +1,63 @@
+package main
+
+import (
+	"io"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// get sends GET url with a bearer token and extra headers (name, value, …);
+// it returns the status, the error code and the headers.
+func get(t testing.TB, url, token string, headers ...string) (int, string, http.Header) {
+	t.Helper()
+	req, err := http.NewRequest("GET", url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Authorization", "Bearer "+token)
+	for i := 0; i+1 < len(headers); i += 2 {
+		req.Header.Set(headers[i], headers[i+1])
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	body, _ := io.ReadAll(res.Body)
+	var code string
+	if _, rest, ok := strings.Cut(string(body), `"code":"`); ok {
+		code, _, _ = strings.Cut(rest, `"`)
+	}
+	return res.StatusCode, code, res.Header
+}
+
+// TestAuthFailuresLimited: an address that failed to authenticate too often
+// gets 429 with Retry-After, before its token is even looked at (a right token
+// from it waits too); another address is not affected.
+func TestAuthFailuresLimited(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "ig.db")
+	tok := cli(t, db, "token", "create", "--user", "mallory-victim", "--label", "t")
+	p := start(t, db, "--auth-fail-burst", "3", "--auth-fail-per-minute", "1", "--client-ip-header", "X-Forwarded-For")
+	me := p.url + "/v1/me"
+	bad := "igt_" + strings.Repeat("z", 24) + "_guess"
+	for i := range 3 {
+		if status, code, _ := get(t, me, bad, "X-Forwarded-For", "203.0.113.7"); status != 401 || code != "unauthorized" {
+			t.Fatalf("failure %d within the burst: %d %s, want 401 unauthorized", i+1, status, code)
+		}
+	}
+	status, code, h := get(t, me, bad, "X-Forwarded-For", "203.0.113.7")
+	if status != 429 || code != "rate_limited" || h.Get("Retry-After") == "" {
+		t.Fatalf("failure over the limit: %d %s Retry-After %q, want 429 rate_limited with Retry-After", status, code, h.Get("Retry-After"))
+	}
+	if status, code, _ := get(t, me, tok, "X-Forwarded-For", "198.51.100.1, 203.0.113.7"); status != 429 {
+		t.Errorf("a right token from the blocked address: %d %s, want 429 (refused before the token is checked)", status, code)
+	}
+	if status, code, _ := get(t, me, tok, "X-Forwarded-For", "198.51.100.23"); status != 200 {
+		t.Errorf("another address: %d %s, want 200", status, code)
+	}
+	if status, code, _ := get(t, me, bad, "X-Forwarded-For", "198.51.100.23"); status != 401 {
+		t.Errorf("another address's first failure: %d %s, want 401", status, code)
+	}
+}
