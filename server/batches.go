@@ -168,6 +168,9 @@ func (s *Service) RecordBatch(ctx context.Context, userID string, in RecordBatch
 		default:
 			return err
 		}
+		if err := s.checkQuota(ctx, tx, userID, int64(len(reqJSON)+len(decJSON)+8*len(in.Sent))+invitationBytes(invs), 1); err != nil {
+			return err
+		}
 		if err := tx.InsertBatch(ctx, userID, b); err != nil {
 			return err
 		}

@@ -70,6 +70,9 @@ func (s *Service) Reconcile(ctx context.Context, userID string, in Scan) (ScanRe
 			out.Imported[i] = inv
 			imported[i] = Invitation{Invitation: inv, UpdatedAt: now}
 		}
+		if err := s.checkQuota(ctx, tx, userID, invitationBytes(imported), 0); err != nil {
+			return err
+		}
 		if err := tx.InsertInvitations(ctx, userID, imported); err != nil {
 			return err
 		}

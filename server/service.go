@@ -13,6 +13,7 @@ type Service struct {
 	store  Store
 	engine Engine
 	log    *slog.Logger
+	quota  Quota
 }
 
 // Option configures a Service.
@@ -23,7 +24,7 @@ func WithLogger(l *slog.Logger) Option { return func(s *Service) { s.log = l } }
 
 // New returns a Service over a store and an engine.
 func New(store Store, engine Engine, opts ...Option) *Service {
-	s := &Service{store: store, engine: engine, log: slog.Default()}
+	s := &Service{store: store, engine: engine, log: slog.Default(), quota: DefaultQuota}
 	for _, o := range opts {
 		o(s)
 	}

@@ -38,6 +38,11 @@ type Tx interface {
 	Policy(ctx context.Context, userID string) ([]byte, error)
 	SetPolicy(ctx context.Context, userID string, policy []byte, at time.Time) error
 
+	// Usage returns the user's stored bytes and the batches recorded since a time.
+	Usage(ctx context.Context, userID string, since time.Time) (Usage, error)
+	// AddStoredBytes adds n to the user's stored bytes.
+	AddStoredBytes(ctx context.Context, userID string, n int64) error
+
 	InsertBatch(ctx context.Context, userID string, b Batch) error
 	BatchByClientID(ctx context.Context, userID, clientBatchID string) (Batch, error)
 	// Batch returns one batch with its request and decision.

@@ -198,7 +198,8 @@ func (a *api) auth(h authed) http.Handler {
 				return
 			}
 		}
-		h(w, r.WithContext(context.WithValue(r.Context(), principalKey{}, p)), p.User.ID)
+		ctx := server.WithUser(context.WithValue(r.Context(), principalKey{}, p), p.User.ID) // the engine's per-user share
+		h(w, r.WithContext(ctx), p.User.ID)
 	})
 }
 

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"strconv"
+	"time"
 
 	json "github.com/inviteguard/inviteguard/internal/jsonlib"
 
@@ -48,6 +50,10 @@ func (a *api) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	if code == core.CodeInternal && !errors.As(err, &ce) {
 		a.log.ErrorContext(r.Context(), "internal error", slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.Any("err", err))
 		msg = "internal error; the server log has the details"
+	}
+	var ra interface{ RetryAfter() time.Duration }
+	if errors.As(err, &ra) {
+		w.Header().Set("Retry-After", strconv.Itoa(max(1, int((ra.RetryAfter()+time.Second-1)/time.Second))))
 	}
 	writeErrorCode(w, StatusOf(code), code, msg)
 }

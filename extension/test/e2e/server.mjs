@@ -52,7 +52,7 @@ export async function createServer({ origins = '', user = 'tester', rate = 0 } =
   let proc = null;
 
   async function start() {
-    proc = spawn(bin, ['serve', '--addr', `127.0.0.1:${port}`, '--metrics-addr', '127.0.0.1:0', '--origins', origins, '--rate', String(rate), '--log-level', 'warn', ...common], { stdio: ['ignore', 'ignore', 'pipe'] });
+    proc = spawn(bin, ['serve', '--addr', `127.0.0.1:${port}`, '--metrics-addr', '127.0.0.1:0', '--quota-batches-per-day', '0', '--origins', origins, '--rate', String(rate), '--log-level', 'warn', ...common], { stdio: ['ignore', 'ignore', 'pipe'] });
     let log = '';
     proc.stderr.on('data', (d) => (log += d));
     const end = Date.now() + 20000;

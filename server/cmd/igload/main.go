@@ -51,7 +51,9 @@ type result struct {
 
 func run() error {
 	base := flag.String("url", "http://127.0.0.1:8787", "server base URL (loopback only)")
-	token := flag.String("token", os.Getenv("INVITEGUARD_TOKEN"), "API token (or INVITEGUARD_TOKEN)")
+	token := flag.String("token", os.Getenv("INVITEGUARD_TOKEN"), "API token (or INVITEGUARD_TOKEN); several, comma-separated: one user each, workers take them in turn")
+	abuser := flag.String("abuser-token", "", "a further user's token that floods verify with 1,000-recipient decisions beside the others (its figures are printed apart)")
+	abusers := flag.Int("abuser-concurrency", 8, "the abusive user's concurrent workers (with -abuser-token)")
 	duration := flag.Duration("duration", 30*time.Second, "how long to run (at most 10m)")
 	workers := flag.Int("concurrency", 4, "concurrent workers (at most 64)")
 	scenario := flag.String("scenario", "mixed", "verify (1,000-recipient decisions), record (batches), read (lists) or mixed")
@@ -72,10 +74,18 @@ func run() error {
 	if err := loopbackOnly(*base); err != nil {
 		return err
 	}
-	c := &client{base: strings.TrimRight(*base, "/"), token: *token, http: &http.Client{
+	if *abuser != "" && (*abusers < 1 || *abusers > 64) {
+		return fmt.Errorf("-abuser-concurrency %d: must be 1 to 64", *abusers)
+	}
+	hc := &http.Client{
 		Timeout:   30 * time.Second,
-		Transport: &http.Transport{MaxIdleConnsPerHost: *workers, MaxConnsPerHost: *workers},
-	}}
+		Transport: &http.Transport{MaxIdleConnsPerHost: *workers + *abusers, MaxConnsPerHost: *workers + *abusers},
+	}
+	var clients []*client
+	for _, t := range strings.Split(*token, ",") {
+		clients = append(clients, &client{base: strings.TrimRight(*base, "/"), token: strings.TrimSpace(t), http: hc})
+	}
+	c := clients[0]
 	if err := c.waitReady(60 * time.Second); err != nil {
 		return err
 	}
@@ -83,14 +93,49 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("igload: %s against %s, %d workers, %v\n", *scenario, c.base, *workers, *duration)
-	results := make([]result, len(ops))
-	var mu sync.Mutex
+	fmt.Printf("igload: %s against %s, %d workers of %d users, %v\n", *scenario, c.base, *workers, len(clients), *duration)
 	ctx, cancel := context.WithTimeout(context.Background(), *duration)
 	defer cancel()
 	start := time.Now()
+	var flood []result
+	var floodOps []op
+	done := make(chan struct{})
+	if *abuser != "" {
+		a := &client{base: c.base, token: *abuser, http: hc}
+		if floodOps, err = a.ops("verify", *batch); err != nil {
+			return fmt.Errorf("abusive user: %w", err)
+		}
+		fmt.Printf("igload: and one abusive user flooding verify with %d workers\n", *abusers)
+		go func() {
+			flood = drive(ctx, []*client{a}, floodOps, *abusers)
+			close(done)
+		}()
+	} else {
+		close(done)
+	}
+	results := drive(ctx, clients, ops, *workers)
+	<-done
+	elapsed := time.Since(start)
+	failed := report(ops, results, elapsed, "")
+	if floodOps != nil {
+		fmt.Println("the abusive user (its 429s and waits are the point; not counted as failures):")
+		report(floodOps, flood, elapsed, "abuser ")
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d requests failed", failed)
+	}
+	fmt.Println("errors: 0")
+	return nil
+}
+
+// drive runs n workers until ctx ends, worker w as clients[w % len] going
+// through ops in turn, and returns each op's measurements.
+func drive(ctx context.Context, clients []*client, ops []op, n int) []result {
+	results := make([]result, len(ops))
+	var mu sync.Mutex
 	var wg sync.WaitGroup
-	for w := range *workers {
+	for w := range n {
+		c := clients[w%len(clients)]
 		wg.Go(func() {
 			local := make([]result, len(ops))
 			for i := 0; ctx.Err() == nil; i++ {
@@ -98,6 +143,9 @@ func run() error {
 				method, path, body := ops[k].req(w, i)
 				t := time.Now()
 				err := c.do(method, path, body)
+				if err != nil && ctx.Err() != nil {
+					break // cut off by the end of the run
+				}
 				local[k].lat = append(local[k].lat, time.Since(t))
 				if err != nil {
 					local[k].errors++
@@ -118,16 +166,21 @@ func run() error {
 		})
 	}
 	wg.Wait()
-	elapsed := time.Since(start)
+	return results
+}
+
+// report prints one line per op (requests, errors, p50, p99, req/s) and
+// returns the number of failed requests.
+func report(ops []op, results []result, elapsed time.Duration, prefix string) int {
 	failed := 0
-	fmt.Printf("%-8s %9s %7s %9s %9s %10s\n", "op", "requests", "errors", "p50", "p99", "req/s")
+	fmt.Printf("%-15s %9s %7s %9s %9s %10s\n", "op", "requests", "errors", "p50", "p99", "req/s")
 	for k, r := range results {
 		slices.Sort(r.lat)
 		n := len(r.lat)
 		if n == 0 {
 			continue
 		}
-		line := fmt.Sprintf("%-8s %9d %7d %9s %9s %10.1f", ops[k].name, n, r.errors,
+		line := fmt.Sprintf("%-15s %9d %7d %9s %9s %10.1f", prefix+ops[k].name, n, r.errors,
 			r.lat[n/2].Round(10*time.Microsecond), r.lat[n*99/100].Round(10*time.Microsecond), float64(n)/elapsed.Seconds())
 		if ops[k].items > 0 {
 			line += fmt.Sprintf("   %.0f invitations/s", float64((n-r.errors)*ops[k].items)/elapsed.Seconds())
@@ -138,11 +191,7 @@ func run() error {
 		}
 		failed += r.errors
 	}
-	if failed > 0 {
-		return fmt.Errorf("%d requests failed", failed)
-	}
-	fmt.Println("errors: 0")
-	return nil
+	return failed
 }
 
 // waitReady polls /readyz until the server answers 200.

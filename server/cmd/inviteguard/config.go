@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/inviteguard/inviteguard/server"
 	httpapi "github.com/inviteguard/inviteguard/server/http"
 	"github.com/inviteguard/inviteguard/server/wasmhost"
 )
@@ -29,6 +30,9 @@ type config struct {
 	clientIP    string
 	metricsAddr string
 	instances   int
+	perUser     int
+	quotaMB     int64
+	quotaDaily  int
 	callTimeout time.Duration
 	memoryMB    int
 	inProcess   bool
@@ -66,6 +70,9 @@ func serveFlags(fs *flag.FlagSet, c *config) {
 	fs.StringVar(&c.clientIP, "client-ip-header", "", "header a trusted reverse proxy sets to the client address (X-Forwarded-For, X-Real-IP); \"\": the connection's address")
 	fs.StringVar(&c.metricsAddr, "metrics-addr", "127.0.0.1:9787", "address of the separate /metrics listener (\"\" or off: no metrics); keep it off the public interface")
 	fs.IntVar(&c.instances, "instances", runtime.GOMAXPROCS(0), "core.wasm instances in the pool")
+	fs.IntVar(&c.perUser, "engine-per-user", 0, "engine calls one user may run at once (0: half the instances, at least 1; -1: no per-user limit)")
+	fs.Int64Var(&c.quotaMB, "quota-mb", server.DefaultQuota.MaxBytes>>20, "what one user may store, in MiB (0: no limit); over it a write is 429 quota")
+	fs.IntVar(&c.quotaDaily, "quota-batches-per-day", server.DefaultQuota.BatchesPerDay, "batches one user may record per UTC day (0: no limit)")
 	fs.DurationVar(&c.callTimeout, "call-timeout", 5*time.Second, "deadline of one engine call")
 	fs.IntVar(&c.memoryMB, "memory-limit-mb", 256, "linear memory limit of one core.wasm instance, in MiB")
 	fs.BoolVar(&c.inProcess, "engine-in-process", false, "run core.wasm in this process on deadline-checked code (slower) instead of in child processes")

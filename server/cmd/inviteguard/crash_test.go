@@ -42,7 +42,7 @@ func TestCrashSafety(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "data", "inviteguard.db")
 	tok := cli(t, db, "token", "create", "--user", "crash")
 	engine := cli(t, db, "version", "--wasm", coreWasm)
-	p := start(t, db, "--rate", "0")
+	p := start(t, db, "--rate", "0", "--quota-batches-per-day", "0")
 
 	bodies := make([][]byte, writes)
 	for i := range bodies {

@@ -13,7 +13,7 @@ import (
 func TestLoadSmoke(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "ig.db")
 	tok := cli(t, db, "token", "create", "--user", "load")
-	p := start(t, db, "--rate", "0")
+	p := start(t, db, "--rate", "0", "--quota-batches-per-day", "0", "--quota-mb", "0")
 	out, err := exec.Command(loadgen, "-url", p.url, "-token", tok, "-duration", "3s", "-concurrency", "4").CombinedOutput()
 	if err != nil || !strings.Contains(string(out), "errors: 0") {
 		t.Fatalf("igload: %v\n%s", err, out)

@@ -45,7 +45,12 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	log.Info("engine ready", "engine", eng.ID(), "instances", c.instances, "compile", time.Since(compileStart).Round(time.Millisecond), "cache", c.cacheDir)
 
 	metrics := prometheus.New()
-	svc := server.New(db.Store, metrics.Engine(eng), server.WithLogger(log))
+	perUser := c.perUser
+	if perUser == 0 {
+		perUser = max(1, c.instances/2)
+	}
+	svc := server.New(db.Store, server.Share(metrics.Engine(eng), perUser), server.WithLogger(log),
+		server.WithQuota(server.Quota{MaxBytes: c.quotaMB << 20, BatchesPerDay: c.quotaDaily}))
 	var limiter httpapi.RateLimiter
 	if c.rate > 0 {
 		limiter = httpapi.NewTokenBucket(c.rate, c.burst)

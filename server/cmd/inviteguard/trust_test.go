@@ -1,11 +1,14 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"net/http"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/goccy/go-json"
 )
 
 // get sends GET url with a bearer token and extra headers (name, value, …);
@@ -59,5 +62,64 @@ func TestAuthFailuresLimited(t *testing.T) {
 	}
 	if status, code, _ := get(t, me, bad, "X-Forwarded-For", "198.51.100.23"); status != 401 {
 		t.Errorf("another address's first failure: %d %s, want 401", status, code)
+	}
+}
+
+// record posts a batch and returns the status, the error code and the headers.
+func record(t testing.TB, url, token string, body []byte) (int, string, http.Header) {
+	t.Helper()
+	req, _ := http.NewRequest("POST", url+"/v1/batches", strings.NewReader(string(body)))
+	req.Header.Set("Authorization", "Bearer "+token)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	var code string
+	if _, rest, ok := strings.Cut(string(b), `"code":"`); ok {
+		code, _, _ = strings.Cut(rest, `"`)
+	}
+	return res.StatusCode, code, res.Header
+}
+
+// TestQuotas: a user over the batches of a day, or over the bytes they may
+// store, gets 429 quota with Retry-After and nothing of the refused batch is
+// stored; a replay of a batch already stored still answers; another user is
+// not affected.
+func TestQuotas(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "ig.db")
+	engine := cli(t, db, "version", "--wasm", coreWasm)
+	tok := cli(t, db, "token", "create", "--user", "dana-o-neil", "--label", "t")
+	other := cli(t, db, "token", "create", "--user", "émile", "--label", "t")
+	p := start(t, db, "--quota-batches-per-day", "2", "--quota-mb", "1")
+	for i, want := range []int{201, 201, 429} {
+		status, code, h := record(t, p.url, tok, recordBody(t, engine, fmt.Sprintf("day-%d", i), 3))
+		if status != want {
+			t.Fatalf("batch %d of the day: %d %s, want %d", i+1, status, code, want)
+		}
+		if status == 429 && (code != "quota" || h.Get("Retry-After") == "") {
+			t.Errorf("over the daily quota: %s Retry-After %q, want quota with Retry-After", code, h.Get("Retry-After"))
+		}
+	}
+	if status, code, _ := record(t, p.url, tok, recordBody(t, engine, "day-0", 3)); status != 200 {
+		t.Errorf("a replay of a stored batch: %d %s, want 200", status, code)
+	}
+	// About 0.6 MB a batch: the second goes over 1 MiB.
+	big := func(id string) []byte { return recordBody(t, engine, id, 5000) }
+	if status, code, _ := record(t, p.url, other, big("big-1")); status != 201 {
+		t.Fatalf("another user's first large batch: %d %s, want 201", status, code)
+	}
+	status, code, h := record(t, p.url, other, big("big-2"))
+	if status != 429 || code != "quota" || h.Get("Retry-After") == "" {
+		t.Fatalf("over the stored bytes: %d %s Retry-After %q, want 429 quota with Retry-After", status, code, h.Get("Retry-After"))
+	}
+	var e struct {
+		Batches     []json.RawMessage `json:"batches"`
+		Invitations []json.RawMessage `json:"invitations"`
+	}
+	getExport(t, p.url, other, &e)
+	if len(e.Batches) != 1 || len(e.Invitations) != 5000 {
+		t.Errorf("after the refusal the user has %d batches and %d invitations, want 1 and 5000", len(e.Batches), len(e.Invitations))
 	}
 }
