@@ -23,7 +23,8 @@ export const CSV_COLUMNS = [
 const INV_FIELDS = ['id', 'batchId', 'key', 'name', 'network', 'surface', 'target', 'member', 'state', 'sentAt', 'sentEarliest', 'withdrawnAt', 'source', 'note', 'flags', 'verdict', 'engineId'];
 // What an import keeps: the exported fields, nothing else (no serverId, queuedAt, record, withdrawnBy, …:
 // a file must not mark rows as synced, recorded or withdrawn by the runner). source is always "import".
-const IMPORT_INV_STRINGS = ['id', 'batchId', 'key', 'name', 'network', 'surface', 'target', 'state', 'sentAt', 'sentEarliest', 'withdrawnAt', 'note', 'verdict', 'engineId'];
+const IMPORT_INV_STRINGS = ['id', 'batchId', 'key', 'name', 'network', 'surface', 'target', 'state', 'note', 'verdict', 'engineId'];
+const OPTIONAL_TIMES = ['sentEarliest', 'withdrawnAt', 'goneAt', 'updatedAt'];
 const IMPORT_BATCH_STRINGS = ['id', 'network', 'surface', 'target', 'createdAt', 'releasedAt', 'state', 'engineId', 'pageUrl'];
 const MAX_FLAGS = 32;
 
@@ -151,12 +152,11 @@ function checkInvitation(inv, where) {
   out.sentAt = checkTime(inv.sentAt, `${where}: sentAt`);
   if (typeof inv.member === 'boolean') out.member = inv.member;
   out.flags = Array.isArray(inv.flags) ? inv.flags.slice(0, MAX_FLAGS).map(String) : [];
-  const e = checkTime(inv.sentEarliest, `${where}: sentEarliest`, true);
-  const w = checkTime(inv.withdrawnAt, `${where}: withdrawnAt`, true);
-  if (e) out.sentEarliest = e;
-  else delete out.sentEarliest;
-  if (w) out.withdrawnAt = w;
-  else delete out.withdrawnAt;
+  for (const f of OPTIONAL_TIMES) {
+    const t = checkTime(inv[f], `${where}: ${f}`, true);
+    if (t) out[f] = t;
+    else delete out[f];
+  }
   return out;
 }
 
