@@ -117,7 +117,7 @@ func decide(in []byte) ([]byte, error) {
 // decideV1 is the handler of a decide request of version 1.
 func decideV1(in []byte) ([]byte, error) {
 	var req core.DecideRequest
-	if err := decodeWith(in, &req, strict, noCopy); err != nil {
+	if err := decodeDecideV1(in, &req); err != nil {
 		return nil, err
 	}
 	d, err := core.Decide(req)
