@@ -2,6 +2,7 @@ package wasmhost
 
 import (
 	"context"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"testing"
@@ -48,6 +49,7 @@ func BenchmarkHostGCDuringCall(b *testing.B) {
 		{"checked", Options{Instances: 1, CallTimeout: 3 * time.Second, InProcess: true}},
 	} {
 		b.Run("mode="+mode.name, func(b *testing.B) {
+			mode.opts.Logger = slog.New(slog.DiscardHandler) // a killed call logs a line: not in the table
 			e, err := New(context.Background(), debugWasm, mode.opts)
 			if err != nil {
 				b.Fatal(err)

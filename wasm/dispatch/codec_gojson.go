@@ -1,4 +1,4 @@
-//go:build !wasm && !inviteguard_stdjson
+//go:build (!wasm || inviteguard_gojson) && !inviteguard_stdjson
 
 package dispatch
 

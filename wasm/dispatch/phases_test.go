@@ -7,8 +7,9 @@ import (
 )
 
 // BenchmarkPhases5000 splits decide on the compact 5,000-recipient request
-// into its phases. Run it as wasm too (see internal/wasmrun): that is where
-// the split matters.
+// into its phases, beside the decoders and the encoder it replaced. Run it
+// as wasm too, where the split matters (internal/wasmrun; -tags
+// inviteguard_gojson for go-json as wasm).
 func BenchmarkPhases5000(b *testing.B) {
 	in := readBenchCase(b, benchCase)
 	var req core.CompactDecideRequest
@@ -29,6 +30,24 @@ func BenchmarkPhases5000(b *testing.B) {
 			_ = decodeCompact(in, &r, false)
 		}
 	})
+	v1 := readBenchCase(b, benchCaseV1)
+	b.Run("decodeV1Library", func(b *testing.B) {
+		for b.Loop() {
+			var r core.DecideRequest
+			_ = decodeWith(v1, &r, strict, noCopy)
+		}
+	})
+	b.Run("decodeV1Scanner", func(b *testing.B) {
+		for b.Loop() {
+			var r core.DecideRequest
+			_ = decodeDecideV1(v1, &r)
+		}
+	})
+	b.Run("encodeLibrary", func(b *testing.B) {
+		for b.Loop() {
+			_, _ = okEnvelope(&d)
+		}
+	})
 	b.Run("expand", func(b *testing.B) {
 		for b.Loop() {
 			_, _ = req.Expand()
@@ -46,7 +65,7 @@ func BenchmarkPhases5000(b *testing.B) {
 	})
 	b.Run("encode", func(b *testing.B) {
 		for b.Loop() {
-			_, _ = okEnvelope(&d)
+			_, _ = decisionEnvelope(&d)
 		}
 	})
 }
