@@ -8,6 +8,7 @@ import { accName, chunks, closestDialog, DIALOG_SELECTOR, isButtonLike, isShown,
 import { clean, fold, isUiWord, looksLikeName, nameInTexts, nameFromLabel } from '../common/text.js';
 import { linkedInProfileKey } from '../common/keys.js';
 import { pathOf } from '../common/screens.js';
+import { matches, nameIn, shownName } from './sent-words.js';
 
 export const SENT_PATH = /^\/(?:mynetwork\/invitation-manager\/sent|inbox\/invitations\/sent)/i;
 const MANAGER_PATH = /^\/(?:mynetwork\/invitation-manager|inbox\/invitations)/i;
@@ -56,6 +57,7 @@ const CARD_STOP = 'ul,ol,[role="list"],main,[role="main"],body,section,[role="ta
  * a markup only known by its items). Linear in the page size: a scan reads 1,000s.
  */
 export function findCards(doc) {
+  if (currentTab(doc) === 'received') return []; // Accept/Ignore rows are never Sent cards
   const controls = withdrawControls(doc);
   const count = new Map();
   for (const c of controls) {
@@ -88,7 +90,19 @@ function insideAny(el, set) {
 }
 
 function skipInCard(el) {
-  return role(el) === 'button' || (isButtonLike(el) && el.tagName !== 'A');
+  return role(el) === 'button' || (isButtonLike(el) && el.tagName !== 'A') || (el.tagName === 'A' && isWithdraw(el));
+}
+
+/** labelledName reads the name a card's labels carry: its Withdraw control's, then its picture's ('' if none). */
+function labelledName(card) {
+  const w = findWithdraw(card);
+  const fromWithdraw = w ? shownName('withdrawLabel', accName(w)) : '';
+  if (fromWithdraw) return fromWithdraw;
+  for (const el of card.querySelectorAll('img[alt], [role="img"][aria-label]')) {
+    const n = shownName('picture', el.getAttribute('alt') || el.getAttribute('aria-label'));
+    if (n) return n;
+  }
+  return '';
 }
 
 /** readCard reads one card: { key, name, headline, ageText, note } (core.SentCard). */
@@ -102,6 +116,12 @@ export function readCard(card, doc = card.ownerDocument) {
 
   const oldTitle = card.querySelector('.invitation-card__tvm-title, .invitation-card__title');
   let name = oldTitle ? nameInTexts([textOf(oldTitle)]) : '';
+  if (!name) {
+    // The labels name the person whatever the name holds (digits, "|", "(she/her)"): prefer the text the
+    // card shows for it, which has the same letters.
+    const labelled = labelledName(card);
+    if (labelled) name = cs.find((c) => fold(c.text) === fold(labelled))?.text || labelled;
+  }
   if (!name) name = nameInTexts(cs.filter((c) => links.some((l) => l.contains(c.el))).map((c) => c.text));
   if (!name) {
     for (const img of card.querySelectorAll('img[alt]')) {
@@ -195,9 +215,9 @@ export function findWithdraw(card) {
 export function findConfirm(doc) {
   const dialogs = [...doc.querySelectorAll(DIALOG_SELECTOR)].filter((d) => !d.closest('[data-inviteguard-ui],[hidden],[aria-hidden="true"]') && isShown(d));
   for (const dialog of dialogs.reverse()) {
-    const buttons = [...dialog.querySelectorAll('button,[role="button"]')];
-    const byLabel = buttons.find((b) => /^(?:withdraw|withdrawn) invitation sent to\b/i.test(clean(b.getAttribute('aria-label'))));
-    const byText = buttons.find((b) => WITHDRAW.test(fold(accName(b))) || WITHDRAW.test(fold(textOf(b))));
+    const buttons = [...dialog.querySelectorAll('button,[role="button"],a[href]')];
+    const byLabel = buttons.find((b) => nameIn('withdrawLabel', b.getAttribute('aria-label')));
+    const byText = buttons.find((b) => matches('confirm', accName(b)) || matches('confirm', textOf(b)) || WITHDRAW.test(fold(accName(b))) || WITHDRAW.test(fold(textOf(b))));
     const byClass = dialog.querySelector('.artdeco-modal__confirm-dialog-btn');
     const confirm = byLabel || byText || byClass;
     if (confirm) return { dialog, confirm };
@@ -205,33 +225,96 @@ export function findConfirm(doc) {
   return null;
 }
 
+/** isProfileURL tells a key that is a profile URL (any URL): such an invitation is only ever found by that URL. */
+export function isProfileURL(key) {
+  return /^https?:\/\//i.test(String(key ?? '').trim());
+}
+
+/** cardByKey returns the card (with a Withdraw control) whose profile key is key, or null. */
+function cardByKey(doc, key) {
+  const base = doc.baseURI;
+  let cards = null;
+  for (const a of doc.querySelectorAll('a[href*="/in/"], a[href*="/pub/"]')) {
+    if (a.closest('[data-inviteguard-ui]') || linkedInProfileKey(a.getAttribute('href'), base) !== key) continue;
+    // Fast path: the list item around the link, confirmed by its own Withdraw control and its own key.
+    const li = a.closest('[role="listitem"], li');
+    if (li && findWithdraw(li) && readCard(li, doc).key === key) return li;
+    cards ??= new Set(findCards(doc));
+    for (let c = a; c; c = c.parentElement) if (cards.has(c) && findWithdraw(c) && readCard(c, doc).key === key) return c;
+  }
+  return null;
+}
+
 /**
- * findCard finds the card of one invitation: by profile key first, then by a name
- * that only one card has. Returns { card, by: 'key' | 'name' } or null.
+ * findCard finds the card of one invitation, never a namesake's:
+ *   - an invitation with a profile URL (key) is found by that URL only, whatever the names on the list;
+ *   - one without (an email, "name:…") by its name only when opts.complete says the whole list is
+ *     loaded, exactly one card of it has that name, and that card's profile is none of opts.taken
+ *     (the profile keys of other known invitations: their cards are theirs).
+ * Returns { card, by: 'key' | 'name' } or null.
  */
-export function findCard(doc, { key, name }) {
-  if (key) {
-    // Fast path: the list item around a link to that profile, confirmed by its Withdraw control and its own key.
-    for (const a of doc.querySelectorAll('a[href*="/in/"]')) {
-      if (a.closest('[data-inviteguard-ui]') || linkedInProfileKey(a.getAttribute('href'), doc.baseURI) !== key) continue;
-      const card = a.closest('[role="listitem"], li');
-      if (card && findWithdraw(card) && readCard(card, doc).key === key) return { card, by: 'key' };
-    }
+export function findCard(doc, { key, name }, { complete = false, taken = [] } = {}) {
+  if (isProfileURL(key)) {
+    const want = linkedInProfileKey(key, doc.baseURI) || key;
+    const card = cardByKey(doc, want);
+    return card ? { card, by: 'key' } : null;
   }
+  if (!name || !complete) return null;
+  const n = fold(name);
+  const hits = findCards(doc).filter((c) => fold(readCard(c, doc).name) === n);
+  if (hits.length !== 1 || !findWithdraw(hits[0])) return null;
+  const cardKey = readCard(hits[0], doc).key;
+  if (cardKey && taken.some((k) => (linkedInProfileKey(k, doc.baseURI) || k) === cardKey)) return null;
+  return { card: hits[0], by: 'name' };
+}
+
+/** countByName counts the cards showing a name (folded comparison). */
+export function countByName(doc, name) {
+  const n = fold(name);
+  return findCards(doc).filter((c) => fold(readCard(c, doc).name) === n).length;
+}
+
+const SCROLLS = /^(?:auto|scroll|overlay)$/;
+
+/**
+ * findScroller returns the element that scrolls the list: the nearest ancestor of the last card (or of
+ * the list) that scrolls vertically, else the document's scrolling element (the window).
+ */
+export function findScroller(doc) {
   const cards = findCards(doc);
-  if (key) {
-    // By the profile links alone: reading every card per withdrawal would cost the runner ~0.1 ms a card.
-    const set = new Set(cards);
-    const base = doc.baseURI;
-    for (const a of doc.querySelectorAll('a[href]')) {
-      if (linkedInProfileKey(a.getAttribute('href'), base) !== key) continue;
-      for (let c = a; c; c = c.parentElement) if (set.has(c)) return { card: c, by: 'key' };
-    }
+  const from = cards[cards.length - 1] || doc.querySelector('[data-testid="lazy-column"], [role="list"], main, [role="main"]');
+  const win = doc.defaultView;
+  for (let a = from?.parentElement; a && a !== doc.body && a !== doc.documentElement; a = a.parentElement) {
+    if (a.scrollHeight > a.clientHeight + 1 && SCROLLS.test(win.getComputedStyle(a).overflowY)) return a;
   }
-  if (name) {
-    const n = fold(name);
-    const hits = cards.filter((c) => fold(readCard(c, doc).name) === n);
-    if (hits.length === 1) return { card: hits[0], by: 'name' };
+  return doc.scrollingElement || doc.documentElement;
+}
+
+const TOAST_PLACES = '[role="alert"], [role="status"], [aria-live]:not([aria-live="off"]), .artdeco-toast-item';
+
+/** toasts returns the toast-like elements the page shows (not our UI), each once (the outermost). */
+export function toasts(doc) {
+  const all = [...doc.querySelectorAll(TOAST_PLACES)].filter((el) => !el.closest('[data-inviteguard-ui],[hidden]'));
+  const set = new Set(all);
+  return all.filter((el) => !insideAny(el, set) || el.getAttribute('role') === 'alert');
+}
+
+/**
+ * readToast reads the withdraw toast for a name among els (default: every toast shown):
+ * { kind: 'withdrawn' | 'failed', text } or null. A toast about someone else is not this card's.
+ */
+export function readToast(doc, name, els = toasts(doc)) {
+  const n = fold(name);
+  for (const el of els) {
+    if (!el.isConnected) continue;
+    // The toast's own text, without its Dismiss button; each text block too (a title line, a link).
+    const parts = chunks(el, (c) => isButtonLike(c) || role(c) === 'button').map((c) => c.text);
+    for (const text of [parts.join(' '), ...parts]) {
+      for (const kind of ['failed', 'withdrawn']) {
+        const who = nameIn(kind, text);
+        if (who && (!n || who === n)) return { kind, text: text.slice(0, 300) };
+      }
+    }
   }
   return null;
 }
@@ -266,5 +349,5 @@ export default {
   network: 'linkedin',
   hosts: ['www.linkedin.com', 'linkedin.com'],
   paths: [SENT_PATH],
-  isSentPage, currentTab, findSentTab, findCards, readCard, readCards, readTotal, findLoadMore, findWithdraw, findConfirm, findCard, problem, rateLimitText,
+  isSentPage, currentTab, findSentTab, findCards, readCard, readCards, readTotal, findLoadMore, findWithdraw, findConfirm, findCard, countByName, findScroller, toasts, readToast, isProfileURL, problem, rateLimitText,
 };

@@ -20,10 +20,10 @@ const state = (page) => page.evaluate(() => {
 });
 
 /** withdraw clicks the Withdraw control of the card found for who, then the dialog's confirm button. */
-function withdraw(page, who) {
-  return page.evaluate(async (who) => {
+function withdraw(page, who, opts) {
+  return page.evaluate(async ([who, opts]) => {
     const s = window.__ig.sentList;
-    const hit = s.findCard(document, who);
+    const hit = s.findCard(document, who, opts);
     if (!hit) return { found: false };
     const control = s.findWithdraw(hit.card);
     if (s.findConfirm(document)) return { error: 'a dialog was open before the click' };
@@ -35,7 +35,7 @@ function withdraw(page, who) {
     c.confirm.click();
     await new Promise((r) => setTimeout(r, 0));
     return { found: true, by: hit.by, label, gone: !hit.card.isConnected, open: !!s.findConfirm(document), withdrawn: window.__withdrawn };
-  }, who);
+  }, [who, opts]);
 }
 
 test('en, newer markup: 23 invitations over "Load more", notes, ages, withdraw with the confirm dialog', async () => {
@@ -74,8 +74,10 @@ test('de: "Personen (1.052)", name from "Josef Seibolds Profilbild", "Vor 3 Woch
       { key: li('maria-schmidt-hh'), name: 'Maria Schmidt', headline: '', ageText: 'Heute gesendet', note: '' },
       { key: li('paul-krueger'), name: 'Paul Krüger', headline: '', ageText: 'Vor 2 Monaten gesendet', note: '' },
     ]);
-    // By name when the key is unknown (an invitation recorded by email).
-    const w = await withdraw(page, { key: 'maria@example.com', name: 'maria schmidt' });
+    // By name when the invitation has no profile URL (recorded by email) — only once the caller has loaded
+    // the whole list (issue 9: a name is unique only in the complete list), never before.
+    assert.deepEqual(await withdraw(page, { key: 'maria@example.com', name: 'maria schmidt' }), { found: false });
+    const w = await withdraw(page, { key: 'maria@example.com', name: 'maria schmidt' }, { complete: true });
     assert.deepEqual(w, { found: true, by: 'name', label: 'Zurückziehen', gone: true, open: false, withdrawn: [li('maria-schmidt-hh')] });
   });
 });
