@@ -15,9 +15,11 @@ const FINAL_ITEM = new Set(['withdrawn', 'not_found', 'failed', 'highlighted', '
 const RESULT_EVENT = { withdrawn: 'withdrawn', not_found: 'withdraw_missing', failed: 'withdraw_failed' };
 const SELECTOR_KINDS = new Set(['batch', 'range', 'older_than', 'non_members', 'keys', 'all_pending']);
 /** STOP_REASONS are the hard stops the runner reports. */
-export const STOP_REASONS = new Set(['rate_limit', 'login', 'no_dialog', 'not_removed', 'unexpected', 'wrong_page']);
+export const STOP_REASONS = new Set(['rate_limit', 'login', 'no_dialog', 'not_removed', 'unexpected', 'wrong_page', 'navigated', 'link_unhandled', 'refused']);
 
 const iso = (t) => new Date(t).toISOString();
+/** looseName compares names as the page's reader does: case, accents, apostrophes and spaces folded. */
+const looseName = (s) => String(s ?? '').normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[\u2018\u2019\u02bc`]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
 
 /** selectorOf checks a selector from the popup and keeps the core's fields only. */
 export function selectorOf(s) {
@@ -200,6 +202,19 @@ export function createJobs({ engine, getDB, policy, now = () => new Date(), alar
     return { kind: 'waiting', until: job.resumeAt, reason: why, job: summary(job) };
   }
 
+  /**
+   * withTaken gives an item without a profile URL (an email, "name:…") the profile URLs of the other
+   * known invitations with its name: a card showing one of them is that invitation's, never this one's.
+   */
+  async function withTaken(db, job, item) {
+    if (!item.name || /^https?:\/\//i.test(item.key)) return item;
+    const n = looseName(item.name);
+    const taken = (await getAll(db, 'invitations'))
+      .filter((inv) => inv.network === job.network && inv.id !== item.id && /^https?:\/\//i.test(inv.key) && looseName(inv.name) === n)
+      .map((inv) => inv.key);
+    return { ...item, taken };
+  }
+
   /** next tells the runner in tab tabId what to do now. */
   async function next({ tabId }) {
     const found = await active();
@@ -218,9 +233,10 @@ export function createJobs({ engine, getDB, policy, now = () => new Date(), alar
     const inFlight = job.items.find((i) => i.status === 'clicking');
     if (inFlight) {
       await save(db, job);
-      return { kind: 'item', item: inFlight, inFlight: true, waitMs: 0, dryRun: job.dryRun, job: summary(job) };
+      return { kind: 'item', item: await withTaken(db, job, inFlight), inFlight: true, waitMs: 0, dryRun: job.dryRun, job: summary(job) };
     }
-    const item = job.items.find((i) => i.status === 'pending');
+    const next = job.items.find((i) => i.status === 'pending');
+    const item = next && (await withTaken(db, job, next));
     if (!item) {
       job.state = 'done';
       job.finishedAt = iso(at);

@@ -93,12 +93,16 @@ export function createUndoHandlers({ engine, history, getDB, base, now = () => n
 
   // A job's tab redirected to LinkedIn's sign-in (the Sent-list script does not run there): a hard stop.
   const LOGIN_URL = /^https:\/\/(?:www\.)?linkedin\.com\/(?:login|uas\/login|checkpoint|authwall|signup)/i;
+  // Any other page in that tab (a Withdraw link the page did not handle leads to the home page): a hard stop
+  // too; an item in flight stays so and is checked on the Sent list before anything is clicked again.
+  const MANAGER_URL = /^https:\/\/www\.linkedin\.com\/(?:mynetwork\/invitation-manager|inbox\/invitations)/i;
   api?.tabs?.onUpdated?.addListener((tabId, change) => {
-    if (!change.url || !LOGIN_URL.test(change.url)) return;
+    if (!change.url || MANAGER_URL.test(change.url)) return;
+    const reason = LOGIN_URL.test(change.url) ? 'login' : 'navigated';
     jobs
       .active()
-      .then((job) => (job && job.state === 'running' && job.tabId === tabId ? jobs.stop({ jobId: job.id, reason: 'login', detail: change.url }) : null))
-      .catch((err) => console.error('Invite Guard: login check', err));
+      .then((job) => (job && job.state === 'running' && job.tabId === tabId ? jobs.stop({ jobId: job.id, reason, detail: change.url }) : null))
+      .catch((err) => console.error('Invite Guard: navigation check', err));
   });
 
   async function pendingScan() {

@@ -1,46 +1,25 @@
-// The acting half of the Sent list (issue 5): the scan (read every card, "Load more" at a human pace)
-// and the withdrawal runner (find the card, click Withdraw, confirm in LinkedIn's dialog, check the card
-// is gone). Detection and reading come from sites/linkedin/sent-list.js; every decision and every record
+// The acting half of the Sent list (issue 5, issue 9): the scan (read every card, loading the whole list
+// by "Load more" or by scrolling its container, at a human pace) and the withdrawal runner (find the card —
+// never a namesake's —, press Withdraw as a person does, confirm in LinkedIn's dialog, read the toast and
+// check the card is gone). Detection and reading come from sites/linkedin/sent-list.js; every decision and every record
 // is a message to the service worker, which persists the item BEFORE the click (job.begin) and the result
 // AFTER it (job.result). Any state it does not understand is a hard stop with a reason, never a guess.
 
 import sentList from '../sites/linkedin/sent-list.js';
 import { fold } from '../sites/common/text.js';
 import { highlight } from './overlay.js';
+import { press } from './press.js';
+import { createLoader, LOAD_MS } from './sent-loader.js';
+import { sleep, waitFor } from './wait.js';
 
 export const SENT_URL = 'https://www.linkedin.com/mynetwork/invitation-manager/sent/';
 const DIALOG_MS = 6000;
 const GONE_MS = 8000;
-const LOAD_MS = 12000;
 /** RECHECK_MS: after a reload caught a click in flight, wait this long and load the list afresh before deciding. */
 export const RECHECK_MS = 3000;
 
-/** waitFor resolves with fn()'s first truthy value, re-checked on every DOM change, or null after ms. */
-export function waitFor(doc, fn, ms) {
-  return new Promise((resolve) => {
-    const first = fn();
-    if (first) return resolve(first);
-    let settled = false;
-    const finish = (v) => {
-      if (settled) return;
-      settled = true;
-      obs.disconnect();
-      clearInterval(poll);
-      clearTimeout(timer);
-      resolve(v);
-    };
-    const check = () => {
-      const v = fn();
-      if (v) finish(v);
-    };
-    const obs = new MutationObserver(check);
-    obs.observe(doc, { subtree: true, childList: true, attributes: true, characterData: true });
-    const poll = setInterval(check, 100); // state the DOM does not show as a mutation (dialog.open)
-    const timer = setTimeout(() => finish(null), ms);
-  });
-}
+export { waitFor };
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const between = (min, max) => min + Math.random() * Math.max(0, max - min);
 
 /**
@@ -68,30 +47,25 @@ export function createRunner({ doc, win, send, i18n, overlay, clock = () => perf
     return false;
   }
 
-  /** profileLinks counts the links to profiles: a cheap sign that cards arrived (the reader confirms later). */
-  const profileLinks = () => doc.querySelectorAll('a[href*="/in/"]').length;
-
-  /**
-   * loadMore clicks "Load more" and waits for more cards, the end of the list (the control gone or
-   * disabled), a jump to Received, or a problem. The checks run on every DOM change, so they are cheap
-   * ones; reading the cards is left to the caller.
-   */
-  async function loadMore(more) {
-    const before = profileLinks();
-    more.click();
-    return waitFor(doc, () => profileLinks() > before || !more.isConnected || more.disabled || more.getAttribute('aria-disabled') === 'true' || sentList.currentTab(doc) !== 'sent' || !!problemOf(), LOAD_MS);
+  // ------------------------------------------------------------------ scan
+  /** readNew reads the cards not read before (each card element once) into seen, keyed by person. */
+  function readNew(read, seen) {
+    for (const card of sentList.findCards(doc)) {
+      if (read.has(card)) continue;
+      read.add(card);
+      const c = sentList.readCard(card, doc);
+      const id = c.key || `name:${fold(c.name)}`;
+      if (!seen.has(id)) seen.set(id, c);
+    }
   }
 
-  // ------------------------------------------------------------------ scan
   async function scan(task) {
     const t0 = clock();
     let waited = 0;
     const seen = new Map();
     const read = new WeakSet();
-    let complete = false;
+    const list = createLoader({ doc, send, problemOf });
     let stopped = null;
-    let stuck = 0;
-    let totalText = '';
     let total = null;
     const show = () =>
       overlay.show({
@@ -104,33 +78,23 @@ export function createRunner({ doc, win, send, i18n, overlay, clock = () => perf
       if (!(await ensureSent())) return 'navigating';
       stopped = problemOf();
       if (stopped) break;
-      for (const card of sentList.findCards(doc)) {
-        if (read.has(card)) continue;
-        read.add(card);
-        const c = sentList.readCard(card, doc);
-        const id = c.key || `name:${fold(c.name)}`;
-        if (!seen.has(id)) seen.set(id, c);
-      }
-      const t = sentList.readTotal(doc);
-      if (t && t !== totalText) {
-        totalText = t;
-        const tw = clock();
-        total = (await send('scan.count', { text: t })).ok?.count ?? null;
-        waited += clock() - tw;
-      }
+      readNew(read, seen);
+      let tw = clock();
+      total = await list.total();
+      waited += clock() - tw;
       show();
-      const more = sentList.findLoadMore(doc);
-      if (!more) {
-        complete = true;
+      if (list.complete(seen.size)) break;
+      tw = clock();
+      await sleep(between(task.pace.min, task.pace.max));
+      const got = await list.step();
+      waited += clock() - tw; // the human pace and LinkedIn's loading are not the scan's own time
+      if (got === 'end') {
+        readNew(read, seen);
         break;
       }
-      const tw = clock();
-      await sleep(between(task.pace.min, task.pace.max));
-      const grew = await loadMore(more);
-      waited += clock() - tw; // the human pace and LinkedIn's loading are not the scan's own time
-      if (grew) stuck = 0;
-      else if (++stuck >= 3) break;
     }
+    const complete = !stopped && list.complete(seen.size);
+    const totalText = list.text;
     const cards = [...seen.values()];
     const ownMs = clock() - t0 - waited;
     const res = await send('scan.submit', { scanId: task.scanId, cards, complete, totalText, stats: { cards: cards.length, ownMs, waitedMs: waited } }, 60000);
@@ -164,20 +128,40 @@ export function createRunner({ doc, win, send, i18n, overlay, clock = () => perf
     return res.ok.job;
   }
 
-  /** locate finds a planned card, loading more as needed. */
+  /**
+   * locate finds a planned card, loading the list further (by "Load more" or by scrolling) until it is
+   * found or the list is complete. Returns { hit, complete } or 'navigating'. A name-only invitation is
+   * looked up by name only once the whole list is loaded (sites/linkedin/sent-list.js findCard).
+   */
   async function locate(item) {
-    for (let rounds = 0; rounds < 1000; rounds++) {
-      const hit = sentList.findCard(doc, item);
-      if (hit) return hit;
-      const more = sentList.findLoadMore(doc);
-      if (!more) return null;
+    const list = createLoader({ doc, send, problemOf });
+    for (;;) {
+      await list.total();
+      const complete = list.complete(sentList.findCards(doc).length);
+      const hit = sentList.findCard(doc, item, { complete, taken: item.taken ?? [] });
+      if (hit || complete || list.ended) return { hit, complete };
       await sleep(between(300, 700));
-      await loadMore(more);
-      if (sentList.currentTab(doc) !== 'sent' && !(await ensureSent())) return 'navigating';
-      if (problemOf()) return null;
+      if ((await list.step()) === 'left' && !(await ensureSent())) return 'navigating';
+      if (problemOf()) return { hit: null, complete: false };
     }
-    return null;
   }
+
+  /** notOnList reports an item whose card is not on the list: withdrawn (a click in flight before a reload) or not found. */
+  async function notOnList(task, complete, t0) {
+    const where = complete ? 'the whole Sent list' : 'the part of the Sent list that loaded';
+    if (task.inFlight && !task.dryRun && complete) await report(task, 'withdrawn', 'confirmed after a reload: the card is gone', t0);
+    else await report(task, 'not_found', `no card with this ${task.item.key && sentList.isProfileURL(task.item.key) ? 'profile' : 'name (unique)'} on ${where}`, t0);
+    return 'next';
+  }
+
+  /** toastWatch remembers the toasts shown now; fresh() returns those shown (or changed) since. */
+  function toastWatch() {
+    const before = new Map(sentList.toasts(doc).map((el) => [el, el.textContent]));
+    return () => sentList.toasts(doc).filter((el) => before.get(el) !== el.textContent);
+  }
+
+  /** onSent tells whether the page still shows the Sent list (not Received, not another page). */
+  const onSent = () => sentList.currentTab(doc) === 'sent';
 
   /** withdraw runs one planned item of a job. Returns 'next', 'stopped', 'paused' or 'navigating'. */
   async function withdraw(task) {
@@ -186,16 +170,12 @@ export function createRunner({ doc, win, send, i18n, overlay, clock = () => perf
     if (!(await ensureSent())) return 'navigating';
     let p = problemOf();
     if (p) return stop(task, p.reason, p.detail);
-    const hit = await locate(item);
-    if (hit === 'navigating') return 'navigating';
+    const found = await locate(item);
+    if (found === 'navigating') return 'navigating';
     p = problemOf();
     if (p) return stop(task, p.reason, p.detail);
-    if (!hit) {
-      // Mid-click before a reload and now gone: the withdrawal went through (the list is complete).
-      if (task.inFlight && !task.dryRun) await report(task, 'withdrawn', 'confirmed after a reload: the card is gone', t0);
-      else await report(task, 'not_found', 'no card with this profile or name on the Sent list', t0);
-      return 'next';
-    }
+    const { hit } = found;
+    if (!hit) return notOnList(task, found.complete, t0);
     if (task.inFlight && !task.dryRun && !task.item.rechecked) {
       // The card is still shown, but LinkedIn may not have finished the interrupted withdrawal yet.
       // Never click twice on a guess: wait, load the list afresh, and decide on what it shows then.
@@ -220,23 +200,51 @@ export function createRunner({ doc, win, send, i18n, overlay, clock = () => perf
     const go = await send('job.begin', { jobId: task.job.id, seq: item.seq });
     if (go.error) return stop(task, 'unexpected', go.error.message);
     if (!go.ok.go) return 'paused';
-    control.click();
+    return clickAndConfirm(task, hit, control, t0);
+  }
+
+  /** clickAndConfirm presses Withdraw, confirms in LinkedIn's dialog, and reads what follows. */
+  async function clickAndConfirm(task, hit, control, t0) {
+    const { item } = task;
+    const shown = sentList.readCard(hit.card, doc).name || item.name;
+    const fresh = toastWatch();
+    const pressed = press(control, win);
+    if (!pressed.handled) return stop(task, 'link_unhandled', pressed.href, item.seq);
     let tw = clock();
-    const dlg = await waitFor(doc, () => sentList.findConfirm(doc) || problemOf(), DIALOG_MS);
+    const dlg = await waitFor(doc, () => sentList.findConfirm(doc) || problemOf() || (!onSent() && { reason: 'navigated', detail: win.location.href }), DIALOG_MS);
     let pageMs = clock() - tw; // LinkedIn's time, not the runner's
     if (!dlg) return stop(task, 'no_dialog', '', item.seq);
-    if (dlg.reason) return stop(task, dlg.reason, dlg.detail, item.seq);
-    dlg.confirm.click();
-    const still = () => hit.card.isConnected || !!sentList.findCard(doc, hit.by === 'key' ? { key: item.key } : { name: item.name });
+    if (dlg.reason) return stop(task, dlg.reason, dlg.detail, dlg.reason === 'navigated' ? undefined : item.seq);
+    const confirmed = press(dlg.confirm, win);
+    if (!confirmed.handled) return stop(task, 'link_unhandled', confirmed.href, item.seq);
+    const still = () => hit.card.isConnected || (hit.by === 'key' ? !!sentList.findCard(doc, { key: item.key }) : sentList.countByName(doc, shown) > 0);
+    const toast = () => sentList.readToast(doc, shown, fresh());
     tw = clock();
-    const outcome = await waitFor(doc, () => problemOf() || (!still() ? { gone: true } : null), GONE_MS);
+    const outcome = await waitFor(doc, () => problemOf() || toast() || (!onSent() && { reason: 'navigated', detail: win.location.href }) || (!still() && { gone: true }), GONE_MS);
     pageMs += clock() - tw;
-    if (outcome?.gone) {
-      await report(task, 'withdrawn', `found by ${hit.by}`, t0, pageMs);
+    return settle(task, hit, outcome, { still, t0, pageMs });
+  }
+
+  /** settle reports what the page showed after confirming: the toast, the card gone, a problem, or nothing. */
+  async function settle(task, hit, outcome, { still, t0, pageMs }) {
+    const { item } = task;
+    const by = `found by ${hit.by}`;
+    if (outcome?.kind === 'failed') {
+      await report(task, 'failed', `LinkedIn: “${outcome.text}”`, t0, pageMs);
+      return stop(task, 'refused', outcome.text);
+    }
+    if (outcome?.kind === 'withdrawn') {
+      const gone = !still() || !!(await waitFor(doc, () => !still(), 3000));
+      await report(task, 'withdrawn', `${by}; LinkedIn: “${outcome.text}”${gone ? '' : '; the card was still shown'}`, t0, pageMs);
       return 'next';
     }
+    if (outcome?.gone) {
+      await report(task, 'withdrawn', by, t0, pageMs);
+      return 'next';
+    }
+    if (outcome?.reason === 'navigated') return stop(task, 'navigated', outcome.detail); // the item stays in flight: rechecked on resume
     if (outcome?.reason) {
-      if (!still()) await report(task, 'withdrawn', `found by ${hit.by}`, t0);
+      if (!still()) await report(task, 'withdrawn', by, t0);
       return stop(task, outcome.reason, outcome.detail, still() ? item.seq : undefined);
     }
     return stop(task, 'not_removed', '', item.seq);
