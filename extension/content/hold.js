@@ -16,6 +16,7 @@ const STEP_WAIT_MS = 2000;
 const NATIVE_ACTIVATION = 'button, input[type="button"], input[type="submit"], input[type="image"], a[href], summary';
 
 function isOurs(e) {
+  if (e.inviteGuardRunner === true) return true; // the withdrawal runner's own press (content/press.js), on the user's "Undo"
   for (const n of e.composedPath()) if (n instanceof Element && n.hasAttribute('data-inviteguard-ui')) return true;
   return false;
 }

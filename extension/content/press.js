@@ -4,6 +4,15 @@
 // prevented), following the link would leave the list and withdraw nothing, so press() prevents that
 // default and says so.
 
+/**
+ * ours marks an event as the runner's own (content/hold lets it pass: the user asked for this withdrawal).
+ * The mark lives in the extension's isolated world: the page can neither see nor forge it.
+ */
+function ours(ev) {
+  Object.defineProperty(ev, 'inviteGuardRunner', { value: true });
+  return ev;
+}
+
 /** mouseAt returns the event fields of a mouse at the centre of el. */
 function mouseAt(el, win) {
   const r = el.getBoundingClientRect();
@@ -18,13 +27,13 @@ export function press(el, win = el.ownerDocument.defaultView) {
   el.scrollIntoView?.({ block: 'center', inline: 'nearest' });
   const at = mouseAt(el, win);
   const pointer = { ...at, pointerId: 1, pointerType: 'mouse', isPrimary: true };
-  el.dispatchEvent(new PointerEvent('pointerover', pointer));
-  el.dispatchEvent(new MouseEvent('mouseover', at));
-  el.dispatchEvent(new PointerEvent('pointerdown', { ...pointer, buttons: 1 }));
-  el.dispatchEvent(new MouseEvent('mousedown', { ...at, buttons: 1 }));
+  el.dispatchEvent(ours(new PointerEvent('pointerover', pointer)));
+  el.dispatchEvent(ours(new MouseEvent('mouseover', at)));
+  el.dispatchEvent(ours(new PointerEvent('pointerdown', { ...pointer, buttons: 1 })));
+  el.dispatchEvent(ours(new MouseEvent('mousedown', { ...at, buttons: 1 })));
   el.focus?.({ preventScroll: true });
-  el.dispatchEvent(new PointerEvent('pointerup', pointer));
-  el.dispatchEvent(new MouseEvent('mouseup', at));
+  el.dispatchEvent(ours(new PointerEvent('pointerup', pointer)));
+  el.dispatchEvent(ours(new MouseEvent('mouseup', at)));
   const link = el.closest('a[href]');
   let handled = true;
   // On window, bubbling: after every handler of the page has seen the click.
@@ -35,7 +44,7 @@ export function press(el, win = el.ownerDocument.defaultView) {
   };
   win.addEventListener('click', guard);
   try {
-    el.dispatchEvent(new MouseEvent('click', { ...at, detail: 1 }));
+    el.dispatchEvent(ours(new MouseEvent('click', { ...at, detail: 1 })));
   } finally {
     win.removeEventListener('click', guard);
   }

@@ -6,6 +6,11 @@
 // Variants: rateLimitAfter (the n+1-th withdrawal is refused with 429 and "You're out of invitations
 // for now"), jumpAfterLoadMore (after that many "Load more" clicks the page jumps to Received, at most
 // `jumps` times in all — state.maxJumps, read at each page load), withdrawDelayMs (the server answers a withdrawal late).
+// markup: '2026' serves the lazy-scrolling, link-based, role-less-dialog page of ./sent-list-2026.js instead
+// (en, de), with unhandled / leaves / fail: keys whose Withdraw the page ignores, that leave the page, or
+// that LinkedIn refuses with its "Sorry, unable to withdraw" toast.
+
+import { html2026 } from './sent-list-2026.js';
 
 const FIRST = ['Jane', 'Omar', 'Mei', 'Käthe', 'Ravi', 'Anna', 'Lucas', 'Fatima', 'Tomasz', 'Emily', 'Kenji', 'Sara', 'Diego', 'Ingrid', 'Yusuf', 'Chloé', 'Arjun', 'Lea', 'Mateo', 'Zoe', 'Hiro', 'Nora', 'Pavel', 'Aiko'];
 const LAST = ['Doe', 'Haddad', 'Lin', 'Müller', 'Singh', 'Berg', 'Silva', 'Zahra', 'Nowak', 'Clarke', 'Sato', 'Rossi', 'Ramos', 'Larsen', 'Kaya', 'Martin', 'Patel', 'Wolf', 'Gómez', 'Adams', 'Tanaka', 'Fischer', 'Novák', 'Ito'];
@@ -58,11 +63,16 @@ function ageText(t, [unit, n]) {
  * createSentSite makes the site. people: [{ key, slug, name, head, age, note? }] in list order (newest first).
  * Returns { state, install(ctx), withdrawnCount(key) }.
  */
-export function createSentSite({ lang = 'en', people, pageSize = 10, rateLimitAfter = Infinity, jumpAfterLoadMore = 0, jumps = 1, withdrawDelayMs = 0, loadDelayMs = 40 }) {
+export function createSentSite({ lang = 'en', people, pageSize = 10, rateLimitAfter = Infinity, jumpAfterLoadMore = 0, jumps = 1, withdrawDelayMs = 0, loadDelayMs = 40, markup = 'load-more', unhandled, leaves, fail }) {
   const t = TEXT[lang];
   const state = { people: [...people], withdrawn: [], refused: 0, jumps: 0, maxJumps: jumps, pageLoads: 0 };
 
   function html() {
+    if (markup === '2026') {
+      state.pageLoads++;
+      const rows = state.people.map((p) => ({ key: p.key, slug: p.slug, name: p.name, head: p.head, age: ageText(t, p.age), note: p.note ?? '' }));
+      return html2026(rows, { lang, total: t.count(rows.length), pageSize, loadDelayMs, unhandled, leaves, fail });
+    }
     state.pageLoads++;
     const data = state.people.map((p) => ({ key: p.key, slug: p.slug, name: p.name, head: p.head, age: ageText(t, p.age), note: p.note ?? '' }));
     const cfg = { t: { ...t, withdrawLabel: undefined, alt: undefined, age: undefined, count: undefined }, pageSize, loadDelayMs, jump: jumpAfterLoadMore, jumpsLeft: Math.max(0, state.maxJumps - state.jumps), total: t.count(data.length) };
