@@ -155,7 +155,9 @@ func validateInvitations(list string, invs []Invitation) error {
 // "scan:" + key (with "#2", "#3" … appended if that id is taken), Member true
 // for a profile URL, false for an email key.
 //
-// Only a Complete scan marks known pending invitations that are missing from
+// A known invitation that an ambiguous name (several cards or several
+// invitations) may fit is neither matched nor marked missing: it may be on
+// the list. Only a Complete scan marks known pending invitations that are missing from
 // it, and only when the page's count (if given) equals the cards read and,
 // without a count, at least one card was read: sent ones become gone (accepted, declined or withdrawn elsewhere — the
 // list cannot tell), withdraw_requested ones become withdrawn, because the
@@ -190,6 +192,7 @@ type reconciler struct {
 	firstKey  map[string]int       // normalised card key → first card index
 	firstName map[string]int       // folded name of a keyless card → first card index
 	ages      map[string]parsedAge // ParseAge results by age text
+	unsure    map[int]bool         // known invitations a card may be, by an ambiguous name
 }
 
 func newReconciler(req ReconcileRequest) *reconciler {
@@ -203,6 +206,7 @@ func newReconciler(req ReconcileRequest) *reconciler {
 		ids:       make(map[string]bool, len(req.Known)+len(req.Cards)),
 		firstKey:  make(map[string]int, len(req.Cards)),
 		firstName: make(map[string]int),
+		unsure:    make(map[int]bool),
 	}
 	for i := range req.Known {
 		inv := &req.Known[i]
@@ -297,6 +301,9 @@ func (r *reconciler) byNameMatch(i int, key, name, shown string) (cands []int, a
 	}
 	if len(cands) > 1 || r.cardNames[name] > 1 {
 		r.warn(WarnAmbiguousName, map[string]any{"index": i, "name": shown, "candidates": len(cands)})
+		for _, k := range cands {
+			r.unsure[k] = true // maybe on the list: never marked missing
+		}
 		return nil, true
 	}
 	return cands, false
@@ -418,7 +425,7 @@ func (r *reconciler) newID(key string) string {
 func (r *reconciler) markMissing() {
 	for k := range r.req.Known {
 		inv := &r.req.Known[k]
-		if r.claimed[k] || inv.Network != r.req.Network || inv.SentAt.After(r.req.Now) {
+		if r.claimed[k] || r.unsure[k] || inv.Network != r.req.Network || inv.SentAt.After(r.req.Now) {
 			continue
 		}
 		switch inv.State {

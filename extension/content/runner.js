@@ -50,8 +50,7 @@ export function createRunner({ doc, win, send, i18n, overlay, clock = () => perf
   // ------------------------------------------------------------------ scan
   /** readNew reads the cards not read before (each card element once) into seen, keyed by person. */
   function readNew(read, seen) {
-    for (const card of sentList.findCards(doc)) {
-      if (read.has(card)) continue;
+    for (const card of sentList.findNewCards(doc, read)) {
       read.add(card);
       const c = sentList.readCard(card, doc);
       const id = c.key || `name:${fold(c.name)}`;

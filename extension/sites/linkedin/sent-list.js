@@ -84,6 +84,25 @@ export function findCards(doc) {
   return [...cards, ...extra].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
 }
 
+/**
+ * findNewCards returns the cards not in known (a WeakSet of cards already read), in page order, looking
+ * only at list items not seen before — a scan of thousands of rows looks at each row once — and falling
+ * back to findCards when the list is not made of list items holding one Withdraw control each.
+ */
+export function findNewCards(doc, known) {
+  if (currentTab(doc) === 'received') return [];
+  const slow = () => findCards(doc).filter((c) => !known.has(c));
+  const out = [];
+  for (const li of doc.querySelectorAll('[role="listitem"], li')) {
+    if (known.has(li) || li.closest('[data-inviteguard-ui]') || closestDialog(li)) continue;
+    if (li.querySelector('[role="listitem"], li')) return slow(); // nested items: let findCards decide
+    const withdraws = [...li.querySelectorAll(CONTROLS)].filter(isWithdraw).length;
+    if (withdraws > 1) return slow();
+    if (withdraws === 1 || li.querySelector('a[href*="/in/"]')) out.push(li);
+  }
+  return out.length ? out : slow();
+}
+
 function insideAny(el, set) {
   for (let a = el.parentElement; a; a = a.parentElement) if (set.has(a)) return true;
   return false;
@@ -349,5 +368,5 @@ export default {
   network: 'linkedin',
   hosts: ['www.linkedin.com', 'linkedin.com'],
   paths: [SENT_PATH],
-  isSentPage, currentTab, findSentTab, findCards, readCard, readCards, readTotal, findLoadMore, findWithdraw, findConfirm, findCard, countByName, findScroller, toasts, readToast, isProfileURL, problem, rateLimitText,
+  isSentPage, currentTab, findSentTab, findCards, findNewCards, readCard, readCards, readTotal, findLoadMore, findWithdraw, findConfirm, findCard, countByName, findScroller, toasts, readToast, isProfileURL, problem, rateLimitText,
 };

@@ -221,3 +221,23 @@ test('the scroll container: the nearest scrolling ancestor of the rows (<main>),
     assert.equal(await scroller(), 'workspace');
   });
 });
+
+test('findNewCards: the same cards as findCards, then only the rows that arrived since', async () => {
+  await withPage(browser, 'linkedin/sent-list/en-2026-real.html', SENT, async (page) => {
+    const step = () => page.evaluate(() => {
+      const s = window.__ig.sentList;
+      window.__known ??= new WeakSet();
+      const fresh = s.findNewCards(document, window.__known);
+      for (const c of fresh) window.__known.add(c);
+      return { fresh: fresh.map((c) => s.readCard(c).key), all: s.findCards(document).map((c) => s.readCard(c).key) };
+    });
+    const first = await step();
+    assert.deepEqual(first.fresh, REAL.map(([slug]) => li(slug)));
+    assert.deepEqual(first.fresh, first.all);
+    await grow(page, [['new-1', 'Sam Lee 🚀'], ['new-2', 'Aiko Tanaka (田中 愛子)']]);
+    const second = await step();
+    assert.deepEqual(second.fresh, [li('new-1'), li('new-2')]);
+    assert.equal(second.all.length, 12);
+    assert.deepEqual((await step()).fresh, [], 'nothing new: nothing read again');
+  });
+});
