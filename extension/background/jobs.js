@@ -279,7 +279,8 @@ export function createJobs({ engine, getDB, policy, now = () => new Date(), alar
   }
 
   /** result records an item's outcome and moves its invitation by the core's lifecycle table. */
-  async function result({ jobId, seq, result: res, detail = '', ms, pageMs }) {
+  async function result({ jobId, seq, result: res, detail = '', ms, pageMs, stop: stopWith }) {
+    if (stopWith && !STOP_REASONS.has(stopWith.reason)) throw new HandlerError('invalid', `unknown stop reason ${stopWith.reason}`);
     const { db, job } = await load(jobId);
     const it = job.items[seq];
     if (!it) throw new HandlerError('not_found', `job ${jobId} has no item ${seq}`);
@@ -315,7 +316,11 @@ export function createJobs({ engine, getDB, policy, now = () => new Date(), alar
     if (Number.isFinite(ms)) it.ms = ms;
     if (Number.isFinite(pageMs)) it.pageMs = pageMs;
     job.lastDoneAt = at;
-    if (!job.items.some((i) => i.status === 'pending' || i.status === 'clicking') && job.state === 'running') {
+    if (stopWith) {
+      // The result and the hard stop it means, in one write (a refused withdrawal: LinkedIn's toast).
+      job.state = 'stopped';
+      job.stop = { reason: stopWith.reason, detail: String(stopWith.detail ?? '').slice(0, 500), at };
+    } else if (!job.items.some((i) => i.status === 'pending' || i.status === 'clicking') && job.state === 'running') {
       job.state = 'done';
       job.finishedAt = at;
     }

@@ -121,8 +121,8 @@ export function createRunner({ doc, win, send, i18n, overlay, clock = () => perf
     return 'stopped';
   }
 
-  async function report(task, result, detail, t0, pageMs = 0) {
-    const res = await send('job.result', { jobId: task.job.id, seq: task.item.seq, result, detail, ms: clock() - t0, pageMs });
+  async function report(task, result, detail, t0, pageMs = 0, stopWith = undefined) {
+    const res = await send('job.result', { jobId: task.job.id, seq: task.item.seq, result, detail, ms: clock() - t0, pageMs, stop: stopWith });
     if (res.error) throw new Error(res.error.message);
     return res.ok.job;
   }
@@ -229,8 +229,8 @@ export function createRunner({ doc, win, send, i18n, overlay, clock = () => perf
     const { item } = task;
     const by = `found by ${hit.by}`;
     if (outcome?.kind === 'failed') {
-      await report(task, 'failed', `LinkedIn: “${outcome.text}”`, t0, pageMs);
-      return stop(task, 'refused', outcome.text);
+      await report(task, 'failed', `LinkedIn: “${outcome.text}”`, t0, pageMs, { reason: 'refused', detail: outcome.text });
+      return 'stopped';
     }
     if (outcome?.kind === 'withdrawn') {
       const gone = !still() || !!(await waitFor(doc, () => !still(), 3000));
