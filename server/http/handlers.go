@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"io"
 	"net/http"
 	"slices"
 	"strings"
@@ -296,20 +297,39 @@ func (a *api) export(w http.ResponseWriter, r *http.Request, userID string) {
 		a.writeError(w, r, core.Errorf(core.CodeInvalid, "table must be one of %s, got %q", strings.Join(server.CSVTables, ", "), table))
 		return
 	}
-	e, err := a.svc.Export(r.Context(), userID)
-	if err != nil {
-		a.writeError(w, r, err)
-		return
+	h := w.Header()
+	h.Set("Cache-Control", "no-store")
+	h.Set("X-Content-Type-Options", "nosniff")
+	if format == "csv" {
+		h.Set("Content-Type", "text/csv; charset=utf-8")
+		h.Set("Content-Disposition", `attachment; filename="inviteguard-`+table+`.csv"`)
+	} else {
+		format = "json"
+		h.Set("Content-Type", "application/json; charset=utf-8")
+		h.Set("Content-Disposition", `attachment; filename="inviteguard-export.json"`)
 	}
-	if format != "csv" {
-		w.Header().Set("Content-Disposition", `attachment; filename="inviteguard-export.json"`)
-		writeJSON(w, http.StatusOK, e)
-		return
+	// Streamed as it is read (server.StreamExport): nothing of it is held in memory at once.
+	cw := &countingWriter{w: w}
+	if err := a.svc.StreamExport(r.Context(), userID, cw, format, table); err != nil {
+		if cw.n == 0 {
+			h.Del("Content-Disposition")
+			a.writeError(w, r, err)
+			return
+		}
+		// Half sent: cut the connection, so the client sees a failed download, not a short file.
+		a.log.ErrorContext(r.Context(), "export stream failed", "err", err, "written", cw.n)
+		panic(http.ErrAbortHandler)
 	}
-	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("Content-Disposition", `attachment; filename="inviteguard-`+table+`.csv"`)
-	if err := e.WriteCSV(w, table); err != nil {
-		a.log.ErrorContext(r.Context(), "write csv", "err", err)
-	}
+}
+
+// countingWriter counts the bytes written through it.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }
