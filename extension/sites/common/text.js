@@ -121,7 +121,9 @@ export function meaning(name) {
 /** isSelectAllName tells a "Select all" control's name (en/de/fr). */
 export function isSelectAllName(name) {
   const f = fold(name);
-  return /^(?:(?:un|de)?select all\b|(?:alle|alles) (?:aus|ab)wahlen\b|alle markieren\b|(?:tout )?(?:de)?selectionner tout\b|tout (?:de)?selectionner\b|tout cocher\b|tout\b|tous\b|all\b|alle\b)/.test(f)
+  // A bare "All" / "Alle" / "Tout" is the whole label ("Alle (25)"); "Alle Menschen" or "Tous
+  // Ensemble" on a row's checkbox is a person's name.
+  return /^(?:(?:un|de)?select all\b|(?:alle|alles) (?:aus|ab)wahlen\b|alle markieren\b|(?:tout )?(?:de)?selectionner tout\b|tout (?:de)?selectionner\b|tout cocher\b|(?:tout|tous|all|alle)(?: ?\(?\d[\d.,]*\)?)?$)/.test(f)
     || /\b(select all|alle auswahlen|alles auswahlen|tout selectionner|selectionner tout)\b/.test(f);
 }
 

@@ -36,8 +36,12 @@ export async function fixtureList() {
  * window.__ig and returns the page. Every other request is aborted.
  */
 export async function open(browser, file, url) {
+  return openHtml(browser, await readFile(path.join(FIXTURES, file), 'utf8'), url);
+}
+
+/** openHtml is open for a page given as HTML (a generated screen). */
+export async function openHtml(browser, html, url) {
   const context = await browser.newContext({ locale: 'en-US' });
-  const html = await readFile(path.join(FIXTURES, file), 'utf8');
   const wanted = url.split('#')[0];
   await context.route('**/*', async (route) => {
     const u = new URL(route.request().url());

@@ -96,8 +96,8 @@ test('names from labels and alt texts', () => {
 });
 
 test('select-all names, in-target statuses, counts', () => {
-  for (const t of ['Select all', 'Select all (12)', 'Alle auswählen', 'Tout sélectionner', 'Deselect all']) assert.equal(isSelectAllName(t), true, t);
-  for (const t of ['Jane Doe', 'Allen Smith', 'Toutou Bernard']) assert.equal(isSelectAllName(t), false, t);
+  for (const t of ['Select all', 'Select all (12)', 'Alle auswählen', 'Tout sélectionner', 'Deselect all', 'Alle', 'All (25)', 'Tout']) assert.equal(isSelectAllName(t), true, t);
+  for (const t of ['Jane Doe', 'Allen Smith', 'Toutou Bernard', 'Alle Menschen', 'Tous Ensemble', 'All Saints Choir']) assert.equal(isSelectAllName(t), false, t);
   for (const t of ['Invited', 'Member', 'Bereits Mitglied', 'Eingeladen', 'Invité(e)', 'Membre', 'Already invited']) assert.equal(meansInTarget(t), true, t);
   // French "Invité" folds to "invite": a status text, never a button (buttons are not read as row text).
   for (const t of ['Board Member at Acme', 'Invite all', 'Jane Doe']) assert.equal(meansInTarget(t), false, t);
