@@ -15,12 +15,22 @@ function originOf(url) {
   }
 }
 
-/** requestOrigin asks for the server's origin (optional host permission), at once, inside the click's user
+/**
+ * hostPattern is the match pattern for an origin's host, without its port: a pattern with a port is not
+ * within the manifest's optional "http://127.0.0.1/*" for Firefox (it refuses the request), and a pattern
+ * without one covers every port in both browsers.
+ */
+function hostPattern(origin) {
+  const u = new URL(origin);
+  return `${u.protocol}//${u.hostname}/*`;
+}
+
+/** requestOrigin asks for the server's host (optional host permission), at once, inside the click's user
  * gesture; resolves false when refused or unavailable. A prompt may stay open: callers never wait for it. */
 function requestOrigin(origin) {
   if (!api?.permissions || !origin) return Promise.resolve(false);
   try {
-    return Promise.resolve(api.permissions.request({ origins: [`${origin}/*`] })).catch(() => false);
+    return Promise.resolve(api.permissions.request({ origins: [hostPattern(origin)] })).catch(() => false);
   } catch {
     return Promise.resolve(false);
   }

@@ -70,6 +70,9 @@ function prefs(lang, proxyPort) {
     'toolkit.telemetry.server': '',
     'network.connectivity-service.enabled': false,
     'network.captive-portal-service.enabled': false,
+    // An optional host permission is granted as if the user clicked Allow on the prompt (a doorhanger
+    // that BiDi cannot reach); permissions.request must still be called inside the click.
+    'extensions.webextOptionalPermissionPrompts': false,
     'extensions.getAddons.cache.enabled': false,
     'app.update.disabledForTesting': true,
   };
@@ -161,11 +164,11 @@ export async function launchFirefox({ lang = 'en', pages = {}, userDataDir: prof
     const url = new URL(e.request.url);
     const body = await requestBody(session, e);
     const route = routeOf(session, e, body);
+    for (const r of routes) if (r.re.test(e.request.url)) return r.handler(route);
     if (!SITE_HOSTS.has(url.hostname)) {
       violations.push(`${e.request.method} ${e.request.url}`);
       return route.abort();
     }
-    for (const r of routes) if (r.re.test(e.request.url)) return r.handler(route);
     if (e.request.method === 'POST') {
       let parsed = body;
       try {
@@ -199,6 +202,7 @@ export async function launchFirefox({ lang = 'en', pages = {}, userDataDir: prof
   await bg.evaluate(() => globalThis.inviteGuard.engine.load().catch(() => {}));
   return {
     browserName: 'firefox',
+    extOrigin: ORIGIN,
     browser,
     bg,
     sw: bg,

@@ -30,7 +30,7 @@ function findInPage({ role, name, root }) {
   const sel = {
     button: 'button,[role=button]',
     checkbox: 'input[type=checkbox],[role=checkbox]',
-    textbox: 'input:not([type]),input[type=text],input[type=number],textarea',
+    textbox: 'input:not([type]),input[type=text],input[type=number],input[type=url],input[type=password],textarea',
     dialog: 'dialog,[role=dialog]',
     text: '*',
   }[role];
