@@ -8,6 +8,6 @@
 // implement them (server/sqlite, server/wasmhost, server/native); only
 // server/cmd/inviteguard and the Workers entry point wire them together.
 //
-// Every decision the server makes (decide, reconcile, plan_withdrawal,
+// Every decision the server makes (decide, reconcile, detect_bursts, plan_withdrawal,
 // transition, validate_policy, default_policy) goes through the Engine.
 package server

@@ -23,6 +23,7 @@ const (
 	OpDecide         = "decide"
 	OpReconcile      = "reconcile"
 	OpPlanWithdrawal = "plan_withdrawal"
+	OpDetectBursts   = "detect_bursts"
 	OpTransition     = "transition"
 	OpValidatePolicy = "validate_policy"
 	OpDefaultPolicy  = "default_policy"
@@ -45,6 +46,12 @@ func callRaw(ctx context.Context, e Engine, op string, in any) (json.RawMessage,
 		}
 		body = b
 	}
+	return callBytes(ctx, e, op, body)
+}
+
+// callBytes runs op on a JSON input as it is and returns the raw "ok" value
+// (the engine's bytes, unchanged).
+func callBytes(ctx context.Context, e Engine, op string, body []byte) (json.RawMessage, error) {
 	out, err := e.Call(ctx, op, body)
 	if err != nil {
 		var ce *core.Error

@@ -20,6 +20,7 @@ type Export struct {
 	Batches     []Batch      `json:"batches"`
 	Invitations []Invitation `json:"invitations"`
 	Jobs        []Job        `json:"jobs"`
+	Bursts      []Burst      `json:"bursts"`
 }
 
 // Export reads all of a user's data in one read transaction.
@@ -37,6 +38,9 @@ func (s *Service) Export(ctx context.Context, userID string) (Export, error) {
 			return err
 		}
 		if out.Invitations, err = tx.ListInvitations(ctx, userID, InvitationFilter{}); err != nil {
+			return err
+		}
+		if out.Bursts, err = tx.ListBursts(ctx, userID, BurstFilter{}); err != nil {
 			return err
 		}
 		jobs, err := tx.ListJobs(ctx, userID, JobFilter{})

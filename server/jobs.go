@@ -51,6 +51,13 @@ func (s *Service) CreateJob(ctx context.Context, userID string, in CreateJob) (J
 				return err
 			}
 			f = InvitationFilter{BatchID: sel.BatchID}
+		case core.SelectBurst:
+			// The core finds the burst's invitations in the network's whole history, as it found the burst.
+			b, err := tx.Burst(ctx, userID, sel.BurstID)
+			if err != nil {
+				return err
+			}
+			f = InvitationFilter{Network: b.Network}
 		case core.SelectKeys:
 			keys := make([]string, len(sel.Keys))
 			for i, k := range sel.Keys {

@@ -144,6 +144,15 @@ type JobItem struct {
 	ReportedAt   *time.Time `json:"reportedAt,omitempty"`
 }
 
+// Burst is a burst of invitations from outside Invite Guard that a scan
+// found (core.DetectBursts), as stored: the core's answer at the last scan
+// that showed it, and when it was first and last seen.
+type Burst struct {
+	core.Burst
+	FirstSeenAt time.Time `json:"firstSeenAt"`
+	UpdatedAt   time.Time `json:"updatedAt"`
+}
+
 // Page is one page of a list and the opaque cursor of the next ("" at the end).
 type Page[T any] struct {
 	Items []T    `json:"items"`

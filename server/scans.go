@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"slices"
 
 	"github.com/inviteguard/inviteguard/core"
 )
@@ -14,10 +15,13 @@ type Scan struct {
 	TotalText string          `json:"totalText,omitempty"`
 }
 
-// ScanResult is the core's reconciliation and what the server applied.
+// ScanResult is the core's reconciliation, what the server applied, and the
+// bursts of invitations from outside Invite Guard in the history the scan
+// left (core.DetectBursts; each is stored, so GET /v1/bursts lists it).
 type ScanResult struct {
 	core.ReconcileResult
-	Applied Applied `json:"applied"`
+	Applied Applied      `json:"applied"`
+	Bursts  []core.Burst `json:"bursts"`
 }
 
 // Applied counts the rows a reconciliation wrote.
@@ -30,8 +34,9 @@ type Applied struct {
 const MaxScanCards = 20000
 
 // Reconcile runs a scan against the user's history through the core and, in
-// the same transaction, imports the unknown invitations and applies the state
-// changes.
+// the same transaction, imports the unknown invitations, applies the state
+// changes and stores the bursts the core finds in the history that results
+// (with the user's policy).
 func (s *Service) Reconcile(ctx context.Context, userID string, in Scan) (ScanResult, error) {
 	if in.Network != core.LinkedIn && in.Network != core.Xing {
 		return ScanResult{}, core.Errorf(core.CodeInvalid, "network must be linkedin or xing, got %q", truncate(string(in.Network), 40))
@@ -53,6 +58,14 @@ func (s *Service) Reconcile(ctx context.Context, userID string, in Scan) (ScanRe
 		for i := range known {
 			req.Known[i] = known[i].Invitation
 		}
+		stored, err := tx.Policy(ctx, userID)
+		if err != nil {
+			return err
+		}
+		policy, err := s.policyFrom(ctx, stored)
+		if err != nil {
+			return err
+		}
 		if err := call(ctx, s.engine, OpReconcile, req, &out.ReconcileResult); err != nil {
 			return err
 		}
@@ -73,14 +86,29 @@ func (s *Service) Reconcile(ctx context.Context, userID string, in Scan) (ScanRe
 		if err := s.checkQuota(ctx, tx, userID, invitationBytes(imported), 0); err != nil {
 			return err
 		}
+		var mv stateMoves
+		after := make(map[string]core.State, len(out.Changed))
+		for _, ch := range out.Changed {
+			mv.add(ch.ID, ch.From, ch.To)
+			after[ch.ID] = ch.To
+		}
+		history := slices.Concat(req.Known, out.Imported)
+		for i := range req.Known {
+			if to, ok := after[history[i].ID]; ok {
+				history[i].State = to
+			}
+		}
+		if out.Bursts, err = s.detectBursts(ctx, in.Network, history, policy, now); err != nil {
+			return err
+		}
+		// Reads are done; from here on only writes (see Store).
 		if err := tx.InsertInvitations(ctx, userID, imported); err != nil {
 			return err
 		}
-		var mv stateMoves
-		for _, ch := range out.Changed {
-			mv.add(ch.ID, ch.From, ch.To)
-		}
 		if err := mv.write(ctx, tx, userID, now); err != nil {
+			return err
+		}
+		if err := tx.UpsertBursts(ctx, userID, storedBursts(out.Bursts, now)); err != nil {
 			return err
 		}
 		out.Applied = Applied{Imported: len(imported), Changed: len(out.Changed)}

@@ -59,6 +59,13 @@ type Tx interface {
 	// only if it is still in from (one statement, whatever the count).
 	SetInvitationStates(ctx context.Context, userID string, ids []string, from, to core.State, at time.Time) error
 
+	// UpsertBursts stores bursts by ID: a new one is inserted, a known one
+	// updated (its FirstSeenAt kept).
+	UpsertBursts(ctx context.Context, userID string, bursts []Burst) error
+	Burst(ctx context.Context, userID, id string) (Burst, error)
+	// ListBursts returns bursts newest first (to, then id).
+	ListBursts(ctx context.Context, userID string, f BurstFilter) ([]Burst, error)
+
 	InsertJob(ctx context.Context, userID string, j Job) error
 	Job(ctx context.Context, userID, id string) (Job, error)
 	ListJobs(ctx context.Context, userID string, f JobFilter) ([]Job, error)
@@ -99,6 +106,13 @@ type InvitationFilter struct {
 	IDs     []string   // nil: any; empty: none
 	From    *time.Time // sent at or after
 	To      *time.Time // sent before
+	After   *Cursor
+	Limit   int // 0: all
+}
+
+// BurstFilter selects bursts.
+type BurstFilter struct {
+	Network core.Network
 	After   *Cursor
 	Limit   int // 0: all
 }

@@ -51,6 +51,8 @@ func Run(t *testing.T, tg Target) {
 	t.Run("Invitations", s.invitations)
 	t.Run("Scans", s.scans)
 	t.Run("Jobs", s.jobs)
+	t.Run("Bursts", s.bursts)
+	t.Run("BurstsGolden", s.burstsGolden)
 	t.Run("Policy", s.policy)
 	t.Run("Export", s.export)
 	t.Run("Isolation", s.isolation)

@@ -27,24 +27,34 @@ func (a *api) readDecisionBody(w http.ResponseWriter, r *http.Request, v any) er
 }
 
 func (a *api) readBodyMax(w http.ResponseWriter, r *http.Request, v any, limit int64) error {
+	body, err := a.readRaw(w, r, limit)
+	if err != nil {
+		return err
+	}
+	return dispatch.Decode(body, v)
+}
+
+// readRaw reads a JSON request body as it is: a JSON (or text) Content-Type,
+// at most limit bytes, valid UTF-8.
+func (a *api) readRaw(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, error) {
 	if ct := r.Header.Get("Content-Type"); ct != "" {
 		mt, _, err := mime.ParseMediaType(ct)
 		if err != nil || (mt != "application/json" && mt != "text/plain") {
-			return core.Errorf(core.CodeInvalid, "Content-Type must be application/json, got %q", ct)
+			return nil, core.Errorf(core.CodeInvalid, "Content-Type must be application/json, got %q", ct)
 		}
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
 	if err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
-			return core.Errorf(core.CodeTooLarge, "request body is larger than %d bytes", limit)
+			return nil, core.Errorf(core.CodeTooLarge, "request body is larger than %d bytes", limit)
 		}
-		return core.Errorf(core.CodeInvalid, "read request body: %v", err)
+		return nil, core.Errorf(core.CodeInvalid, "read request body: %v", err)
 	}
 	if !utf8.Valid(body) {
-		return core.Errorf(core.CodeInvalid, "request body is not valid UTF-8")
+		return nil, core.Errorf(core.CodeInvalid, "request body is not valid UTF-8")
 	}
-	return dispatch.Decode(body, v)
+	return body, nil
 }
 
 // verifyBody is the body of POST /v1/verify as it arrives: the request is

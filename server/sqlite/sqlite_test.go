@@ -20,8 +20,8 @@ func TestOpenMigratesOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(f.Applied, []string{"0001_init", "0002_usage"}) {
-		t.Errorf("first open applied %v, want [0001_init 0002_usage]", f.Applied)
+	if !slices.Equal(f.Applied, []string{"0001_init", "0002_usage", "0003_bursts"}) {
+		t.Errorf("first open applied %v, want [0001_init 0002_usage 0003_bursts]", f.Applied)
 	}
 	f.Close()
 	f, err = sqlite.OpenFile(ctx, path, sqlite.FileOptions{Driver: "sqlite"})
@@ -33,8 +33,8 @@ func TestOpenMigratesOnce(t *testing.T) {
 		t.Errorf("second open applied %v, want nothing", f.Applied)
 	}
 	var n int
-	if err := f.Read.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations`).Scan(&n); err != nil || n != 2 {
-		t.Errorf("schema_migrations has %d rows (%v), want 2", n, err)
+	if err := f.Read.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations`).Scan(&n); err != nil || n != 3 {
+		t.Errorf("schema_migrations has %d rows (%v), want 3", n, err)
 	}
 }
 
