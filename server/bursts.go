@@ -4,7 +4,7 @@ import (
 	"context"
 	"time"
 
-	"github.com/goccy/go-json"
+	json "github.com/inviteguard/inviteguard/internal/jsonlib"
 
 	"github.com/inviteguard/inviteguard/core"
 )
