@@ -103,6 +103,22 @@ func (s *Service) streamJSON(ctx context.Context, tx Tx, u User, w *bufio.Writer
 	if err != nil {
 		return err
 	}
+	e.raw(`],"bursts":[`)
+	e.first, after = true, nil
+	for e.err == nil {
+		page, err := tx.ListBursts(ctx, u.ID, BurstFilter{After: after, Limit: exportRowPage})
+		if err != nil {
+			return err
+		}
+		for _, b := range page {
+			e.item(b)
+		}
+		if len(page) < exportRowPage {
+			break
+		}
+		last := page[len(page)-1]
+		after = &Cursor{At: last.To, ID: last.ID}
+	}
 	e.raw("]}\n")
 	return e.err
 }
