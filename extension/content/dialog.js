@@ -1,4 +1,4 @@
-// The confirmation dialog: an open shadow root on an element marked data-inviteguard-ui, role="dialog",
+// The confirmation dialog: a closed shadow root on a host we created (content/layer.js), role="dialog",
 // aria-modal, named "Invite Guard". It shows the decision of the core, lets the user keep or drop rows
 // (a virtualised list, so 5,000 rows stay fast), asks for the friction the core wants, and answers
 // { confirmed: true, keep: [indexes], decision } or { confirmed: false }.
@@ -7,11 +7,17 @@
 import { shieldIcon } from './style.js';
 import { el, mountHost, pageHasModal, toTopLayer } from './layer.js';
 import { createRowList } from './rowlist.js';
+import { watchIntact } from './intact.js';
 
 const BREAKDOWN_ALWAYS = ['members', 'notMembers', 'recentlyInvited', 'reinviteLocked', 'overBudget'];
 const BREAKDOWN_IF_ANY = ['unknown', 'inTarget', 'optedOut', 'duplicates'];
 const WARN_STATS = new Set(['notMembers', 'recentlyInvited', 'reinviteLocked', 'overBudget', 'inTarget', 'optedOut', 'duplicates']);
 const REASK_DELAY_MS = 120;
+
+function centre(e) {
+  const r = e.getBoundingClientRect();
+  return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+}
 
 function rectsOverlap(a, b, margin = 24) {
   return !(a.right + margin < b.left || b.right + margin < a.left || a.bottom + margin < b.top || b.bottom + margin < a.top);
@@ -94,6 +100,7 @@ export function openDialog(opts) {
   const viewport = list.viewport;
   const drawRows = (force) => list.draw(force);
   const friction = el('div', { class: 'friction' });
+  const coveredBox = el('div', { class: 'blocked', role: 'alert', hidden: true, text: i18n.t('dialog_covered') });
   const cancelBtn = el('button', { class: 'cancel', type: 'button', text: i18n.t('button_cancel') });
   const confirmBtn = el('button', { class: 'confirm', type: 'button' });
 
@@ -112,7 +119,7 @@ export function openDialog(opts) {
       hint,
       viewport,
     ),
-    el('footer', {}, friction, el('div', { class: 'buttons' }, cancelBtn, confirmBtn)),
+    el('footer', {}, coveredBox, friction, el('div', { class: 'buttons' }, cancelBtn, confirmBtn)),
   );
   if (n <= 1) panel.querySelector('.tools').hidden = true; // nothing to choose between
   const overlay = el('div', { class: 'overlay' }, panel);
@@ -185,8 +192,22 @@ export function openDialog(opts) {
       const text = confirmText();
       const input = el('input', { id: 'ig-type', type: 'text', inputmode: 'numeric', autocomplete: 'off', spellcheck: 'false' });
       input.value = typed;
+      // The number counts only as the user types it: every edit must be announced by a trusted beforeinput
+      // on the very text we hold. A script's value (set from a reference it should not have), an
+      // execCommand insertion (its input event is trusted but has no beforeinput) and untrusted events are
+      // undone, so a pre-filled "30x" cannot become "30" with one Backspace.
+      let userEdit = false;
+      input.addEventListener('beforeinput', (e) => {
+        userEdit = e.isTrusted && input.value === typed;
+        if (!userEdit && e.cancelable) {
+          e.preventDefault();
+          input.value = typed;
+        }
+      });
       input.addEventListener('input', (e) => {
-        if (!e.isTrusted) {
+        const ok = e.isTrusted && userEdit;
+        userEdit = false;
+        if (!ok) {
           input.value = typed; // a page script cannot type for the user
           return;
         }
@@ -196,7 +217,8 @@ export function openDialog(opts) {
       input.addEventListener('keydown', (e) => {
         if (e.key === 'Enter' && e.isTrusted) {
           e.preventDefault();
-          tryConfirm(e);
+          if (input.value === typed) tryConfirm(e);
+          else input.value = typed;
         }
       });
       friction.append(el('label', { for: 'ig-type', text: i18n.t('friction_type_label', { count: text }) }), input);
@@ -293,6 +315,7 @@ export function openDialog(opts) {
 
   // --- closing ---
   function close(value) {
+    intact.stop();
     clearTimeout(reaskTimer);
     reaskSeq++;
     if (modal.open) modal.close();
@@ -301,9 +324,23 @@ export function openDialog(opts) {
     if (previousFocus && previousFocus.isConnected && typeof previousFocus.focus === 'function') previousFocus.focus({ preventScroll: true });
     resolveResult(value);
   }
+  // A page can still remove, hide or cover the host (not reach inside): a confirmation given to a dialog
+  // the user may not see as we drew it is refused (content/intact.js).
+  const intact = watchIntact({ host, box: panel, minSize: { width: Math.min(240, innerWidth / 2), height: Math.min(160, innerHeight / 2) }, inTopLayer: () => modal.open && (!host.hasAttribute('popover') || host.matches(':popover-open')) });
   function tryConfirm(e) {
     if (!e.isTrusted || !canConfirm()) return;
+    const at = e.type === 'click' && e.detail > 0 ? { x: e.clientX, y: e.clientY } : centre(confirmBtn);
+    const why = intact.check(at);
+    if (why) {
+      console.warn(`Invite Guard: the dialog was ${why}; the confirmation is refused`);
+      showCovered();
+      return;
+    }
     close({ confirmed: true, keep: keptIndexes(), decision, count: keptCount });
+  }
+  function showCovered() {
+    coveredBox.hidden = false;
+    if (!pageHasModal() && host.hasAttribute('popover') && !host.matches(':popover-open')) toTopLayer(host);
   }
   confirmBtn.addEventListener('click', tryConfirm);
   cancelBtn.addEventListener('click', (e) => e.isTrusted && close({ confirmed: false }));

@@ -8,6 +8,7 @@ import { openDialog } from './dialog.js';
 import { showCountdown, showNotice } from './toast.js';
 import { send } from './messaging.js';
 import { isShown } from '../sites/common/dom.js';
+import { eventInOurs } from '../sites/common/ours.js';
 
 const DEFAULT_POLICY = { rapidConnectCount: 10, rapidConnectWindowSeconds: 120, undoSeconds: 10 };
 // How long a single click let through waits for the page to open a next step (LinkedIn's note modal)
@@ -15,10 +16,10 @@ const DEFAULT_POLICY = { rapidConnectCount: 10, rapidConnectWindowSeconds: 120, 
 const STEP_WAIT_MS = 2000;
 const NATIVE_ACTIVATION = 'button, input[type="button"], input[type="submit"], input[type="image"], a[href], summary';
 
+// Our own UI is known by identity (the hosts we created), never by an attribute the page can set.
 function isOurs(e) {
   if (e.inviteGuardRunner === true) return true; // the withdrawal runner's own press (content/press.js), on the user's "Undo"
-  for (const n of e.composedPath()) if (n instanceof Element && n.hasAttribute('data-inviteguard-ui')) return true;
-  return false;
+  return eventInOurs(e);
 }
 
 function oneRecipient(read) {
@@ -295,8 +296,9 @@ export function installHold({ registry, i18n, send: ask = send, win = window, do
     // read back before its click is given back, so a misread selection cannot slip through.
     if (count > 0 && undoSeconds > 0) {
       const how = await showCountdown({ i18n, count, seconds: undoSeconds }).done;
-      if (how === 'undone') {
-        showNotice(i18n.t('undo_cancelled'));
+      if (how !== 'elapsed') {
+        // 'hidden': the page removed, hid or covered the undo window; a window unseen counts as Undo.
+        showNotice(i18n.t(how === 'hidden' ? 'undo_hidden' : 'undo_cancelled'), how === 'hidden' ? 8000 : 4000);
         return;
       }
     }

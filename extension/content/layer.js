@@ -1,7 +1,9 @@
-// The layer Invite Guard's UI lives in: a custom host element with an open shadow root (the page's CSS
-// cannot reach it), shown in the top layer, plus a tiny element builder.
+// The layer Invite Guard's UI lives in: a host element with a closed shadow root (neither the page's CSS
+// nor its scripts reach into it: host.shadowRoot is null), known as ours by identity (sites/common/ours.js),
+// shown in the top layer, plus a tiny element builder.
 
 import { CSS } from './style.js';
+import { claimHost } from '../sites/common/ours.js';
 
 /** el builds an element: attributes (class, text, others; null/false skipped) and children. */
 export function el(tag, attrs = {}, ...children) {
@@ -16,14 +18,23 @@ export function el(tag, attrs = {}, ...children) {
   return e;
 }
 
-/** mountHost creates the marked host element with an open shadow root holding the shared styles. */
-export function mountHost(kind) {
-  // A custom element, styled inline: page rules aimed at div or body > * do not reach it.
-  const host = document.createElement('invite-guard-ui');
+/**
+ * shadowHost creates a host element with a closed shadow root and claims it as ours. A plain div, not a
+ * custom element: a page could define a custom element of any name first and run its own constructor on
+ * our host (attaching an open root before ours). The attribute data-inviteguard-ui only names the kind for
+ * people and tests; nothing trusts it. Inline `all: initial !important` beats every page stylesheet.
+ */
+export function shadowHost(kind, doc = document) {
+  const host = claimHost(doc.createElement('div'));
   host.setAttribute('data-inviteguard-ui', kind);
   host.style.setProperty('all', 'initial', 'important');
   host.style.setProperty('display', 'block', 'important');
-  const root = host.attachShadow({ mode: 'open' });
+  return { host, root: host.attachShadow({ mode: 'closed' }) };
+}
+
+/** mountHost creates our host (closed shadow root holding the shared styles) at the end of the body. */
+export function mountHost(kind) {
+  const { host, root } = shadowHost(kind);
   root.append(el('style', { text: CSS }));
   (document.body ?? document.documentElement).append(host);
   return { host, root };

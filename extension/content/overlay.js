@@ -1,10 +1,10 @@
 // The runner's small overlay on the Sent page: what runs (scan, withdrawal, dry run), progress, the
-// current person, why it stopped or waits, and Pause / Resume / Cancel. In an open shadow root on an
-// element with data-inviteguard-ui, so neither the page's CSS nor its scripts' selectors reach into it;
-// the buttons only answer trusted clicks.
+// current person, why it stopped or waits, and Pause / Resume / Cancel. In a closed shadow root on a host
+// we created (content/layer.js), so neither the page's CSS nor its scripts reach into it; the buttons
+// only answer trusted clicks.
 
 import { shieldIcon } from './style.js';
-import { el } from './layer.js';
+import { el, shadowHost } from './layer.js';
 
 const CSS = `
 :host { all: initial; }
@@ -40,7 +40,8 @@ export function createOverlay(doc = document) {
   let parts = null;
 
   function mount() {
-    host = el('div', { 'data-inviteguard-ui': 'runner' });
+    let root;
+    ({ host, root } = shadowHost('runner', doc));
     const fill = el('div', { class: 'fill' });
     parts = {
       title: el('div', { class: 'title' }),
@@ -53,7 +54,7 @@ export function createOverlay(doc = document) {
     parts.box = el('section', { class: 'box', role: 'region', 'aria-label': 'Invite Guard' },
       el('div', { class: 'brand' }, shieldIcon(doc, 18), el('span', { text: 'Invite Guard' })),
       parts.title, parts.line, parts.track, parts.msg, parts.buttons);
-    host.attachShadow({ mode: 'open' }).append(el('style', { text: CSS }), parts.box);
+    root.append(el('style', { text: CSS }), parts.box);
     (doc.body ?? doc.documentElement).append(host);
   }
 

@@ -9,6 +9,7 @@ import { shieldIcon } from './style.js';
 import { CHECK_SELECTOR, DIALOG_SELECTOR, accName, dialogTitle, isShown, role } from '../sites/common/dom.js';
 import { profileKey } from '../sites/common/keys.js';
 import { EMAIL } from '../sites/common/text.js';
+import { insideOurs } from '../sites/common/ours.js';
 
 const CONTROLS = 'button, [role="button"], [role="menuitem"], [role="link"], a[href], input[type="submit" i], input[type="button" i]';
 const LISTS = 'ul, ol, table, [role="list"], [role="listbox"], [role="grid"], [role="table"], [role="feed"], [role="tree"]';
@@ -16,7 +17,7 @@ const ITEMS = 'li, [role="listitem"], [role="option"], [role="row"], [role="arti
 const MAX_CONTROLS = 400;
 const MAX_LISTS = 30;
 
-const ours = (e) => !!e.closest('[data-inviteguard-ui]');
+const ours = insideOurs; // by identity, never by an attribute the page can set
 
 /** redactor returns a function that makes a label's shape (no people's names, e-mails or numbers). */
 function redactor(doc, labelsByRole) {

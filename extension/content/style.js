@@ -116,4 +116,5 @@ button:focus-visible, .row input:focus-visible { outline: 2px solid #1d4ed8; out
 .toast button:hover { background: #f59e0b; }
 .toast .bar { height: 3px; background: #fbbf24; transform-origin: left; }
 .toast.info .bar { display: none; }
+.toast.above { bottom: 96px; }
 `;

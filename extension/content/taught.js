@@ -7,6 +7,7 @@
 
 import { ruleMatches } from './teach-rule.js';
 import { accName, chunks, parentOf, role } from '../sites/common/dom.js';
+import { insideOurs } from '../sites/common/ours.js';
 import { profileKey } from '../sites/common/keys.js';
 import { nameFromLabel } from '../sites/common/text.js';
 import { applyKeep, listAround, readRows, recipientOf } from '../sites/common/rows.js';
@@ -24,9 +25,8 @@ const SAME_ROLE = {
 const MAX_SIBLINGS = 300;
 const MAX_NAMES = 500;
 
-function isOurs(el) {
-  return !!el.closest?.('[data-inviteguard-ui]');
-}
+// Our own UI by identity: a page element carrying data-inviteguard-ui is still the page's.
+const isOurs = insideOurs;
 
 /** teachable returns the button, link or menu item a target is in (up to 12 levels), or null. */
 export function teachable(target) {

@@ -2,14 +2,15 @@
 // and the text "chunks" a row shows. Pure reads, except toggle() which clicks.
 
 import { clean } from './text.js';
+import { isOurHost } from './ours.js';
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'SVG']);
 
 /** hiddenFromReading tells an element whose text is not read: aria-hidden, hidden, display:none inline, or our own UI. */
 export function hiddenFromReading(el) {
-  if (!el.hasAttributes()) return SKIP.has(el.tagName.toUpperCase());
+  if (!el.hasAttributes()) return SKIP.has(el.tagName.toUpperCase()) || isOurHost(el);
   return SKIP.has(el.tagName.toUpperCase()) || el.getAttribute('aria-hidden') === 'true' || el.hidden
-    || /display\s*:\s*none/i.test(el.getAttribute('style') || '') || el.hasAttribute('data-inviteguard-ui');
+    || /display\s*:\s*none/i.test(el.getAttribute('style') || '') || isOurHost(el);
 }
 
 /** role returns the explicit role, else the implicit one of the elements the modules care about. */

@@ -6,11 +6,11 @@
 import { CHECK_SELECTOR, isCheckLike, isChecked, isDisabled, isButtonLike, accName, chunks, labelIndex, toggle } from './dom.js';
 import { EMAIL, clean, fold, isSelectAllName, isUiWordFolded, looksLikeName, meansInTargetFolded, nameFromLabel, nameInTexts } from './text.js';
 import { emailKey, nameKey, profileKey } from './keys.js';
+import { insideOurs } from './ours.js';
 
 /** checksIn returns the row controls inside root in page order: check-like, not nested in another, not our UI, not "Select all". */
 export function checksIn(root, index = labelIndex(root.ownerDocument || root)) {
-  const ours = root.querySelector('[data-inviteguard-ui]') ? (el) => !!el.closest('[data-inviteguard-ui]') : () => false;
-  const all = [...root.querySelectorAll(CHECK_SELECTOR)].filter((el) => isCheckLike(el) && !ours(el) && selects(el, index));
+  const all = [...root.querySelectorAll(CHECK_SELECTOR)].filter((el) => isCheckLike(el) && !insideOurs(el) && selects(el, index));
   const set = new Set(all);
   return all.filter((el) => {
     for (let a = el.parentElement; a && a !== root; a = a.parentElement) {

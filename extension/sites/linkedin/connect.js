@@ -13,6 +13,7 @@ import { clean, EMAIL, fold, isUiWord, looksLikeName, nameFromLabel, nameInTexts
 import { linkedInProfileKey, nameKey } from '../common/keys.js';
 import { pathOf } from '../common/screens.js';
 import { EMAIL_GATE } from '../common/words.js';
+import { insideOurs } from '../common/ours.js';
 
 // Visible texts of a Connect button.
 const BARE = /^\+?\s*(?:connect|vernetzen|se connecter|entrer en relation|als kontakt hinzufugen)$/;
@@ -169,7 +170,7 @@ export default {
     // "Se connecter" is also French for "Sign in": a login form is not an invitation.
     const form = action.closest('form');
     if (form && form.querySelector('input[type="password"]')) return null;
-    if (action.closest('[data-inviteguard-ui]')) return null;
+    if (insideOurs(action)) return null;
     const label = accName(action);
     if (namedIn(label)) return { action, scope: cardOf(action), surface: 'connect' };
     const card = cardOf(action);

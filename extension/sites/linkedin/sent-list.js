@@ -9,6 +9,7 @@ import { clean, fold, isUiWord, looksLikeName, nameInTexts, nameFromLabel } from
 import { linkedInProfileKey } from '../common/keys.js';
 import { pathOf } from '../common/screens.js';
 import { matches, nameIn, shownName } from './sent-words.js';
+import { insideOurs } from '../common/ours.js';
 
 export const SENT_PATH = /^\/(?:mynetwork\/invitation-manager\/sent|inbox\/invitations\/sent)/i;
 const MANAGER_PATH = /^\/(?:mynetwork\/invitation-manager|inbox\/invitations)/i;
@@ -37,7 +38,7 @@ function isWithdraw(el) {
 }
 
 function controlsIn(root) {
-  return [...root.querySelectorAll(CONTROLS)].filter((el) => !el.closest('[data-inviteguard-ui]') && !closestDialog(el));
+  return [...root.querySelectorAll(CONTROLS)].filter((el) => !insideOurs(el) && !closestDialog(el));
 }
 
 /** withdrawControls returns every Withdraw control of the list (outside dialogs), in page order. */
@@ -94,7 +95,7 @@ export function findNewCards(doc, known) {
   const slow = () => findCards(doc).filter((c) => !known.has(c));
   const out = [];
   for (const li of doc.querySelectorAll('[role="listitem"], li')) {
-    if (known.has(li) || li.closest('[data-inviteguard-ui]') || closestDialog(li)) continue;
+    if (known.has(li) || insideOurs(li) || closestDialog(li)) continue;
     if (li.querySelector('[role="listitem"], li')) return slow(); // nested items: let findCards decide
     const withdraws = [...li.querySelectorAll(CONTROLS)].filter(isWithdraw).length;
     if (withdraws > 1) return slow();
@@ -192,7 +193,7 @@ export function readTotal(doc) {
 
 /** findSentTab returns the control that opens the Sent tab (outside our UI), or null. */
 export function findSentTab(doc) {
-  return [...doc.querySelectorAll('[role="tab"], a[href], button')].find((el) => !el.closest('[data-inviteguard-ui]') && SENT_TAB.test(fold(accName(el)))) || null;
+  return [...doc.querySelectorAll('[role="tab"], a[href], button')].find((el) => !insideOurs(el) && SENT_TAB.test(fold(accName(el)))) || null;
 }
 
 /** currentTab tells which tab the page shows: 'sent', 'received' or '' (unknown). */
@@ -232,7 +233,7 @@ export function findWithdraw(card) {
  * confirm is the button that withdraws, or null when no such dialog is open.
  */
 export function findConfirm(doc) {
-  const dialogs = [...doc.querySelectorAll(DIALOG_SELECTOR)].filter((d) => !d.closest('[data-inviteguard-ui],[hidden],[aria-hidden="true"]') && isShown(d));
+  const dialogs = [...doc.querySelectorAll(DIALOG_SELECTOR)].filter((d) => !insideOurs(d) && !d.closest('[hidden],[aria-hidden="true"]') && isShown(d));
   for (const dialog of dialogs.reverse()) {
     const buttons = [...dialog.querySelectorAll('button,[role="button"],a[href]')];
     const byLabel = buttons.find((b) => nameIn('withdrawLabel', b.getAttribute('aria-label')));
@@ -254,7 +255,7 @@ function cardByKey(doc, key) {
   const base = doc.baseURI;
   let cards = null;
   for (const a of doc.querySelectorAll('a[href*="/in/"], a[href*="/pub/"]')) {
-    if (a.closest('[data-inviteguard-ui]') || linkedInProfileKey(a.getAttribute('href'), base) !== key) continue;
+    if (insideOurs(a) || linkedInProfileKey(a.getAttribute('href'), base) !== key) continue;
     // Fast path: the list item around the link, confirmed by its own Withdraw control and its own key.
     const li = a.closest('[role="listitem"], li');
     if (li && findWithdraw(li) && readCard(li, doc).key === key) return li;
@@ -313,7 +314,7 @@ const TOAST_PLACES = '[role="alert"], [role="status"], [aria-live]:not([aria-liv
 
 /** toasts returns the toast-like elements the page shows (not our UI), each once (the outermost). */
 export function toasts(doc) {
-  const all = [...doc.querySelectorAll(TOAST_PLACES)].filter((el) => !el.closest('[data-inviteguard-ui],[hidden]'));
+  const all = [...doc.querySelectorAll(TOAST_PLACES)].filter((el) => !insideOurs(el) && !el.closest('[hidden]'));
   const set = new Set(all);
   return all.filter((el) => !insideAny(el, set) || el.getAttribute('role') === 'alert');
 }
@@ -348,7 +349,7 @@ export function problem(doc) {
 /** rateLimitText returns the text of a rate-limit message the page shows (not our own UI, not hidden), or ''. */
 export function rateLimitText(doc) {
   for (const el of doc.querySelectorAll(LIMIT_PLACES)) {
-    if (el.closest('[data-inviteguard-ui]')) continue;
+    if (insideOurs(el)) continue;
     if (el.tagName === 'DIALOG' && !el.open) continue;
     if (el.hidden || el.closest('[hidden]')) continue;
     const t = textOf(el);

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ARGS, CHROMIUM } from '../unit/harness.mjs';
+import { ours } from './locator.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, '../../..');
@@ -85,9 +86,9 @@ export async function launch({ lang = 'en', pages = {}, extraArgs = [], userData
   };
 }
 
-/** dialog returns the Invite Guard dialog locator of a page. */
+/** dialog returns the Invite Guard dialog locator of a page (in its closed shadow root: locator.mjs). */
 export function dialog(page) {
-  return page.getByRole('dialog', { name: 'Invite Guard' });
+  return ours(page).getByRole('dialog', { name: 'Invite Guard' });
 }
 
 /** shot saves a screenshot under build/screenshots/. */

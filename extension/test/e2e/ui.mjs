@@ -1,7 +1,10 @@
 // Browser-neutral access to Invite Guard's UI for the scenario list: works on a Playwright page and on
 // a puppeteer-core page alike (evaluate, mouse, keyboard). Controls are found by role and accessible
-// name (aria-label, the label, or the text) inside the open shadow roots marked data-inviteguard-ui,
-// or in the document of an extension page, and clicked with the mouse: trusted input, as a user's.
+// name (aria-label, the label, or the text) inside Invite Guard's closed shadow roots (reached through
+// the debugging protocol: closed-roots.mjs), or in the document of an extension page, and clicked with
+// the mouse: trusted input, as a user's.
+
+import { inRoots } from './closed-roots.mjs';
 
 export const wait = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -21,12 +24,12 @@ const pattern = (p) => (p instanceof RegExp ? { re: p.source, flags: p.flags } :
 
 // Runs in the page: finds the first visible element with the role and name (or, for role 'text', the
 // innermost element whose text contains it), scrolls it into view and describes it.
-function findInPage({ role, name, root }) {
+function findInPage({ role, name, root }, ...shadowRoots) {
   const norm = (s) => (s ?? '').replace(/\s+/g, ' ').trim();
   const test = (s) => (name.re ? new RegExp(name.re, name.flags).test(s) : role === 'text' ? s.includes(name.s) : s === name.s);
   const roots = [];
   if (root === 'document') roots.push(document);
-  for (const host of document.querySelectorAll('[data-inviteguard-ui]')) if (host.shadowRoot) roots.push(host.shadowRoot);
+  roots.push(...shadowRoots);
   const sel = {
     button: 'button,[role=button]',
     checkbox: 'input[type=checkbox],[role=checkbox]',
@@ -59,7 +62,7 @@ function findInPage({ role, name, root }) {
  * page); by default only Invite Guard's shadow roots on a site's page are searched.
  */
 export function ui(page, { root = 'shadow' } = {}) {
-  const find = (role, name) => page.evaluate(findInPage, { role, name: pattern(name), root });
+  const find = (role, name) => (root === 'document' ? page.evaluate(findInPage, { role, name: pattern(name), root }) : inRoots(page, findInPage, { role, name: pattern(name), root }));
   const wait1 = (role, name, timeout = 15000) => until(() => find(role, name), { timeout, what: `${role} “${name}”` });
   return {
     find,
