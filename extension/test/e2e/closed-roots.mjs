@@ -1,53 +1,47 @@
 // The tests' way into Invite Guard's closed shadow roots, through the browser's debugging protocol only:
 // nothing of it ships, and a page script has no such handle (host.shadowRoot is null for it). The
 // extension is not asked and exposes no hook; the test holds what a debugger holds.
-//  - Chromium (Playwright): CDP DOM.describeNode({ pierce }) lists a host's closed root;
-//    DOM.resolveNode gives it as an object of the page's main world.
+//  - Chromium (Playwright): CDP Runtime.evaluate in the content script's isolated world (found through
+//    Runtime.enable), where chrome.dom.openOrClosedShadowRoot opens a closed root.
 //  - Firefox (puppeteer-core over WebDriver BiDi): script.evaluate with serializationOptions
 //    includeShadowTree "all" serialises a host's closed root as a shared reference.
-// inRoots(page, fn, arg) then runs fn(arg, ...roots) in the page's main world with those roots, as a page
-// script would run if it had them: the attack tests use it to show that even then nothing is released.
+// inRoots(page, fn, arg) then runs fn(arg, ...roots) with those roots (in Chromium in that isolated world,
+// in Firefox in the page's world): DOM changes and script-made events are what a page script holding the
+// roots could do, so the attack tests use it to show that even then nothing is released. fn's answer
+// travels as JSON.
 
 const HOSTS = '[data-inviteguard-ui]';
 const sessions = new WeakMap();
 
-async function cdpOf(page) {
-  let s = sessions.get(page);
-  if (!s) {
-    s = await page.context().newCDPSession(page);
-    sessions.set(page, s);
+// Chromium: the content script's isolated world of the page's main frame, found over CDP (Runtime.enable
+// reports every execution context; ours has the extension's origin). chrome.dom.openOrClosedShadowRoot
+// is there, as in every content script: one round trip per call.
+async function worldOf(page) {
+  let w = sessions.get(page);
+  if (!w) {
+    const cdp = await page.context().newCDPSession(page);
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    w = { cdp, frame: frameTree.frame.id, contexts: new Map() };
+    cdp.on('Runtime.executionContextCreated', ({ context: c }) => {
+      if (c.auxData?.frameId === w.frame && c.auxData?.type === 'isolated' && c.origin.startsWith('chrome-extension://')) w.contexts.set(c.id, c);
+    });
+    cdp.on('Runtime.executionContextDestroyed', ({ executionContextId }) => w.contexts.delete(executionContextId));
+    cdp.on('Runtime.executionContextsCleared', () => w.contexts.clear());
+    await cdp.send('Runtime.enable');
+    sessions.set(page, w);
   }
-  return s;
+  return w;
 }
 
 async function viaCdp(page, fn, arg) {
-  const cdp = await cdpOf(page);
-  const group = `ig-roots-${Math.random().toString(36).slice(2)}`;
-  try {
-    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
-    const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: HOSTS });
-    const roots = [];
-    for (const nodeId of nodeIds) {
-      const { node } = await cdp.send('DOM.describeNode', { nodeId, depth: 1, pierce: true }).catch(() => ({ node: {} }));
-      for (const sr of node.shadowRoots ?? []) {
-        const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: sr.backendNodeId, objectGroup: group });
-        roots.push({ objectId: object.objectId });
-      }
-    }
-    const { result: doc } = await cdp.send('Runtime.evaluate', { expression: 'document', objectGroup: group });
-    const res = await cdp.send('Runtime.callFunctionOn', {
-      functionDeclaration: fn.toString(),
-      objectId: doc.objectId,
-      arguments: [{ value: arg ?? null }, ...roots],
-      returnByValue: true,
-      awaitPromise: true,
-      objectGroup: group,
-    });
-    if (res.exceptionDetails) throw new Error(`in the page: ${res.exceptionDetails.exception?.description ?? res.exceptionDetails.text}`);
-    return res.result.value;
-  } finally {
-    await cdp.send('Runtime.releaseObjectGroup', { objectGroup: group }).catch(() => {});
-  }
+  const w = await worldOf(page);
+  const id = [...w.contexts.keys()].pop();
+  if (id == null) return fn(arg); // no content script (yet): no roots of ours
+  const expression = `(async () => { const roots = [...document.querySelectorAll(${JSON.stringify(HOSTS)})].map((h) => chrome.dom.openOrClosedShadowRoot(h)).filter(Boolean);
+    return JSON.stringify(await (${fn.toString()})(${JSON.stringify(arg ?? null)}, ...roots)); })()`;
+  const res = await w.cdp.send('Runtime.evaluate', { expression, contextId: id, awaitPromise: true, returnByValue: true });
+  if (res.exceptionDetails) throw new Error(`in the page: ${res.exceptionDetails.exception?.description ?? res.exceptionDetails.text}`);
+  return res.result.value === undefined ? undefined : JSON.parse(res.result.value);
 }
 
 async function viaBidi(page, fn, arg) {
@@ -74,7 +68,7 @@ async function viaBidi(page, fn, arg) {
   return out?.type === 'string' ? JSON.parse(out.value) : undefined;
 }
 
-/** inRoots runs fn(arg, ...roots) in the page's main world, roots being Invite Guard's closed shadow roots. */
+/** inRoots runs fn(arg, ...roots), roots being Invite Guard's closed shadow roots of the page. */
 export function inRoots(page, fn, arg) {
   return typeof page.context === 'function' && typeof page.context().newCDPSession === 'function' ? viaCdp(page, fn, arg) : viaBidi(page, fn, arg);
 }

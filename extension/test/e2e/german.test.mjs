@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, dialog, fixture, setPolicy, sentBy, shot } from './harness.mjs';
 import { contactImportPage } from './pages/contact-import.js';
+import { ours } from './locator.mjs';
 
 const GEN = 'https://www.linkedin.com/mynetwork/import-contacts/results/member/';
 const ROLE = 'https://www.linkedin.com/mynetwork/import-contacts/saved-contacts/';
@@ -58,7 +59,7 @@ test('Enter on a role="button" is held and released as the same key, in German',
   const page = await h.page(ROLE);
   await page.focus('#add');
   await page.keyboard.press('Enter');
-  await page.getByText(/4 Einladungen werden in \d s gesendet/).waitFor();
+  await ours(page).getByText(/4 Einladungen werden in \d s gesendet/).waitFor();
   await shot(page, 'countdown-de');
   assert.deepEqual(await sentBy(page), []);
   await page.waitForFunction(() => window.__sent.length > 0, null, { timeout: 6000 });

@@ -15,7 +15,7 @@ const pattern = (p, exact) => (p instanceof RegExp ? { re: p.source, flags: p.fl
 
 // Runs in the page's main world with the closed roots: resolves the steps, describes the element chosen
 // (the first visible match, else the first), optionally scrolled into view.
-function resolveIn({ steps, scroll }, ...roots) {
+function resolveIn({ steps, scroll, nth }, ...roots) {
   const norm = (s) => (s ?? '').replace(/\s+/g, ' ').trim();
   const matches = (text, m) => (m.re ? new RegExp(m.re, m.flags).test(text) : m.exact ? text === m.s : text.toLowerCase().includes(m.s.toLowerCase()));
   const SEL = {
@@ -58,7 +58,8 @@ function resolveIn({ steps, scroll }, ...roots) {
     scopes = next;
   }
   if (!scopes.length) return { count: 0 };
-  const e = scopes.find(visible) ?? scopes[0];
+  const e = nth != null ? scopes[nth] : scopes.find(visible) ?? scopes[0];
+  if (!e) return { count: 0 };
   if (scroll) e.scrollIntoView({ block: 'center', inline: 'center' });
   const r = e.getBoundingClientRect();
   const x = r.x + r.width / 2;
@@ -80,12 +81,16 @@ function resolveIn({ steps, scroll }, ...roots) {
 }
 
 class Loc {
-  constructor(page, steps) {
+  constructor(page, steps, nth = null) {
     this.page = page;
     this.steps = steps;
+    this.nth_ = nth;
   }
   #child(step) {
     return new Loc(this.page, [...this.steps, step]);
+  }
+  nth(i) {
+    return new Loc(this.page, this.steps, i);
   }
   getByRole(role, { name, exact } = {}) {
     return this.#child({ by: 'role', role, name: pattern(name, exact) });
@@ -97,10 +102,10 @@ class Loc {
     return this.#child({ by: 'label', name: pattern(text, exact) });
   }
   first() {
-    return this;
+    return this.nth(0);
   }
   describe(scroll = false) {
-    return inRoots(this.page, resolveIn, { steps: this.steps, scroll }).catch(() => ({ count: 0 }));
+    return inRoots(this.page, resolveIn, { steps: this.steps, scroll, nth: this.nth_ }).catch(() => ({ count: 0 }));
   }
   async #until(ok, what, timeout = TIMEOUT, scroll = false) {
     const end = Date.now() + timeout;

@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, dialog, fixture, setPolicy, sentBy, shot } from './harness.mjs';
+import { ours } from './locator.mjs';
 
 const PYMK = 'https://www.linkedin.com/mynetwork/grow/';
 const PAGE_ADMIN = 'https://www.linkedin.com/company/acme-corp/admin/';
@@ -60,10 +61,10 @@ test('the invite-to-page modal is held: two people pass no dialog but still wait
   assert.equal(selected.length, 2);
   await page.click('#invite');
   // Two invitations are below the click threshold: no dialog, but the undo window holds them.
-  await page.getByText('Sending 2 invitations in 1 s').waitFor();
+  await ours(page).getByText('Sending 2 invitations in 1 s').waitFor();
   assert.equal(await dialog(page).count(), 0);
-  await page.getByRole('button', { name: 'Undo' }).click();
-  await page.getByText('Undone. Nothing was sent.').waitFor();
+  await ours(page).getByRole('button', { name: 'Undo' }).click();
+  await ours(page).getByText('Undone. Nothing was sent.').waitFor();
   assert.deepEqual(await sentBy(page), []);
   await page.click('#invite');
   await page.waitForFunction(() => window.__sent.length === 1, null, { timeout: 5000 });

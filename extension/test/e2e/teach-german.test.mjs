@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { launch, dialog, setPolicy, sentBy } from './harness.mjs';
 import { ok } from './undo-helpers.mjs';
 import { MEMBERS, unknownScreen } from './pages/unknown-screen.js';
+import { ours } from './locator.mjs';
 
 const URL = 'https://www.linkedin.com/groups/5151/members/';
 const wait = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -26,11 +27,11 @@ test('German: teach, hold, Abbrechen sends nothing; other actions pass; report a
     };
     // A right-click next to the buttons (the heading) teaches nothing, and says what to do.
     await menu('h1', 'inviteguard-teach');
-    await page.getByText('Klicken Sie mit der rechten Maustaste auf die Schaltfläche selbst', { exact: false }).waitFor();
+    await ours(page).getByText('Klicken Sie mit der rechten Maustaste auf die Schaltfläche selbst', { exact: false }).waitFor();
     assert.equal((await ok(h.sw, { op: 'rules.list' })).rules.length, 0);
 
     await menu('.m-row[data-i="0"] .ask', 'inviteguard-teach');
-    await page.getByText('Invite Guard hält „{name} um Beitritt bitten“ auf /groups/*/members/ jetzt zurück', { exact: false }).waitFor();
+    await ours(page).getByText('Invite Guard hält „{name} um Beitritt bitten“ auf /groups/*/members/ jetzt zurück', { exact: false }).waitFor();
     const { rules } = await ok(h.sw, { op: 'rules.list' });
     assert.deepEqual(rules.map((r) => r.name), ['{name} um Beitritt bitten']);
 
@@ -49,14 +50,14 @@ test('German: teach, hold, Abbrechen sends nothing; other actions pass; report a
     assert.deepEqual((await sentBy(page)).map((s) => s.kind), ['message', 'follow', 'withdraw']);
 
     await menu('.m-row[data-i="2"] .ask', 'inviteguard-report');
-    const area = page.getByRole('textbox', { name: 'Seitenbericht' });
+    const area = ours(page).getByRole('textbox', { name: 'Seitenbericht' });
     await area.waitFor();
-    await page.getByText('Invite Guard hat diese Seite nicht erkannt').waitFor();
+    await ours(page).getByText('Invite Guard hat diese Seite nicht erkannt').waitFor();
     const text = await area.inputValue();
     assert.match(text, /^- button “\{name\} um Beitritt bitten” → taught ×6$/m);
     assert.match(text, /^- link “Einladung an \{name\} zurückziehen” ×6$/m);
     for (const m of MEMBERS) assert.ok(!text.includes(m.name) && !text.includes(m.email), `${m.name} left out`);
-    await page.getByRole('button', { name: 'Schließen' }).click();
+    await ours(page).getByRole('button', { name: 'Schließen' }).click();
 
     const opts = await h.ctx.newPage();
     await opts.goto(`chrome-extension://${h.extId}/ui/options.html`);

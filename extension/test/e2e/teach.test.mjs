@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import { launch, dialog, setPolicy, sentBy, shot, SHOTS } from './harness.mjs';
 import { ok } from './undo-helpers.mjs';
 import { MEMBERS, unknownScreen } from './pages/unknown-screen.js';
+import { ours } from './locator.mjs';
 
 const URL1 = 'https://www.linkedin.com/groups/4242/members/';
 const URL2 = 'https://www.linkedin.com/groups/98765/members/';
@@ -63,7 +64,7 @@ test('before teaching, the unknown screen is not held', async () => {
 test('a taught button is held for every person, by click and by key; Cancel sends nothing; other actions pass', async () => {
   const page = await h.page(URL1);
   await menu(page, ask(1), 'inviteguard-teach');
-  await page.getByText('Invite Guard now holds “Ask {name} to join” on /groups/*/members/ and asks you first.', { exact: false }).waitFor();
+  await ours(page).getByText('Invite Guard now holds “Ask {name} to join” on /groups/*/members/ and asks you first.', { exact: false }).waitFor();
   const { rules } = await ok(h.sw, { op: 'rules.list' });
   assert.equal(rules.length, 1);
   assert.deepEqual({ ...rules[0], id: '', createdAt: '' }, { id: '', createdAt: '', host: 'www.linkedin.com', path: '/groups/*/members/', role: 'button', name: 'Ask {name} to join' });
@@ -121,14 +122,14 @@ test('a taught bulk button shows the rows the page has selected, and sends only 
   const page = await h.page(`${URL1}?select=1`);
   // Taught by mistake: Undo in the notice forgets it at once.
   await menu(page, '.m-row[data-i="0"] .follow', 'inviteguard-teach');
-  await page.getByText('Invite Guard now holds “Follow {name}”', { exact: false }).waitFor();
-  await page.getByRole('button', { name: 'Undo' }).click();
-  await page.getByText('Removed: Invite Guard no longer holds “Follow {name}”.').waitFor();
+  await ours(page).getByText('Invite Guard now holds “Follow {name}”', { exact: false }).waitFor();
+  await ours(page).getByRole('button', { name: 'Undo' }).click();
+  await ours(page).getByText('Removed: Invite Guard no longer holds “Follow {name}”.').waitFor();
   assert.deepEqual((await ok(h.sw, { op: 'rules.list' })).rules.map((r) => r.name), ['Ask {name} to join']);
   await page.click('.m-row[data-i="1"] .follow');
   await noDialog(page);
   await menu(page, '#ask-selected', 'inviteguard-teach');
-  await page.getByText('Invite Guard now holds “Ask selected people to join”', { exact: false }).waitFor();
+  await ours(page).getByText('Invite Guard now holds “Ask selected people to join”', { exact: false }).waitFor();
   await page.click('#ask-selected');
   const d = dialog(page);
   await d.waitFor();
@@ -146,7 +147,7 @@ test('a taught bulk button shows the rows the page has selected, and sends only 
 test('the screen report lists roles, name shapes and lists, without names or addresses', async () => {
   const page = await h.page(URL1);
   await menu(page, ask(0), 'inviteguard-report');
-  const area = page.getByRole('textbox', { name: 'Screen report' });
+  const area = ours(page).getByRole('textbox', { name: 'Screen report' });
   await area.waitFor();
   const text = await area.inputValue();
   assert.match(text, /^Path: \/groups\/\*\/members\/$/m);
@@ -157,7 +158,7 @@ test('the screen report lists roles, name shapes and lists, without names or add
   assert.deepEqual(leaks(text), [], text);
   assert.ok(!/@/.test(text), 'no e-mail address');
   await shot(page, 'taught-report-en');
-  await page.getByRole('button', { name: 'Close' }).click();
+  await ours(page).getByRole('button', { name: 'Close' }).click();
   await area.waitFor({ state: 'detached' });
   // The popup's "This screen is not recognised…" opens it in the active tab the same way.
   await page.bringToFront();

@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { shot } from './harness.mjs';
 import { invitations, jobSettled, ok, person, poll, record, scanDone, sentPage, startSite } from './undo-helpers.mjs';
+import { ours } from './locator.mjs';
 
 const today = (i) => person(i, ['today', 0]);
 
@@ -47,7 +48,7 @@ test('"Undo this batch" withdraws exactly the batch’s pending invitations and 
     const job = await poll(() => ok(h.sw, { op: 'job.active' }), (r) => r.job, { what: 'the started job' }).then((r) => r.job);
     const page = await sentPage(h);
     await poll(() => site.state.withdrawn.length, (n) => n >= 1, { what: 'the first withdrawal' });
-    await page.getByRole('region', { name: 'Invite Guard' }).waitFor();
+    await ours(page).getByRole('region', { name: 'Invite Guard' }).waitFor();
     await shot(page, 'undo-overlay');
     await popup.getByRole('progressbar', { name: 'Withdrawal progress' }).waitFor();
     await shot(popup, 'undo-popup-progress');
@@ -66,7 +67,7 @@ test('"Undo this batch" withdraws exactly the batch’s pending invitations and 
     for (const p of list.filter((_, i) => ![0, 1, 12].includes(i))) assert.equal(invs.get(p.key).state, 'sent', `${p.name} untouched`);
     assert.equal(site.state.people.length, 11);
 
-    await page.getByText('Done: 3 withdrawn, 0 not found, 0 failed.').waitFor();
+    await ours(page).getByText('Done: 3 withdrawn, 0 not found, 0 failed.').waitFor();
     await popup.reload();
     await row.getByText('Withdrawn', { exact: true }).waitFor();
     assert.equal(await row.getByRole('button', { name: /Undo this batch/ }).count(), 0);
@@ -91,7 +92,7 @@ test('the dry run only highlights: nothing is withdrawn and the history is uncha
     assert.deepEqual(site.state.withdrawn, []);
     const page = await sentPage(h);
     assert.equal(await page.locator('[data-inviteguard-highlight]').count(), 3);
-    await page.getByText('Dry run done: 3 cards highlighted, nothing withdrawn.').waitFor();
+    await ours(page).getByText('Dry run done: 3 cards highlighted, nothing withdrawn.').waitFor();
     await shot(page, 'undo-dry-run');
     assert.ok((await invitations(h.sw)).every((i) => i.state === 'sent'), 'the history is unchanged');
   } finally {
@@ -154,7 +155,7 @@ test('in German: the popup, the plan and the overlay speak German, and the batch
     await shot(popup, 'undo-plan-de');
     await popup.getByRole('button', { name: '2 Einladungen zurückziehen' }).click();
     const page = await sentPage(h);
-    await page.getByText('Fertig: 2 zurückgezogen, 0 nicht gefunden, 0 fehlgeschlagen.').waitFor();
+    await ours(page).getByText('Fertig: 2 zurückgezogen, 0 nicht gefunden, 0 fehlgeschlagen.').waitFor();
     await shot(page, 'undo-overlay-de');
     assert.deepEqual([...site.state.withdrawn].sort(), list.slice(0, 2).map((p) => p.key).sort());
   } finally {

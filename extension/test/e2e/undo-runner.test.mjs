@@ -6,6 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { shot } from './harness.mjs';
 import { call, invitations, jobSettled, ok, person, poll, record, sentPage, startSite } from './undo-helpers.mjs';
+import { ours } from './locator.mjs';
+import { inRoots } from './closed-roots.mjs';
 
 const people = (n, from = 0) => Array.from({ length: n }, (_, i) => person(from + i, ['days', 2]));
 
@@ -57,7 +59,7 @@ test('a rate-limit message stops the run and says so; nothing more is clicked', 
     assert.equal(stopped.counts.withdrawn, 2);
     assert.equal(stopped.counts.pending, 3, 'the refused card stays pending');
     const page = await sentPage(h);
-    await page.getByText(/Stopped: LinkedIn says you made too many requests/).waitFor();
+    await ours(page).getByText(/Stopped: LinkedIn says you made too many requests/).waitFor();
     await shot(page, 'undo-overlay-rate-limit');
     const popup = await h.ctx.newPage();
     await popup.setViewportSize({ width: 380, height: 560 });
@@ -102,7 +104,7 @@ test('the daily cap withdraws the day’s share and defers the rest to the next 
     await h.sw.evaluate(async (name) => { await chrome.alarms.clear(name); await globalThis.inviteGuard.undo.restore(); }, `job:${planned.id}`);
     assert.equal((await h.sw.evaluate((name) => chrome.alarms.get(name), `job:${planned.id}`))?.scheduledTime, midnight.getTime());
     const page = await sentPage(h);
-    await page.getByText(/Daily limit reached\. The rest continues on/).waitFor();
+    await ours(page).getByText(/Daily limit reached\. The rest continues on/).waitFor();
     // Another batch today is held back by the same cap.
     const b2 = await record(h.sw, [list[4]]);
     const p2 = (await ok(h.sw, { op: 'withdraw.plan', selector: { kind: 'batch', batchId: b2 } })).job;
@@ -123,7 +125,7 @@ test('pause and resume from the overlay on the page: nothing is clicked while pa
     const job = await startBatch(h, batch);
     const page = await sentPage(h);
     await poll(() => site.state.withdrawn.length, (n) => n >= 1, { what: 'the first withdrawal' });
-    const overlay = page.getByRole('region', { name: 'Invite Guard' });
+    const overlay = ours(page).getByRole('region', { name: 'Invite Guard' });
     await overlay.getByRole('button', { name: 'Pause' }).click();
     await overlay.getByText('Paused. Nothing is withdrawn until you resume.').waitFor();
     const at = site.state.withdrawn.length;
@@ -131,7 +133,8 @@ test('pause and resume from the overlay on the page: nothing is clicked while pa
     await new Promise((r) => setTimeout(r, 2500)); // longer than the pace: a running job would have clicked
     assert.equal(site.state.withdrawn.length, at, 'nothing withdrawn while paused');
     // A page script cannot press our buttons.
-    await page.evaluate(() => document.querySelector('[data-inviteguard-ui="runner"]').shadowRoot.querySelector('button.primary').click());
+    // (Even one holding the overlay's closed root: the test hands it over, closed-roots.mjs.)
+    await inRoots(page, (_, ...roots) => roots.map((r) => r.querySelector('button.primary')).find(Boolean).click());
     await new Promise((r) => setTimeout(r, 300));
     assert.equal((await ok(h.sw, { op: 'job.get', jobId: job.id })).job.state, 'paused', 'an untrusted click does nothing');
     await overlay.getByRole('button', { name: 'Resume' }).click();

@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, dialog, fixture, setPolicy, sentBy, shot } from './harness.mjs';
+import { ours } from './locator.mjs';
 
 const PROFILE = 'https://www.xing.com/profile/Jane_Doe2/cv';
 let h;
@@ -22,7 +23,7 @@ const clearHistory = () => h.sw.evaluate(() => globalThis.inviteGuard.dispatch({
 test('a personal message passes: the core allows one request without a dialog and it goes out with its message', async () => {
   const page = await h.page(PROFILE);
   await page.click('#send');
-  await page.getByText('1 Einladung an XING übergeben.').waitFor();
+  await ours(page).getByText('1 Einladung an XING übergeben.').waitFor();
   assert.equal(await dialog(page).count(), 0);
   await page.waitForFunction(() => window.__sent.length === 1, null, { timeout: 6000 });
   assert.deepEqual(await messages(page), [await page.inputValue('#msg')]);
