@@ -176,7 +176,7 @@ for (const [name, attack] of Object.entries(ATTACKS)) {
     const page = await open(3, at); // three: no dialog (below the click threshold), only the undo window
     await page.click('#add');
     await ours(page).getByText(/Sending 3 invitations in \d s/).waitFor();
-    const run = typeof attack === 'string' ? `${COVER}; ${attack}` : `(${attack})(document.querySelector('[data-inviteguard-ui="countdown"]'))`;
+    const run = typeof attack === 'string' ? `(() => { ${COVER}; ${attack}; })()` : `(${attack})(document.querySelector('[data-inviteguard-ui="countdown"]'))`;
     await page.evaluate(run);
     await wait(3500); // longer than the 2 s window
     assert.deepEqual(await sentBy(page), [], `the page's handler ran: the window ${name} ran out`);
