@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { shot } from './harness.mjs';
 import { invitations, jobSettled, ok, record, scanDone, sentPage, startSite } from './undo-helpers.mjs';
+import { ours } from './locator.mjs';
 
 // Names as people write them on LinkedIn: digits, "Dr.", ", MBA", "(she/her)", emoji, apostrophes, CJK, Arabic.
 const NAMES = [
@@ -79,7 +80,7 @@ test('undo (en, 2026): a batch of 40 among 300, every one beyond the first ten r
     for (const p of batch) assert.equal(invs.get(p.key).state, 'withdrawn');
     assert.equal(site.state.people.length, 260);
     const page = await sentPage(h);
-    await page.getByText('Done: 40 withdrawn, 0 not found, 0 failed.').waitFor();
+    await ours(page).getByText('Done: 40 withdrawn, 0 not found, 0 failed.').waitFor();
     await shot(page, 'undo-2026-40-of-300');
     t.diagnostic(`undo 40 of 300 (2026 markup): ${site.state.withdrawn.length} withdrawn, all in the batch; ${wall} ms wall at a 0.5–0.6 s pace`);
   } finally {
@@ -144,7 +145,7 @@ test('in German (2026): "Personen (25)", names with digits beyond the first ten 
     assert.deepEqual([...site.state.withdrawn].sort(), batch.map((p) => p.key).sort());
     assert.ok(done.items.every((i) => /LinkedIn: “Einladung an .+ zurückgezogen\.”$/.test(i.detail)), JSON.stringify(done.items.map((i) => i.detail)));
     const page = await sentPage(h);
-    await page.getByText('Fertig: 3 zurückgezogen, 0 nicht gefunden, 0 fehlgeschlagen.').waitFor();
+    await ours(page).getByText('Fertig: 3 zurückgezogen, 0 nicht gefunden, 0 fehlgeschlagen.').waitFor();
     await shot(page, 'undo-2026-de');
   } finally {
     await h.close();
@@ -166,7 +167,7 @@ test('a Withdraw link the page does not handle: the page stays, nothing is withd
     assert.equal(stopped.counts.pending, 1, 'the card stays pending');
     const page = await sentPage(h);
     assert.equal(new URL(page.url()).pathname, '/mynetwork/invitation-manager/sent/', 'still on the Sent list');
-    await page.getByText(/Stopped: LinkedIn did not handle the click on Withdraw/).waitFor();
+    await ours(page).getByText(/Stopped: LinkedIn did not handle the click on Withdraw/).waitFor();
   } finally {
     await h.close();
   }
