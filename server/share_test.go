@@ -3,17 +3,15 @@ package server
 import (
 	"context"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 )
 
-// slowEngine counts the calls running at once, per user and in all.
+// slowEngine counts the calls running at once per user, and the peak per user.
 type slowEngine struct {
 	mu      sync.Mutex
 	running map[string]int
 	peak    map[string]int
-	all     atomic.Int32
 }
 
 func (e *slowEngine) ID() string { return "slow" }
