@@ -65,6 +65,10 @@ export async function launch({ lang = 'en', pages = {}, extraArgs = [], userData
   let sw = ctx.serviceWorkers()[0];
   if (!sw) sw = await ctx.waitForEvent('serviceworker', { timeout: 15000 });
   const extId = new URL(sw.url()).host;
+  // IG_CLOCK_OFFSET_DAYS=N runs the worker N days ahead (its Date, and so the engine's WASI clock):
+  // the suite must pass on any date. (faketime cannot run Debian's Chromium: its renderers hang.)
+  const offsetDays = Number(process.env.IG_CLOCK_OFFSET_DAYS || 0);
+  if (offsetDays) await sw.evaluate(shiftClockSource(), offsetDays * 86_400_000);
   // Wait for the engine (it may legitimately fail: the tests of the fallback need that too).
   await sw.evaluate(() => globalThis.inviteGuard.engine.load().catch(() => {}));
   return {
@@ -83,6 +87,24 @@ export async function launch({ lang = 'en', pages = {}, extraArgs = [], userData
       await ctx.close();
       if (!profile) fs.rmSync(userDataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/** shiftClockSource returns a function (for sw.evaluate) that moves the worker's Date ahead by ms. */
+function shiftClockSource() {
+  return (ms) => {
+    const Real = globalThis.Date;
+    if (Real.__shifted) return;
+    function Shifted(...a) {
+      if (!new.target) return new Real(Real.now() + ms).toString();
+      return a.length ? new Real(...a) : new Real(Real.now() + ms);
+    }
+    Shifted.now = () => Real.now() + ms;
+    Shifted.parse = Real.parse;
+    Shifted.UTC = Real.UTC;
+    Shifted.prototype = Real.prototype;
+    Shifted.__shifted = true;
+    globalThis.Date = Shifted;
   };
 }
 
