@@ -63,10 +63,12 @@ func (e *Engine) startChild(ctx context.Context) (*proc, childHello, error) {
 		return nil, childHello{}, engineErr("starting an engine process %s: %v", exe, err)
 	}
 	p := &proc{cmd: cmd, stdin: stdin, stdout: stdout, in: bufio.NewWriterSize(stdin, 1<<20), out: bufio.NewReaderSize(stdout, 1<<20), exited: make(chan struct{})}
+	// The read end stays open after the process exits: what it wrote last (a
+	// hello that says why it could not start) is still in the pipe. kill and
+	// stop close it once the process is gone.
 	go func() {
 		_ = cmd.Wait()
 		stdin.Close()
-		stdout.Close()
 		close(p.exited)
 	}()
 	init, _ := json.Marshal(childInit{
@@ -112,6 +114,7 @@ func (e *Engine) startChild(ctx context.Context) (*proc, childHello, error) {
 func (p *proc) kill() {
 	_ = p.cmd.Process.Kill()
 	<-p.exited
+	_ = p.stdout.Close()
 }
 
 // stop asks the process to end (its input closes) and kills it if it has
@@ -120,6 +123,7 @@ func (p *proc) stop() {
 	_ = p.stdin.Close()
 	select {
 	case <-p.exited:
+		_ = p.stdout.Close()
 	case <-time.After(time.Second):
 		p.kill()
 	}
