@@ -1,6 +1,7 @@
 package core
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"slices"
@@ -113,19 +114,9 @@ func DetectBursts(req BurstRequest) (BurstResult, error) {
 		if c := b.From.Compare(a.From); c != 0 {
 			return c
 		}
-		return compareStrings(a.ID, b.ID)
+		return cmp.Compare(a.ID, b.ID)
 	})
 	return res, nil
-}
-
-func compareStrings(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // burstSlot is the invitations from outside with one age range (ms).
@@ -193,9 +184,9 @@ func burstGroups(network Network, invs []Invitation) []*burstGroup {
 	}
 	slices.SortFunc(slots, func(a, b *burstSlot) int {
 		if a.to != b.to {
-			return cmpInt64(a.to, b.to)
+			return cmp.Compare(a.to, b.to)
 		}
-		return cmpInt64(a.from, b.from)
+		return cmp.Compare(a.from, b.from)
 	})
 	var groups, active []*burstGroup
 	for _, s := range slots {
@@ -225,16 +216,6 @@ func sameDay(g *burstGroup, s *burstSlot) bool {
 	overlap := min(g.to, s.to) - max(g.from, s.from)
 	wider := max(g.to-g.from, s.to-s.from)
 	return overlap >= 0 && 3*overlap >= 2*wider && max(g.to, s.to)-min(g.from, s.from) <= dayPrecise
-}
-
-func cmpInt64(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // burstID derives a burst's ID from its network and its first slot's range.
