@@ -69,11 +69,7 @@ func (s *Service) CreateJob(ctx context.Context, userID string, in CreateJob) (J
 		if err != nil {
 			return err
 		}
-		stored, err := tx.Policy(ctx, userID)
-		if err != nil {
-			return err
-		}
-		policy, err := s.policyFrom(ctx, stored)
+		policy, err := s.userPolicy(ctx, tx, userID)
 		if err != nil {
 			return err
 		}

@@ -21,6 +21,16 @@ func (s *Service) GetPolicy(ctx context.Context, userID string) (core.Policy, er
 	return s.policyFrom(ctx, stored)
 }
 
+// userPolicy reads the user's policy inside tx: the stored one, else the
+// engine's default.
+func (s *Service) userPolicy(ctx context.Context, tx Tx, userID string) (core.Policy, error) {
+	stored, err := tx.Policy(ctx, userID)
+	if err != nil {
+		return core.Policy{}, err
+	}
+	return s.policyFrom(ctx, stored)
+}
+
 // policyFrom decodes a stored policy, or asks the engine for the default.
 func (s *Service) policyFrom(ctx context.Context, stored []byte) (core.Policy, error) {
 	var p core.Policy

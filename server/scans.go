@@ -58,11 +58,7 @@ func (s *Service) Reconcile(ctx context.Context, userID string, in Scan) (ScanRe
 		for i := range known {
 			req.Known[i] = known[i].Invitation
 		}
-		stored, err := tx.Policy(ctx, userID)
-		if err != nil {
-			return err
-		}
-		policy, err := s.policyFrom(ctx, stored)
+		policy, err := s.userPolicy(ctx, tx, userID)
 		if err != nil {
 			return err
 		}
