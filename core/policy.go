@@ -35,6 +35,10 @@ type Policy struct {
 	// that a policy stored before these fields existed keeps its meaning.
 	BurstMinCount int `json:"burstMinCount,omitempty"`
 	BurstFactor   int `json:"burstFactor,omitempty"`
+	// BurstReminderDays: when the last scan of the whole Sent list is older than this many days, the
+	// extension offers a scan on LinkedIn (at most once a day; default 7, since an accident read a week
+	// later shows as "Sent 1 week ago", too vague for DetectBursts). 0 means the default, as above.
+	BurstReminderDays int `json:"burstReminderDays,omitempty"`
 }
 
 // DefaultPolicy returns the policy a new user starts with.
@@ -56,6 +60,7 @@ func DefaultPolicy() Policy {
 		RapidConnectWindowSeconds: 120,
 		BurstMinCount:             DefaultBurstMinCount,
 		BurstFactor:               DefaultBurstFactor,
+		BurstReminderDays:         DefaultBurstReminderDays,
 	}
 }
 
@@ -64,6 +69,9 @@ const (
 	DefaultBurstMinCount = 15
 	DefaultBurstFactor   = 5
 	maxBurstFactor       = 100
+	// DefaultBurstReminderDays is the scan reminder's default; maxBurstReminderDays its upper limit.
+	DefaultBurstReminderDays = 7
+	maxBurstReminderDays     = 365
 )
 
 // BurstThresholds returns BurstMinCount and BurstFactor with 0 read as the default.
@@ -76,6 +84,14 @@ func (p Policy) BurstThresholds() (minCount, factor int) {
 		factor = DefaultBurstFactor
 	}
 	return minCount, factor
+}
+
+// BurstReminder returns BurstReminderDays with 0 read as the default.
+func (p Policy) BurstReminder() int {
+	if p.BurstReminderDays == 0 {
+		return DefaultBurstReminderDays
+	}
+	return p.BurstReminderDays
 }
 
 // Limits of the policy fields, so that no setting can disable the safety net by accident.
@@ -110,6 +126,7 @@ func (p Policy) Validate() error {
 		{"rapidConnectWindowSeconds", p.RapidConnectWindowSeconds, 1, 86400},
 		{"burstMinCount", p.BurstMinCount, 0, maxBatch},
 		{"burstFactor", p.BurstFactor, 0, maxBurstFactor},
+		{"burstReminderDays", p.BurstReminderDays, 0, maxBurstReminderDays},
 	}
 	for _, c := range checks {
 		if c.v < c.lo || c.v > c.hi {

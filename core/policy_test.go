@@ -13,8 +13,8 @@ func TestDefaultPolicyIsValidAndAsDocumented(t *testing.T) {
 	}
 	got := []int{p.ClickAbove, p.TypeAbove, p.BlockAbove, p.UndoSeconds, p.WeeklyBudgetLinkedIn, p.WeeklyBudgetXing,
 		p.CooldownDays, p.ReinviteLockDays, p.TargetRepeatDays, p.WithdrawDailyCap, p.WithdrawPaceMinMs, p.WithdrawPaceMaxMs,
-		p.RapidConnectCount, p.RapidConnectWindowSeconds}
-	want := []int{5, 25, 100, 10, 100, 100, 21, 21, 183, 100, 2000, 5000, 10, 120}
+		p.RapidConnectCount, p.RapidConnectWindowSeconds, p.BurstMinCount, p.BurstFactor, p.BurstReminderDays}
+	want := []int{5, 25, 100, 10, 100, 100, 21, 21, 183, 100, 2000, 5000, 10, 120, 15, 5, 7}
 	for i := range want {
 		if got[i] != want[i] {
 			t.Errorf("DefaultPolicy field %d = %d, want %d", i, got[i], want[i])
@@ -53,6 +53,10 @@ func TestPolicyValidateBounds(t *testing.T) {
 		{"rapid count 0", func(p *Policy) { p.RapidConnectCount = 0 }, "policy.rapidConnectCount must be between 1 and 10000, got 0"},
 		{"rapid window a day", func(p *Policy) { p.RapidConnectWindowSeconds = 86400 }, ""},
 		{"rapid window above a day", func(p *Policy) { p.RapidConnectWindowSeconds = 86401 }, "policy.rapidConnectWindowSeconds must be between 1 and 86400, got 86401"},
+		{"reminder 0 (the default, 7 days)", func(p *Policy) { p.BurstReminderDays = 0 }, ""},
+		{"reminder a year", func(p *Policy) { p.BurstReminderDays = 365 }, ""},
+		{"reminder 366", func(p *Policy) { p.BurstReminderDays = 366 }, "policy.burstReminderDays must be between 0 and 365, got 366"},
+		{"reminder -1", func(p *Policy) { p.BurstReminderDays = -1 }, "policy.burstReminderDays must be between 0 and 365, got -1"},
 		{"zero policy", func(p *Policy) { *p = Policy{} }, "policy.blockAbove must be between 1 and 10000, got 0"},
 	}
 	for _, tt := range tests {
@@ -69,5 +73,22 @@ func TestPolicyValidateBounds(t *testing.T) {
 		if !errors.As(err, &e) || e.Code != CodeInvalid || !strings.Contains(e.Message, tt.wantErr) {
 			t.Errorf("%s: err = %v, want invalid: %s", tt.name, err, tt.wantErr)
 		}
+	}
+}
+
+func TestBurstReminderZeroIsTheDefault(t *testing.T) {
+	tests := map[string]struct{ days, want int }{
+		"0 is the default": {0, DefaultBurstReminderDays},
+		"1 day":            {1, 1},
+		"30 days":          {30, 30},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			p := DefaultPolicy()
+			p.BurstReminderDays = tt.days
+			if got := p.BurstReminder(); got != tt.want {
+				t.Errorf("BurstReminder() = %d, want %d", got, tt.want)
+			}
+		})
 	}
 }

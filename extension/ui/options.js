@@ -11,7 +11,7 @@ export const SECTIONS = [
   ['options_section_budget', ['weeklyBudgetLinkedIn', 'weeklyBudgetXing', 'cooldownDays', 'reinviteLockDays', 'targetRepeatDays']],
   ['options_section_velocity', ['rapidConnectCount', 'rapidConnectWindowSeconds']],
   ['options_section_withdraw', ['withdrawDailyCap', 'withdrawPaceMinMs', 'withdrawPaceMaxMs']],
-  ['options_section_bursts', ['burstMinCount', 'burstFactor']],
+  ['options_section_bursts', ['burstMinCount', 'burstFactor', 'burstReminderDays']],
 ];
 
 const form = document.getElementById('policy');
