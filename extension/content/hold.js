@@ -66,6 +66,7 @@ export function installHold({ registry, i18n, send: ask = send, win = window, do
   // One press-and-click asks the detectors up to five times (pointer, mouse, click) on the same element:
   // the answer is kept for that element for a moment.
   let lastDetect = null;
+  let last = null; // where the time of the last dialog went (measured)
   function detect(target) {
     const now = performance.now();
     if (lastDetect && lastDetect.target === target && now - lastDetect.at < 1000) return lastDetect.found;
@@ -109,6 +110,7 @@ export function installHold({ registry, i18n, send: ask = send, win = window, do
     stop(e);
     lastDetect = null;
     busy = true;
+    original.at = performance.now();
     run(found, original)
       .catch((err) => console.error('Invite Guard: hold failed', err))
       .finally(() => {
@@ -232,6 +234,7 @@ export function installHold({ registry, i18n, send: ask = send, win = window, do
     const velocity = module.kind === 'velocity';
     const surface = hit.surface ?? module.surface;
     const avoidRect = original.action.getBoundingClientRect();
+    const t0 = performance.now();
     let read = null;
     let readError = null;
     try {
@@ -250,12 +253,14 @@ export function installHold({ registry, i18n, send: ask = send, win = window, do
       return;
     }
     const { recipients } = read;
+    const t1 = performance.now();
     const request = { network: module.network, surface, target: read.target, message: read.message, recipients };
     // Rows the module could only partly read: no engine decision on a partial list; the plain dialog
     // asks for the number to be typed, and the kept rows are still applied and read back before release.
     const partial = !!read.unreadable;
     // hit.fallback (a button the user taught, content/taught.js): no engine decision; the plain dialog says why.
     const answer = hit.fallback ? { error: { code: 'read', message: hit.fallback } } : partial ? { error: { code: 'read', message: i18n.t('read_partial') } } : await ask('decide', request);
+    const t2 = performance.now();
     const decision = answer.ok?.decision ?? null;
     const extraReasons = velocity ? [{ code: 'rapid_connect', params: { count: (clicks.get(module.id)?.length ?? 0) + 1, seconds: policy.rapidConnectWindowSeconds } }] : [];
     const minFriction = partial ? 'type' : velocity || hit.fallback ? 'click' : undefined;
@@ -284,6 +289,7 @@ export function installHold({ registry, i18n, send: ask = send, win = window, do
           return res.ok ? { decision: res.ok.decision } : { error: res.error };
         },
       });
+      measured(original, { rows: recipients.length, t0, t1, t2, worker: answer.ok?.timings });
       const res = await dialog.result;
       if (!res.confirmed) return;
       keep = res.keep;
@@ -336,6 +342,22 @@ export function installHold({ registry, i18n, send: ask = send, win = window, do
     showNotice(i18n.plural('released', count, { network: i18n.t(`network_${module.network}`) }));
   }
 
+  /**
+   * measured keeps, for the extension's bench, where the time between the held click and the dialog's
+   * first frame went: read (the site module), message (there and back, the worker's share left out),
+   * history and decide (the worker's), render (the dialog up to its first painted frame).
+   */
+  function measured(original, { rows, t0, t1, t2, worker }) {
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel(); // runs right after the frame is painted
+      ch.port1.onmessage = () => {
+        const t3 = performance.now();
+        last = { rows, holdMs: t0 - original.at, readMs: t1 - t0, messageMs: t2 - t1 - (worker?.workerMs ?? 0), historyMs: worker?.historyMs ?? 0, decideMs: worker?.decideMs ?? 0, renderMs: t3 - t2, totalMs: t3 - original.at };
+      };
+      ch.port2.postMessage(0);
+    });
+  }
+
   /** release replays the original action once; our own listeners let it pass while `releasing` is set. */
   function release(o) {
     releasing = true;
@@ -386,6 +408,8 @@ export function installHold({ registry, i18n, send: ask = send, win = window, do
     forget() {
       lastDetect = null;
     },
+    /** timings tells where the time of the last held click went, up to its dialog's first frame (the bench reads it). */
+    timings: () => last,
     uninstall() {
       for (const t of types) win.removeEventListener(t, onEvent, true);
       for (const t of presses) win.removeEventListener(t, onPress, { capture: true });
