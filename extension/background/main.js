@@ -6,7 +6,7 @@ import { History, openDB } from './db.js';
 import { createHandlers, dispatch } from './handlers.js';
 import { createUndoHandlers } from './undo.js';
 import { createRules } from './rules.js';
-import { admit } from './catalogue.js';
+import { admit } from '../shared/catalogue.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 
@@ -49,7 +49,7 @@ api.alarms?.onAlarm.addListener((alarm) => undo.onAlarm(alarm).catch((err) => co
 api.runtime.onStartup?.addListener(() => undo.onStartup().catch((err) => console.error('Invite Guard: startup', err)));
 undo.restore().catch((err) => console.error('Invite Guard: restore', err));
 
-// Who may send what is background/catalogue.js's: a message its sender may not send answers
+// Who may send what is shared/catalogue.js's: a message its sender may not send answers
 // `forbidden` and reaches no handler.
 const own = { id: api.runtime.id, origin: api.runtime.getURL('') };
 function onMessage(msg, sender, sendResponse) {
@@ -74,5 +74,5 @@ engine
 
 // For the e2e tests and the bench, which evaluate in this worker.
 // menuClicked is what the context menu's onClicked calls (Playwright cannot click a native menu);
-// onMessage is the real message listener (behind background/catalogue.js).
+// onMessage is the real message listener (behind shared/catalogue.js).
 globalThis.inviteGuard = { engine, handlers, history, undo, menuClicked: rules.menuClicked, dispatch: (msg) => dispatch(handlers, msg), onMessage };

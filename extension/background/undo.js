@@ -9,7 +9,7 @@ import { getAll } from './idb.js';
 import { createOutbox } from './outbox.js';
 import { createSync } from './sync.js';
 import { exportHistory, importHistory } from './exportimport.js';
-import { MANAGER_PAGE } from './catalogue.js';
+import { MANAGER_PAGE } from '../shared/catalogue.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 

@@ -5,7 +5,8 @@
 // Every handler that could send something ignores untrusted (script-made) events.
 
 import { shieldIcon } from './style.js';
-import { el, mountHost, pageHasModal, toTopLayer } from './layer.js';
+import { el } from '../shared/el.js';
+import { mountHost, pageHasModal, toTopLayer } from './layer.js';
 import { createRowList } from './rowlist.js';
 import { watchIntact } from './intact.js';
 

@@ -6,7 +6,7 @@
 
 import { openDialog } from './dialog.js';
 import { showCountdown, showNotice } from './toast.js';
-import { send } from './messaging.js';
+import { send } from '../shared/messaging.js';
 import { isShown } from '../sites/common/dom.js';
 import { eventInOurs } from '../sites/common/ours.js';
 

@@ -1,22 +1,10 @@
 // The layer Invite Guard's UI lives in: a host element with a closed shadow root (neither the page's CSS
 // nor its scripts reach into it: host.shadowRoot is null), known as ours by identity (sites/common/ours.js),
-// shown in the top layer, plus a tiny element builder.
+// shown in the top layer. Elements are built with shared/el.js.
 
+import { el } from '../shared/el.js';
 import { CSS } from './style.js';
 import { claimHost } from '../sites/common/ours.js';
-
-/** el builds an element: attributes (class, text, others; null/false skipped) and children. */
-export function el(tag, attrs = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v == null || v === false) continue;
-    if (k === 'class') e.className = v;
-    else if (k === 'text') e.textContent = v;
-    else e.setAttribute(k, v === true ? '' : v);
-  }
-  for (const c of children) if (c != null) e.append(c);
-  return e;
-}
 
 /**
  * shadowHost creates a host element with a closed shadow root and claims it as ours. A plain div, not a

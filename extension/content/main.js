@@ -4,8 +4,8 @@
 import modules from '../sites/index.js';
 import { createRegistry } from './registry.js';
 import { installHold } from './hold.js';
-import { i18n } from './i18n.js';
-import { send } from './messaging.js';
+import { i18n } from '../shared/i18n.js';
+import { send } from '../shared/messaging.js';
 import { createTaught } from './taught.js';
 import { screenReport, showReport } from './screen-report.js';
 

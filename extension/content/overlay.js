@@ -4,7 +4,8 @@
 // only answer trusted clicks.
 
 import { shieldIcon } from './style.js';
-import { el, shadowHost } from './layer.js';
+import { el } from '../shared/el.js';
+import { shadowHost } from './layer.js';
 
 const CSS = `
 :host { all: initial; }

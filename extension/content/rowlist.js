@@ -2,7 +2,7 @@
 // batch of 5,000 opens as fast as one of 50. Each row: a checkbox, the name, the key as people know it,
 // and the core's flags as chips. Untrusted (script-made) toggles are undone.
 
-import { el } from './layer.js';
+import { el } from '../shared/el.js';
 
 export const ROW_H = 44;
 const VISIBLE_ROWS = 6;

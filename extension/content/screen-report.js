@@ -4,7 +4,8 @@
 
 import { interfaceOnly, nameShape, pathPattern } from './teach-rule.js';
 import { knownNames } from './taught.js';
-import { el, mountHost, pageHasModal, toTopLayer } from './layer.js';
+import { el } from '../shared/el.js';
+import { mountHost, pageHasModal, toTopLayer } from './layer.js';
 import { shieldIcon } from './style.js';
 import { CHECK_SELECTOR, DIALOG_SELECTOR, accName, dialogTitle, isShown, role } from '../sites/common/dom.js';
 import { profileKey } from '../sites/common/keys.js';

@@ -3,8 +3,8 @@
 // overlay. It never loads wasm and never talks to a server. Started again by every page load, so a
 // reload or a browser restart simply resumes from what the service worker persisted.
 
-import { i18n } from './i18n.js';
-import { send } from './messaging.js';
+import { i18n } from '../shared/i18n.js';
+import { send } from '../shared/messaging.js';
 import { createOverlay } from './overlay.js';
 import { createRunner } from './runner.js';
 

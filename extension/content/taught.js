@@ -12,7 +12,8 @@ import { profileKey } from '../sites/common/keys.js';
 import { nameFromLabel } from '../sites/common/text.js';
 import { applyKeep, listAround, readRows, recipientOf } from '../sites/common/rows.js';
 import { showNotice } from './toast.js';
-import { el, mountHost, toTopLayer } from './layer.js';
+import { el } from '../shared/el.js';
+import { mountHost, toTopLayer } from './layer.js';
 import { shieldIcon } from './style.js';
 
 const api = globalThis.browser ?? globalThis.chrome;

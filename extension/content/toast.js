@@ -1,7 +1,8 @@
 // The undo window ("Sending 40 invitations in 10 s — Undo") and short notices, in shadow roots.
 
 import { shieldIcon } from './style.js';
-import { el, mountHost, pageHasModal, toTopLayer } from './layer.js';
+import { el } from '../shared/el.js';
+import { mountHost, pageHasModal, toTopLayer } from './layer.js';
 import { watchIntact } from './intact.js';
 
 const brand = () => el('span', { class: 'brand' }, shieldIcon());

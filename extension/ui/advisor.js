@@ -1,8 +1,8 @@
 // Options: the settings advisor — where LinkedIn's "who can send you invitations" and XING's notification
 // settings are, and a short checklist of what each choice means. Links open the site; nothing is fetched.
 
-import { i18n } from '../content/i18n.js';
-import { el } from './ui-util.js';
+import { i18n } from '../shared/i18n.js';
+import { el } from '../shared/el.js';
 
 export const LINKS = {
   linkedinInvitations: 'https://www.linkedin.com/mypreferences/d/categories/privacy',

@@ -1,8 +1,9 @@
 // Options: export the whole history as JSON or CSV, and import such a file (checked row by row; all or nothing).
 
-import { i18n } from '../content/i18n.js';
-import { send } from '../content/messaging.js';
-import { el, say } from './ui-util.js';
+import { i18n } from '../shared/i18n.js';
+import { send } from '../shared/messaging.js';
+import { el } from '../shared/el.js';
+import { say } from './ui-util.js';
 import { MAX_IMPORT_BYTES, megabytes } from '../background/exportimport.js';
 
 /** renderBackup builds the export/import section. */

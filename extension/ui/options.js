@@ -1,7 +1,7 @@
 // The options page: the policy, edited here and validated by the core (validate_policy) in the worker.
 
-import { i18n } from '../content/i18n.js';
-import { send } from '../content/messaging.js';
+import { i18n } from '../shared/i18n.js';
+import { send } from '../shared/messaging.js';
 import { say as show, translatePage } from './ui-util.js';
 import './undo-options.js'; // the undo sections (sync, backup, advisor), in this same bundle
 

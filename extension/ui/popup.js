@@ -3,9 +3,10 @@
 // long, what is skipped and why), other selections (time range, older than N days, not members only,
 // hand-picked), and "Scan the Sent list". Everything is a message to the service worker.
 
-import { i18n } from '../content/i18n.js';
-import { send } from '../content/messaging.js';
-import { el, translatePage } from './ui-util.js';
+import { i18n } from '../shared/i18n.js';
+import { send } from '../shared/messaging.js';
+import { el } from '../shared/el.js';
+import { translatePage } from './ui-util.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const $ = (id) => document.getElementById(id);

@@ -1,9 +1,10 @@
 // Options: sync with the user's own Invite Guard server (opt-in). The server's origin is asked for as an
 // optional host permission on Save (a user gesture); "Test connection" calls GET /v1/me with the token.
 
-import { i18n } from '../content/i18n.js';
-import { send } from '../content/messaging.js';
-import { el, say } from './ui-util.js';
+import { i18n } from '../shared/i18n.js';
+import { send } from '../shared/messaging.js';
+import { el } from '../shared/el.js';
+import { say } from './ui-util.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 

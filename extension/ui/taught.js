@@ -1,8 +1,9 @@
 // Options: the buttons the user taught Invite Guard to hold (issue 9), each with "Remove".
 
-import { i18n } from '../content/i18n.js';
-import { send } from '../content/messaging.js';
-import { el, say } from './ui-util.js';
+import { i18n } from '../shared/i18n.js';
+import { send } from '../shared/messaging.js';
+import { el } from '../shared/el.js';
+import { say } from './ui-util.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createI18n } from '../../content/i18n.js';
+import { createI18n } from '../../shared/i18n.js';
 
 const ext = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const core = path.resolve(ext, '../core');

@@ -1,10 +1,10 @@
-// The message catalogue (background/catalogue.js): every handler has a line, and a sender may call only
+// The message catalogue (shared/catalogue.js): every handler has a line, and a sender may call only
 // what its line allows — extension pages everything, a site's tab the content script's ops, the
 // invitation manager also the scan and job steps. Issue 10, item 1.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CATALOGUE, EXT, MANAGER, SITE, admit, allowed, senderOf } from '../../background/catalogue.js';
+import { CATALOGUE, EXT, MANAGER, SITE, admit, allowed, senderOf } from '../../shared/catalogue.js';
 import { createHandlers } from '../../background/handlers.js';
 import { createUndoHandlers } from '../../background/undo.js';
 import { createRules } from '../../background/rules.js';
@@ -28,7 +28,7 @@ test('every handler of the service worker has a catalogue line, and every line a
   const undo = createUndoHandlers({ engine: {}, history: {}, getDB: async () => null, base: { ...base } });
   const rules = createRules({ getDB: async () => null, api: {} });
   const ops = Object.keys({ ...base, ...undo.handlers, ...rules.handlers }).sort();
-  assert.deepEqual(ops.filter((op) => !Object.hasOwn(CATALOGUE, op)), [], 'add a line to background/catalogue.js');
+  assert.deepEqual(ops.filter((op) => !Object.hasOwn(CATALOGUE, op)), [], 'add a line to shared/catalogue.js');
   assert.deepEqual(Object.keys(CATALOGUE).filter((op) => !ops.includes(op)), [], 'a catalogue line without a handler');
   for (const [op, who] of Object.entries(CATALOGUE)) assert.ok([EXT, SITE, MANAGER].includes(who), `${op}: ${who}`);
 });
