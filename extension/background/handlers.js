@@ -1,8 +1,9 @@
 // The service worker's named message handlers. Each takes the message's payload and returns a value
 // (sent back as {ok: value}) or throws a HandlerError (sent back as {error: {code, message}}).
-// Issue 5 adds scan.*, withdraw.*, batches.list and sync.* to this same map.
+// The rest of the map (withdrawals, sync, backup, taught buttons) is merged in by background/worker.js.
 
 import { compactRequest } from './compact.js';
+import { OPS } from '../shared/catalogue.js';
 
 /** HandlerError carries one of core.Error's codes to the caller. */
 export class HandlerError extends Error {
@@ -46,11 +47,23 @@ function checkWhere(p) {
   if (!SURFACES.has(p.surface)) throw new HandlerError('invalid', `unknown surface "${p.surface}"`);
 }
 
+/** after runs a hook whose failure must not fail the user's action: it is logged as label. */
+async function after(label, hook) {
+  try {
+    await hook();
+  } catch (err) {
+    console.error(`Invite Guard: ${label}`, err);
+  }
+}
+
 /**
- * createHandlers builds the handler map over an Engine and a History (background/db.js). onDecided(request,
- * decision) sees each decision with the exact request the engine saw (history included), for sync.
+ * createHandlers builds the handler map over an Engine and a History (background/db.js). The hooks say who
+ * else hears of a change (background/worker.js passes sync's; a hook's failure is logged, not answered):
+ *   onDecided(request, decision)  each decision with the exact request the engine saw (history included)
+ *   onRecorded(batchId)           a batch released from the undo window and stored (awaited)
+ *   onPolicyChanged(policy)       the policy set or reset (awaited)
  */
-export function createHandlers({ engine, history, openOptions = () => {}, onDecided = () => {} }) {
+export function createHandlers({ engine, history, openOptions = () => {}, onDecided = () => {}, onRecorded = async () => {}, onPolicyChanged = async () => {} }) {
   let defaults = null;
   async function defaultPolicy() {
     if (!defaults) defaults = unwrap(await engine.callJSON('default_policy'), 'default_policy');
@@ -114,6 +127,7 @@ export function createHandlers({ engine, history, openOptions = () => {}, onDeci
         pageUrl: p.pageUrl,
         engineId: engine.engineId,
       });
+      await after('sync enqueue failed', () => onRecorded(batch.id));
       return { batchId: batch.id, count: batch.count };
     },
 
@@ -132,12 +146,14 @@ export function createHandlers({ engine, history, openOptions = () => {}, onDeci
     async 'policy.set'(p) {
       const policy = unwrap(await engine.callJSON('validate_policy', p.policy), 'validate_policy');
       await storePolicy(policy);
+      await after('sync policy', () => onPolicyChanged(policy));
       return { policy };
     },
 
     async 'policy.reset'() {
       const policy = await defaultPolicy();
       await storePolicy(policy);
+      await after('sync policy', () => onPolicyChanged(policy));
       return { policy };
     },
 
@@ -163,10 +179,13 @@ export function createHandlers({ engine, history, openOptions = () => {}, onDeci
   return handlers;
 }
 
-/** dispatch runs one message {op, ...payload} through the map and returns the response envelope. */
+/**
+ * dispatch runs one message {op, ...payload} through the map and returns the response envelope. Only the
+ * ops of the catalogue (shared/catalogue.js) are answered: a handler without a line there is never reached.
+ */
 export async function dispatch(handlers, msg) {
   const op = msg?.op;
-  const h = Object.hasOwn(handlers, op) ? handlers[op] : null;
+  const h = Object.hasOwn(OPS, op) && Object.hasOwn(handlers, op) ? handlers[op] : null;
   if (!h) return { error: { code: 'unsupported', message: `no handler named "${op}"` } };
   try {
     return { ok: await h(msg) };

@@ -1,65 +1,75 @@
-// The message catalogue: every op the service worker answers and who may send it. background/main.js
-// dispatches only through allow() below, so a message a sender may not send changes nothing.
+// The message catalogue: every op the service worker answers, who may send it, and the shape of its
+// request and of its answer. background/main.js admits a message only through admit() below and
+// background/handlers.js's dispatch() answers only the ops written here, so a message a sender may not
+// send changes nothing and a handler without a line is never reached.
 //
 //   EXT      the extension's own pages (popup, options: chrome-extension://<id>/…, moz-extension://…)
 //   SITE     also the content scripts on linkedin.com and xing.com pages (content.js)
 //   MANAGER  also the content script of LinkedIn's invitation manager (sent.js: scans and job steps)
 //
-// Adding an op is one line here next to its handler (handlers.js, undo.js, …). An op without a line is
-// for the extension's pages only, and test/unit/catalogue.test.mjs fails until the line is written.
+// Adding an op is one line here next to its handler (handlers.js, withdrawals.js, sync.js, backup.js,
+// rules.js). test/unit/catalogue.test.mjs fails until every handler has a line and every line a handler.
+//
+// Shapes: a message is {op, ...request}; the answer is {ok: answer} or {error: {code, message}} (codes:
+// core.Error's, plus forbidden and unsupported). `?` marks an optional field, `|` alternatives, `…` fields
+// left out here (background/STORAGE.md has the stored rows: batch, invitation, scan, job, rule). From a tab,
+// the worker sets senderTabId and drops a `now` (see admit).
 
 export const EXT = 'extension';
 export const SITE = 'site';
 export const MANAGER = 'manager';
 
-/** CATALOGUE maps each op to the widest sender that may call it. */
-export const CATALOGUE = {
+/** OPS maps each op to [the widest sender that may call it, its request, its answer]. */
+export const OPS = {
   // the held dialog and the rapid-Connect count (content/hold.js)
-  decide: SITE,
-  record: SITE,
-  'policy.get': SITE,
-  'velocity.recent': SITE,
-  'options.open': SITE,
+  decide: [SITE, '{network, surface, recipients: [{key, selected, name?, member?, inTarget?, optedOut?}], target?, message?, now?}', '{decision, engineId, timings: {historyMs, decideMs, workerMs}}'],
+  record: [SITE, '{network, surface, target?, recipients: [{key, name?, member?, flags?}], decision?, pageUrl?}', '{batchId, count}'],
+  'policy.get': [SITE, '{}', '{policy, defaults}'],
+  'velocity.recent': [SITE, '{network, surface, windowSeconds?}', '{times: [iso]}'],
+  'options.open': [SITE, '{}', '{}'],
   // taught buttons (content/taught.js: the rules of this host, teaching one, the notice's Undo)
-  'rules.list': SITE,
-  'rules.add': SITE,
-  'rules.remove': SITE,
+  'rules.list': [SITE, '{host?}', '{rules: [rule]}'],
+  'rules.add': [SITE, '{seen: {host, path, role, name, knownNames, siblings}}', '{rule, existed}'],
+  'rules.remove': [SITE, '{id}', '{removed: id}'],
   // the Sent-list runner (content/sent-main.js, content/runner.js)
-  'sent.task': MANAGER,
-  'scan.count': MANAGER,
-  'scan.submit': MANAGER,
-  'job.begin': MANAGER,
-  'job.recheck': MANAGER,
-  'job.result': MANAGER,
-  'job.stop': MANAGER,
-  'job.get': MANAGER,
-  'job.pause': MANAGER,
-  'job.resume': MANAGER,
-  'job.cancel': MANAGER,
+  'sent.task': [MANAGER, '{}', '{kind: scan|item|waiting|paused|stopped|done|none|other_tab, scanId?, pace?, item?, inFlight?, waitMs?, dryRun?, until?, reason?, job?}'],
+  'scan.count': [MANAGER, '{text}', '{count: number|null}'],
+  'scan.submit': [MANAGER, '{cards, complete, totalText?, stats?, scanId?, network?}', '{scan, result: {imported, matched, changed, total, seen, warnings}}'],
+  'job.begin': [MANAGER, '{jobId, seq}', '{go, state?}'],
+  'job.recheck': [MANAGER, '{jobId, seq}', '{ok}'],
+  'job.result': [MANAGER, '{jobId, seq, result, detail?, ms?, pageMs?}', '{job: summary}'],
+  'job.stop': [MANAGER, '{jobId, reason, detail?, seq?}', '{job: summary}'],
+  'job.get': [MANAGER, '{jobId, items?}', '{job: summary (+ items)}'],
+  'job.pause': [MANAGER, '{jobId}', '{job: summary}'],
+  'job.resume': [MANAGER, '{jobId}', '{job: summary}'],
+  'job.cancel': [MANAGER, '{jobId}', '{job: summary}'],
   // the popup and the options page
-  'engine.info': EXT,
-  'policy.set': EXT,
-  'policy.reset': EXT,
-  'history.batches': EXT,
-  'history.invitations': EXT,
-  'history.clear': EXT,
-  'history.export': EXT,
-  'history.import': EXT,
-  'batches.list': EXT,
-  'invitations.pending': EXT,
-  'scan.start': EXT,
-  'scan.list': EXT,
-  'sent.open': EXT,
-  'withdraw.plan': EXT,
-  'withdraw.start': EXT,
-  'job.active': EXT,
-  'job.list': EXT,
-  'sync.get': EXT,
-  'sync.configure': EXT,
-  'sync.test': EXT,
-  'sync.flush': EXT,
-  'report.open': EXT,
+  'engine.info': [EXT, '{}', '{ready, engineId, size, version, timings, memoryBytes, calls, recycled, lastError}'],
+  'policy.set': [EXT, '{policy}', '{policy}'],
+  'policy.reset': [EXT, '{}', '{policy}'],
+  'history.batches': [EXT, '{limit?}', '{batches: [batch]}'],
+  'history.invitations': [EXT, '{batchId}', '{invitations: [invitation]}'],
+  'history.clear': [EXT, '{}', '{}'],
+  'history.export': [EXT, '{format?: json|csv}', '{filename, mime, text, count}'],
+  'history.import': [EXT, '{text, format?}', '{batches, invitations, rules, skipped, importedAt}'],
+  'batches.list': [EXT, '{limit?}', '{batches: [batch + {status, counts}], active: summary|null}'],
+  'invitations.pending': [EXT, '{limit?}', '{invitations: [{id, key, name, sentAt, batchId, source, member}]}'],
+  'scan.start': [EXT, '{}', '{scanId}'],
+  'scan.list': [EXT, '{limit?}', '{scans: [scan]}'],
+  'sent.open': [EXT, '{}', '{}'],
+  'withdraw.plan': [EXT, '{selector: {kind, …}, dryRun?, seed?}', '{job}'],
+  'withdraw.start': [EXT, '{jobId}', '{job: summary}'],
+  'job.active': [EXT, '{}', '{job: summary|null}'],
+  'job.list': [EXT, '{limit?}', '{jobs: [summary]}'],
+  'sync.get': [EXT, '{}', '{enabled, url, hasToken, last: {at, ok, error, stats}, queued, failed, nextDueAt, lastError}'],
+  'sync.configure': [EXT, '{enabled, url?, token?}', '{enabled, url, hasToken, last, queued, failed, nextDueAt, lastError}'],
+  'sync.test': [EXT, '{url?, token?}', '{ok, user?, engine?, sameEngine?, error?}'],
+  'sync.flush': [EXT, '{}', '{enabled, stats?, queued, failed, nextDueAt, lastError}'],
+  'report.open': [EXT, '{}', '{}'],
 };
+
+/** CATALOGUE maps each op to the widest sender that may call it (OPS's first column). */
+export const CATALOGUE = Object.fromEntries(Object.entries(OPS).map(([op, [from]]) => [op, from]));
 
 /** SITE_PAGE matches the pages content.js runs on (manifest.json's content_scripts). */
 export const SITE_PAGE = /^https:\/\/(?:[a-z0-9-]+\.)*(?:linkedin|xing)\.com\//i;

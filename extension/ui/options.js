@@ -3,7 +3,7 @@
 import { i18n } from '../shared/i18n.js';
 import { send } from '../shared/messaging.js';
 import { say as show, translatePage } from './ui-util.js';
-import './undo-options.js'; // the undo sections (sync, backup, advisor), in this same bundle
+import './options-sections.js'; // sync, taught buttons, backup, advisor: in this same bundle
 
 /** SECTIONS groups the policy's fields (core.Policy) as the page shows them. */
 export const SECTIONS = [

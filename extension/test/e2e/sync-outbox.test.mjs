@@ -69,7 +69,7 @@ test('with the server stopped nothing is lost; once it is back everything arrive
   const down = await ok(h.sw, { op: 'sync.flush', force: true });
   assert.equal(down.queued, 4, 'three batches and a scan wait in the outbox');
   assert.match(down.lastError, /the server did not answer/);
-  const rows = await h.sw.evaluate(() => globalThis.inviteGuard.undo.outbox.entries());
+  const rows = await h.sw.evaluate(() => globalThis.inviteGuard.worker.outbox.entries());
   assert.ok(rows[0].attempts >= 1 && Date.parse(rows[0].dueAt) > Date.now(), 'the first entry backs off');
 
   await srv.start();
@@ -91,7 +91,7 @@ test('with the server stopped nothing is lost; once it is back everything arrive
     delete b.serverId;
     st.put(b);
     await new Promise((r) => (tx.oncomplete = r));
-    await globalThis.inviteGuard.undo.sync.sweep();
+    await globalThis.inviteGuard.worker.sync.sweep();
   }, ids[0]);
   await poll(() => ok(h.sw, { op: 'sync.flush', force: true }), (s) => s.queued === 0, { what: 'the replay' });
   assert.equal((await batchesOnServer()).length, 3, 'nothing stored twice');

@@ -53,7 +53,7 @@ test('a browser restart mid-withdrawal resumes when the worker starts: every pla
     h = await launch({ userDataDir: profile });
     await site.install(h.ctx);
     assert.equal((await ok(h.sw, { op: 'job.get', jobId: planned.id })).job.state, 'running', 'the job survived the restart as running');
-    await h.sw.evaluate(() => globalThis.inviteGuard.undo.onStartup());
+    await h.sw.evaluate(() => globalThis.inviteGuard.worker.onStartup());
     await sentPage(h);
     const done = await jobSettled(h.sw, planned.id, ['done', 'stopped', 'cancelled']);
     assert.equal(done.state, 'done', JSON.stringify(done.stop));

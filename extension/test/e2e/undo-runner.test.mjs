@@ -101,7 +101,7 @@ test('the daily cap withdraws the day’s share and defers the rest to the next 
     const alarm = await h.sw.evaluate((name) => chrome.alarms.get(name), `job:${planned.id}`);
     assert.equal(alarm?.scheduledTime, midnight.getTime());
     // A browser restart may drop alarms: the worker's start puts the waiting job's alarm back.
-    await h.sw.evaluate(async (name) => { await chrome.alarms.clear(name); await globalThis.inviteGuard.undo.restore(); }, `job:${planned.id}`);
+    await h.sw.evaluate(async (name) => { await chrome.alarms.clear(name); await globalThis.inviteGuard.worker.restore(); }, `job:${planned.id}`);
     assert.equal((await h.sw.evaluate((name) => chrome.alarms.get(name), `job:${planned.id}`))?.scheduledTime, midnight.getTime());
     const page = await sentPage(h);
     await ours(page).getByText(/Daily limit reached\. The rest continues on/).waitFor();

@@ -4,10 +4,9 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CATALOGUE, EXT, MANAGER, SITE, admit, allowed, senderOf } from '../../shared/catalogue.js';
-import { createHandlers } from '../../background/handlers.js';
-import { createUndoHandlers } from '../../background/undo.js';
-import { createRules } from '../../background/rules.js';
+import { CATALOGUE, EXT, MANAGER, OPS, SITE, admit, allowed, senderOf } from '../../shared/catalogue.js';
+import { dispatch } from '../../background/handlers.js';
+import { createWorker } from '../../background/worker.js';
 
 const own = { id: 'abcdefghijklmnop', origin: 'chrome-extension://abcdefghijklmnop/' };
 const senders = {
@@ -24,10 +23,8 @@ const senders = {
 };
 
 test('every handler of the service worker has a catalogue line, and every line a handler', () => {
-  const base = createHandlers({ engine: {}, history: {} });
-  const undo = createUndoHandlers({ engine: {}, history: {}, getDB: async () => null, base: { ...base } });
-  const rules = createRules({ getDB: async () => null, api: {} });
-  const ops = Object.keys({ ...base, ...undo.handlers, ...rules.handlers }).sort();
+  const { handlers } = createWorker({ engine: {}, history: {}, getDB: async () => null, api: {} });
+  const ops = Object.keys(handlers).sort();
   assert.deepEqual(ops.filter((op) => !Object.hasOwn(CATALOGUE, op)), [], 'add a line to shared/catalogue.js');
   assert.deepEqual(Object.keys(CATALOGUE).filter((op) => !ops.includes(op)), [], 'a catalogue line without a handler');
   for (const [op, who] of Object.entries(CATALOGUE)) assert.ok([EXT, SITE, MANAGER].includes(who), `${op}: ${who}`);
@@ -64,4 +61,16 @@ test('admit answers forbidden to what a sender may not send, and strips what onl
   assert.deepEqual(admit(decide, senders.feed, own).msg, { op: 'decide', network: 'linkedin', surface: 'connect', recipients: [], senderTabId: 11 }, 'a tab’s now and senderTabId are dropped');
   assert.deepEqual(admit(decide, senders.popup, own).msg, { op: 'decide', network: 'linkedin', surface: 'connect', recipients: [], now: '2020-01-01T00:00:00Z' }, 'an extension page keeps its now');
   assert.equal(admit(decide, senders.optionsTab, own).msg.senderTabId, 7);
+});
+
+test('every line documents its request and its answer, and dispatch answers only the catalogue’s ops', async () => {
+  for (const [op, line] of Object.entries(OPS)) {
+    assert.equal(line.length, 3, op);
+    assert.match(line[1], /^\{.*\}$/, `${op}: request shape`);
+    assert.match(line[2], /^\{.*\}$/, `${op}: answer shape`);
+  }
+  const handlers = { 'policy.get': async () => ({ policy: 'p' }), 'debug.dump': async () => ({ secret: 1 }) };
+  assert.deepEqual(await dispatch(handlers, { op: 'policy.get' }), { ok: { policy: 'p' } });
+  assert.deepEqual(await dispatch(handlers, { op: 'debug.dump' }), { error: { code: 'unsupported', message: 'no handler named "debug.dump"' } }, 'a handler without a catalogue line');
+  assert.equal((await dispatch(handlers, { op: 'sync.get' })).error.code, 'unsupported', 'a line without a handler');
 });
