@@ -5,7 +5,7 @@
 //
 //	GOOS=wasip1 GOARCH=wasm go build -trimpath -buildmode=c-shared -o build/core.wasm ./wasm
 //
-// The ABI (RATIONALE.md, "The wasm ABI"): the host calls _initialize once,
+// The ABI (RATIONALE.md, "Why this wasm ABI?"): the host calls _initialize once,
 // writes a request into a buffer from alloc, calls an operation with
 // (ptr, len) and gets back ptr<<32|len of the response envelope, copies it
 // out and frees both buffers.

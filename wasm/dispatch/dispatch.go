@@ -14,7 +14,7 @@ import (
 	"github.com/inviteguard/inviteguard/core"
 )
 
-// ABI is the version of the wasm ABI described in RATIONALE.md ("The wasm ABI").
+// ABI is the version of the wasm ABI described in RATIONALE.md ("Why this wasm ABI?").
 const ABI = 2
 
 // CoreVersion is the version of the decision logic that core.wasm reports.
