@@ -9,6 +9,7 @@ import (
 
 	"github.com/tetratelabs/wazero"
 	"github.com/tetratelabs/wazero/api"
+	"github.com/tetratelabs/wazero/experimental"
 )
 
 // instance is one instantiated core.wasm. It is used by one goroutine at a
@@ -34,7 +35,8 @@ func (e *Engine) instantiate(ctx context.Context) (*instance, error) {
 		WithEnv("GOGC", e.opts.GuestGOGC).
 		WithEnv("GOMEMLIMIT", strconv.FormatUint(uint64(e.opts.GuestMemoryLimit), 10))
 	f := e.current()
-	mod, err := f.runtime.InstantiateModule(ctx, f.compiled, cfg)
+	// linear memory reserved once, grown in place (memory.go)
+	mod, err := f.runtime.InstantiateModule(experimental.WithMemoryAllocator(ctx, linearMemory), f.compiled, cfg)
 	if err != nil {
 		return nil, engineErr("instantiating core.wasm: %v%s", err, stderr.suffix())
 	}

@@ -3,6 +3,7 @@ package dispatch
 import (
 	"bytes"
 	"time"
+	"unsafe"
 
 	"github.com/inviteguard/inviteguard/core"
 )
@@ -113,30 +114,109 @@ func compactField(s *scanner, key string, req *core.CompactDecideRequest) error 
 	return err
 }
 
-// strings reads an array of strings.
+// strings reads an array of strings. Elements written plainly — a string
+// without escapes right after the comma — are read on a fast path; any other
+// element goes through str, which reads (and words errors for) everything.
 func (s *scanner) strings(field string) ([]string, error) {
 	out := make([]string, 0, 16)
-	err := s.array(field, func() error {
+	if empty, err := s.open(field); empty || err != nil {
+		return out, err
+	}
+	defer func() { s.elem = -1 }()
+	in := s.in
+	for {
+		if p := s.pos; p < len(in) && in[p] == '"' && !s.copyStrings {
+			if end, ok := plainString(in, p+1); ok && end+1 < len(in) && (in[end+1] == ',' || in[end+1] == ']') {
+				v := ""
+				if end > p+1 {
+					v = unsafe.String(&in[p+1], end-p-1)
+				}
+				out = append(out, v)
+				s.pos = end + 2
+				if in[end+1] == ']' {
+					return out, nil
+				}
+				continue
+			}
+		}
 		s.elem = len(out)
 		v, err := s.str(field)
+		if err != nil {
+			return out, err
+		}
 		out = append(out, v)
-		return err
-	})
-	s.elem = -1
-	return out, err
+		if done, err := s.next(); done || err != nil {
+			return out, err
+		}
+	}
 }
 
-// ints reads an array of integers.
+// open reads the opening bracket of an array and reports whether the array
+// is empty (its closing bracket read too).
+func (s *scanner) open(field string) (empty bool, err error) {
+	if s.peek() != '[' {
+		return false, s.typeErr(field, "an array")
+	}
+	s.pos++
+	if s.peek() == ']' {
+		s.pos++
+		return true, nil
+	}
+	return false, nil
+}
+
+// next reads what follows an array element: a comma (false) or the closing
+// bracket (true).
+func (s *scanner) next() (done bool, err error) {
+	switch s.peek() {
+	case ',':
+		s.pos++
+		return false, nil
+	case ']':
+		s.pos++
+		return true, nil
+	}
+	return false, s.syntax("after array element")
+}
+
+// ints reads an array of integers. Elements written plainly — up to 15
+// digits without a sign or a leading zero, right after the comma and right
+// before the next comma or the bracket — are read on a fast path with no
+// call per element (as wasm a call costs more than a digit); any other
+// element goes through int, which reads (and words errors for) everything.
 func (s *scanner) ints(field string) ([]int64, error) {
 	out := make([]int64, 0, 64)
-	err := s.array(field, func() error {
+	if empty, err := s.open(field); empty || err != nil {
+		return out, err
+	}
+	defer func() { s.elem = -1 }()
+	in := s.in
+	for {
+		p := s.pos
+		var n int64
+		i := p
+		for i < len(in) && i-p < 15 && '0' <= in[i] && in[i] <= '9' {
+			n = n*10 + int64(in[i]-'0')
+			i++
+		}
+		if i > p && (i == p+1 || in[p] != '0') && i < len(in) && (in[i] == ',' || in[i] == ']') {
+			out = append(out, n)
+			s.pos = i + 1
+			if in[i] == ']' {
+				return out, nil
+			}
+			continue
+		}
 		s.elem = len(out)
 		v, err := s.int(field)
+		if err != nil {
+			return out, err
+		}
 		out = append(out, v)
-		return err
-	})
-	s.elem = -1
-	return out, err
+		if done, err := s.next(); done || err != nil {
+			return out, err
+		}
+	}
 }
 
 // time reads an RFC 3339 time as version 1 does.

@@ -1,6 +1,8 @@
 package dispatch
 
 import (
+	"bytes"
+	"encoding/binary"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -160,6 +162,14 @@ func (s *scanner) str(field string) (string, error) {
 	}
 	s.pos++
 	start := s.pos
+	if end, ok := plainString(s.in, start); ok {
+		s.pos = end + 1
+		b := s.in[start:end]
+		if s.copyStrings || len(b) == 0 {
+			return string(b), nil
+		}
+		return unsafe.String(&b[0], len(b)), nil
+	}
 	for s.pos < len(s.in) {
 		c := s.in[s.pos]
 		switch {
@@ -178,6 +188,42 @@ func (s *scanner) str(field string) (string, error) {
 		s.pos++
 	}
 	return "", s.syntax("")
+}
+
+// plainString finds the closing quote of a string whose contents start at
+// start and reports whether the contents are plain: no escape and no control
+// character. Then end is the index of the closing quote; otherwise the caller
+// reads the string byte by byte (and words any error). It is the fast path of
+// str as wasm: bytes.IndexByte is a wasm loop of its own (internal/bytealg),
+// and the contents are checked eight bytes at a time, where the byte loop
+// costs several wasm instructions a byte.
+func plainString(in []byte, start int) (end int, ok bool) {
+	q := bytes.IndexByte(in[start:], '"')
+	if q < 0 {
+		return 0, false
+	}
+	body := in[start : start+q]
+	i := 0
+	for ; i+8 <= len(body); i += 8 {
+		if specialBytes(binary.LittleEndian.Uint64(body[i:])) {
+			return 0, false
+		}
+	}
+	for ; i < len(body); i++ {
+		if c := body[i]; c < 0x20 || c == '\\' {
+			return 0, false
+		}
+	}
+	return start + q, true
+}
+
+// specialBytes reports whether any of the eight bytes in w is a control
+// character (< 0x20) or a backslash (the classic "has a zero byte" test on w
+// and on w with every backslash turned into zero).
+func specialBytes(w uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	bs := w ^ (ones * '\\')
+	return ((w-ones*0x20)&^w|(bs-ones)&^bs)&highs != 0
 }
 
 // escaped finishes a string with escapes that started at start: it is copied.
