@@ -145,6 +145,7 @@ export async function buildExtension({ out = OUT, outFirefox = OUT_FIREFOX } = {
     build({ ...common, entryPoints: [path.join(here, 'content/sent-main.js')], outfile: path.join(out, 'sent.js') }),
     build({ ...common, entryPoints: [path.join(here, 'ui/options.js')], outfile: path.join(out, 'ui/options.js') }),
     build({ ...common, entryPoints: [path.join(here, 'ui/popup.js')], outfile: path.join(out, 'ui/popup.js') }),
+    build({ ...common, entryPoints: [path.join(here, 'ui/burst.js')], outfile: path.join(out, 'ui/burst.js') }),
   ]);
 
   copyDir(path.join(here, '_locales'), path.join(out, '_locales'));

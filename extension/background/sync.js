@@ -225,7 +225,8 @@ async function batchRecorded(st, batchId) {
 /** sweep queues every batch never queued (recorded before sync was switched on). */
 async function sweep(st) {
   const db = await st.getDB();
-  const batches = (await getAll(db, 'batches')).filter((b) => !b.queuedAt && !b.serverId && b.source !== 'import');
+  // Imported batches and bursts recorded as batches ("outside": no decision of ours; the server knows them by the scans) stay local.
+  const batches = (await getAll(db, 'batches')).filter((b) => !b.queuedAt && !b.serverId && b.source !== 'import' && b.source !== 'outside');
   batches.sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
   for (const b of batches) await enqueueBatch(st, db, b);
   return batches.length;

@@ -11,7 +11,7 @@ import { MANAGER_PAGE } from '../shared/catalogue.js';
 
 export const SENT_URL = 'https://www.linkedin.com/mynetwork/invitation-manager/sent/';
 const MANAGER_URLS = ['https://www.linkedin.com/mynetwork/invitation-manager/*', 'https://www.linkedin.com/inbox/invitations/*'];
-const SCAN_TTL_MS = 15 * 60_000;
+export const SCAN_TTL_MS = 15 * 60_000;
 // A job's tab redirected to LinkedIn's sign-in (the Sent-list script does not run there): a hard stop.
 const LOGIN_URL = /^https:\/\/(?:www\.)?linkedin\.com\/(?:login|uas\/login|checkpoint|authwall|signup)/i;
 // Any other page in that tab (a Withdraw link the page did not handle leads to the home page): a hard stop

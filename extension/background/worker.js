@@ -6,6 +6,7 @@
 //   sync.js         the user's server, through outbox.js
 //   backup.js       export and import                     → onImported: the taught buttons reload
 //   rules.js        the buttons the user taught (context menu)
+//   burst-handlers  the scan reminder (reminder.js) and the bursts of a whole-list scan (bursts.js: review, undo)
 //
 // main.js starts it in the browser; the unit tests build it over stand-ins (test/unit/catalogue.test.mjs).
 
@@ -15,10 +16,11 @@ import { createOutbox } from './outbox.js';
 import { createSync, syncHandlers } from './sync.js';
 import { backupHandlers } from './backup.js';
 import { createRules } from './rules.js';
+import { installBursts } from './burst-handlers.js';
 
 /**
  * createWorker returns { handlers (the whole map the catalogue dispatches to), sync, outbox, withdrawals,
- * rules, onAlarm, restore, onStartup }. deps: engine, history (History-shaped), getDB() → IDBDatabase,
+ * rules, bursts, onAlarm, restore, onStartup }. deps: engine, history (History-shaped), getDB() → IDBDatabase,
  * api (the browser's extension API), openOptions(), now() → Date.
  */
 export function createWorker({ engine, history, getDB, api, openOptions = () => {}, now = () => new Date() }) {
@@ -39,6 +41,8 @@ export function createWorker({ engine, history, getDB, api, openOptions = () => 
   // A backup that brings taught buttons back lets the open pages and the options reload them.
   const backup = backupHandlers({ engine, getDB, now, onImported: async (out) => (out.rules ? rules.changed() : null) });
   Object.assign(handlers, withdrawals.handlers, syncHandlers(sync), backup, rules.handlers);
+  // Issue 12: the scan reminder on LinkedIn, and the bursts a whole-list scan finds (scan.submit's offers, the review).
+  const bursts = installBursts({ handlers, engine, history, getDB, withdrawals, api, now });
 
   return {
     handlers,
@@ -46,6 +50,7 @@ export function createWorker({ engine, history, getDB, api, openOptions = () => 
     outbox,
     withdrawals,
     rules,
+    bursts,
     /** onAlarm handles the worker's alarms: job:<id> wakes a waiting job, outbox retries the sends. */
     async onAlarm(alarm) {
       await withdrawals.onAlarm(alarm);

@@ -8,6 +8,7 @@ import { i18n } from '../shared/i18n.js';
 import { send } from '../shared/messaging.js';
 import { createTaught } from './taught.js';
 import { screenReport, showReport } from './screen-report.js';
+import { createReminderNote } from './reminder.js';
 
 if (!globalThis.__inviteGuardHold) {
   // The buttons the user taught are one more module, asked after every site module (issue 9).
@@ -24,4 +25,12 @@ if (!globalThis.__inviteGuardHold) {
     globalThis.__inviteGuardHold = installHold({ registry, i18n });
     taught.install();
   }
+}
+
+// Issue 12: on LinkedIn, the note that offers a check of the Sent list when one is due (the worker decides).
+if (!globalThis.__inviteGuardReminder && /(^|\.)linkedin\.com$/.test(location.hostname)) {
+  globalThis.__inviteGuardReminder = createReminderNote({ send, i18n });
+  const go = () => globalThis.__inviteGuardReminder.start().catch((err) => console.error('Invite Guard: reminder', err));
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', go, { once: true });
+  else go();
 }

@@ -8,6 +8,7 @@
 import sentList from '../sites/linkedin/sent-list.js';
 import { fold } from '../sites/common/text.js';
 import { highlight } from './overlay.js';
+import { offerParts } from './burst-offer.js';
 import { press } from './press.js';
 import { createLoader, LOAD_MS } from './sent-loader.js';
 import { sleep, waitFor } from './wait.js';
@@ -107,7 +108,8 @@ export function createRunner({ doc, win, send, i18n, overlay, clock = () => perf
       : complete
         ? i18n.t('scan_done', { seen: r.seen, imported: r.imported, changed: r.changed.length })
         : i18n.t('scan_partial', { seen: r.seen, imported: r.imported });
-    overlay.show({ title: i18n.t('runner_title_scan'), line: i18n.t('scan_progress_nototal', { seen: cards.length }), done: cards.length, total: cards.length, tone: stopped ? 'stop' : 'done', message, buttons: [closeButton()] });
+    const offer = offerParts({ offers: res.ok.offers, i18n, send, overlay }); // bursts found (issue 12)
+    overlay.show({ title: i18n.t('runner_title_scan'), line: i18n.t('scan_progress_nototal', { seen: cards.length }), done: cards.length, total: cards.length, tone: stopped ? 'stop' : 'done', message: offer ? `${message} ${offer.message}` : message, buttons: [...(offer?.buttons ?? []), closeButton()] });
     return 'done';
   }
 

@@ -31,10 +31,15 @@ export const OPS = {
   'rules.list': [SITE, '{host?}', '{rules: [rule]}'],
   'rules.add': [SITE, '{seen: {host, path, role, name, knownNames, siblings}}', '{rule, existed}'],
   'rules.remove': [SITE, '{id}', '{removed: id}'],
+  // the scan reminder on LinkedIn pages (content/reminder.js; the worker's clock decides, background/reminder.js)
+  'reminder.check': [SITE, '{}', '{show, reason: never_scanned|scan_old|recent_scan|new|shown_today|snoozed|scan|job, days?}'],
+  'reminder.shown': [SITE, '{}', '{first}'],
+  'reminder.snooze': [SITE, '{}', '{snoozedUntil}'],
+  'reminder.accept': [SITE, '{}', '{scanId}'],
   // the Sent-list runner (content/sent-main.js, content/runner.js)
   'sent.task': [MANAGER, '{}', '{kind: scan|item|waiting|paused|stopped|done|none|other_tab, scanId?, pace?, item?, inFlight?, waitMs?, dryRun?, until?, reason?, job?}'],
   'scan.count': [MANAGER, '{text}', '{count: number|null}'],
-  'scan.submit': [MANAGER, '{cards, complete, totalText?, stats?, scanId?, network?}', '{scan, result: {imported, matched, changed, total, seen, warnings}}'],
+  'scan.submit': [MANAGER, '{cards, complete, totalText?, stats?, scanId?, network?}', '{scan, result: {imported, matched, changed, total, seen, warnings}, offers: [burst offer], burstError?}'],
   'job.begin': [MANAGER, '{jobId, seq}', '{go, state?}'],
   'job.recheck': [MANAGER, '{jobId, seq}', '{ok}'],
   'job.result': [MANAGER, '{jobId, seq, result, detail?, ms?, pageMs?}', '{job: summary}'],
@@ -43,6 +48,8 @@ export const OPS = {
   'job.pause': [MANAGER, '{jobId}', '{job: summary}'],
   'job.resume': [MANAGER, '{jobId}', '{job: summary}'],
   'job.cancel': [MANAGER, '{jobId}', '{job: summary}'],
+  // the overlay's "Review and undo" after a scan found a burst (opens ui/burst.html)
+  'burst.review': [MANAGER, '{burstId}', '{}'],
   // the popup and the options page
   'engine.info': [EXT, '{}', '{ready, engineId, size, version, timings, memoryBytes, calls, recycled, lastError}'],
   'policy.set': [EXT, '{policy}', '{policy}'],
@@ -66,6 +73,12 @@ export const OPS = {
   'sync.test': [EXT, '{url?, token?}', '{ok, user?, engine?, sameEngine?, error?}'],
   'sync.flush': [EXT, '{}', '{enabled, stats?, queued, failed, nextDueAt, lastError}'],
   'report.open': [EXT, '{}', '{}'],
+  // the popup's offer and the review page (background/burst-handlers.js)
+  'burst.offers': [EXT, '{}', '{offers: [{id, from, to, resolution, count, pending, accepted, gone, usualPerDay}]}'],
+  'burst.get': [EXT, '{burstId}', '{burst: offer, people: [{id, key, name, state, withdrawable}], handled, dailyCap}'],
+  'burst.plan': [EXT, '{burstId, keys: [key], dryRun?}', '{job}'],
+  'burst.start': [EXT, '{burstId, jobId}', '{job: summary, batchId?}'],
+  'burst.dismiss': [EXT, '{burstId}', '{dismissed: burstId}'],
 };
 
 /** CATALOGUE maps each op to the widest sender that may call it (OPS's first column). */

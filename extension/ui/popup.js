@@ -7,6 +7,8 @@ import { i18n } from '../shared/i18n.js';
 import { send } from '../shared/messaging.js';
 import { el } from '../shared/el.js';
 import { translatePage } from './ui-util.js';
+import { renderOffers } from './popup-bursts.js';
+import { duration } from './duration.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const $ = (id) => document.getElementById(id);
@@ -14,12 +16,6 @@ const when = new Intl.DateTimeFormat(i18n.lang, { dateStyle: 'medium', timeStyle
 let pollTimer = 0;
 let planned = null;
 
-/** duration renders seconds as "45 s", "3 min", "2 h". */
-export function duration(s) {
-  if (s < 90) return i18n.t('dur_seconds', { n: Math.max(1, Math.round(s)) });
-  if (s < 5400) return i18n.t('dur_minutes', { n: Math.round(s / 60) });
-  return i18n.t('dur_hours', { n: Math.round(s / 360) / 10 });
-}
 
 function showError(where, res) {
   where.append(el('p', { class: 'error', role: 'alert', text: res.error.message }));
@@ -219,6 +215,7 @@ async function refresh() {
   const res = await send('batches.list', { limit: 10 });
   if (res.error) return;
   renderBatches(res.ok.batches);
+  await renderOffers($('bursts'));
   renderJob(res.ok.active ?? (await send('job.list', { limit: 1 })).ok?.jobs?.find((j) => Date.now() - Date.parse(j.updatedAt) < 10 * 60_000 && j.state === 'done') ?? null);
   const scans = (await send('scan.list', { limit: 1 })).ok?.scans ?? [];
   $('scaninfo').textContent = scans.length ? i18n.t('popup_last_scan', { when: when.format(new Date(scans[0].finishedAt)), seen: scans[0].seen, imported: scans[0].imported }) : '';

@@ -34,6 +34,8 @@ const CONTROLS = 'button,a[href],[role="button"],[role="link"]';
 
 function isWithdraw(el) {
   if (el.matches(WITHDRAW_SELECTOR)) return true;
+  // A link to a profile is the person, whatever the name says ("Withdraw Ng’s profile picture").
+  if (el.matches('a[href]') && linkedInProfileKey(el.getAttribute('href'), el.ownerDocument.baseURI)) return false;
   return WITHDRAW.test(fold(accName(el))) || WITHDRAW.test(fold(textOf(el)));
 }
 

@@ -36,8 +36,8 @@ test('senderOf tells extension pages, site tabs and the invitation manager apart
 });
 
 test('a tab may call only what the content scripts use; extension pages call everything', () => {
-  const site = ['decide', 'record', 'policy.get', 'velocity.recent', 'options.open', 'rules.list', 'rules.add', 'rules.remove'];
-  const steps = ['sent.task', 'scan.count', 'scan.submit', 'job.begin', 'job.recheck', 'job.result', 'job.stop', 'job.get', 'job.pause', 'job.resume', 'job.cancel'];
+  const site = ['decide', 'record', 'policy.get', 'velocity.recent', 'options.open', 'rules.list', 'rules.add', 'rules.remove', 'reminder.check', 'reminder.shown', 'reminder.snooze', 'reminder.accept'];
+  const steps = ['sent.task', 'scan.count', 'scan.submit', 'job.begin', 'job.recheck', 'job.result', 'job.stop', 'job.get', 'job.pause', 'job.resume', 'job.cancel', 'burst.review'];
   for (const op of [...Object.keys(CATALOGUE), 'teach.someday', undefined]) {
     assert.equal(allowed(op, EXT), true, `extension page, ${op}`);
     assert.equal(allowed(op, SITE), site.includes(op), `site tab, ${op}`);
@@ -47,7 +47,7 @@ test('a tab may call only what the content scripts use; extension pages call eve
 });
 
 test('admit answers forbidden to what a sender may not send, and strips what only the worker sets', () => {
-  for (const op of ['history.clear', 'history.export', 'sync.configure', 'sync.test', 'policy.set', 'policy.reset', 'withdraw.start', 'history.import']) {
+  for (const op of ['history.clear', 'history.export', 'sync.configure', 'sync.test', 'policy.set', 'policy.reset', 'withdraw.start', 'history.import', 'burst.plan', 'burst.start', 'burst.dismiss']) {
     const out = admit({ op, url: 'https://attacker.example' }, senders.feed, own);
     assert.equal(out.msg, undefined, op);
     assert.equal(out.forbidden.error.code, 'forbidden', op);
