@@ -216,7 +216,8 @@ test('bursts (en): reminder → scan → "58 invitations went out on …" → re
   const { h } = await theBurst(t, 'en');
   const w = WORDS.en;
   try {
-    await t.test('no reminder while the last scan is recent', async () => {
+    await t.test('a day later: no reminder while the last scan is recent', async () => {
+      await setClock(h.sw, DAY + 3600_000);
       const { page, answer } = await openFeed(h);
       assert.deepEqual(answer, { show: false, reason: 'recent_scan' });
       await settled(page);

@@ -153,6 +153,19 @@ test('namesakes: a profile URL finds only its own card, never a namesake (beyond
   });
 });
 
+test('names that read like controls ("Withdraw Ng", "Pending Patel"): the profile link is the person, one card each, its key read', async () => {
+  await withPage(browser, 'linkedin/sent-list/en-2026-real.html', SENT, async (page) => {
+    await grow(page, [['withdraw-ng-1', 'Withdraw Ng'], ['pending-patel-2', 'Pending Patel'], ['withdraw-ng-3', 'Withdraw Ng'], ['zuruckziehen-4', 'Zurückziehen Zoë']]);
+    const cards = (await read(page)).cards.slice(10);
+    assert.deepEqual(cards.map((c) => [c.key, c.name, c.withdraw?.label]), [
+      [li('withdraw-ng-1'), 'Withdraw Ng', 'Withdraw invitation sent to Withdraw Ng'],
+      [li('pending-patel-2'), 'Pending Patel', 'Withdraw invitation sent to Pending Patel'],
+      [li('withdraw-ng-3'), 'Withdraw Ng', 'Withdraw invitation sent to Withdraw Ng'],
+      [li('zuruckziehen-4'), 'Zurückziehen Zoë', 'Withdraw invitation sent to Zurückziehen Zoë'],
+    ]);
+  });
+});
+
 test('namesakes: a name-only invitation matches only a name unique in the whole, completely loaded list', async () => {
   await withPage(browser, 'linkedin/sent-list/en-2026-real.html', SENT, async (page) => {
     await grow(page, [['anna-schmidt-1', 'Anna Schmidt, MBA'], ['marta-nguyen-10', 'Marta Nguyen (10k+ followers)'], ['wang-fang', '王芳'], ['mohamed-ali', 'محمد علي']]);
