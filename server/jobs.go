@@ -42,8 +42,12 @@ func (s *Service) CreateJob(ctx context.Context, userID string, in CreateJob) (J
 		seed = binary.LittleEndian.Uint64(b[:])
 	}
 	now := s.Now()
-	job := Job{ID: newID("j_"), Status: JobRunning, Selector: sel, Seed: seed, CreatedAt: now, UpdatedAt: now}
-	err := s.store.Update(ctx, func(tx Tx) error {
+	status, err := jobMove(core.JobPlanned, core.JobStart)
+	if err != nil {
+		return Job{}, err
+	}
+	job := Job{ID: newID("j_"), Status: status, Selector: sel, Seed: seed, CreatedAt: now, UpdatedAt: now}
+	err = s.store.Update(ctx, func(tx Tx) error {
 		f := InvitationFilter{States: []core.State{core.StateSent, core.StateWithdrawRequested}}
 		switch sel.Kind {
 		case core.SelectBatch:
@@ -113,7 +117,9 @@ func (s *Service) CreateJob(ctx context.Context, userID string, in CreateJob) (J
 			job.Counts.add("")
 		}
 		if len(job.Items) == 0 {
-			job.Status = JobDone
+			if job.Status, err = jobMove(job.Status, core.JobFinish); err != nil {
+				return err
+			}
 		}
 		if err := mv.write(ctx, tx, userID, now); err != nil {
 			return err
@@ -196,18 +202,25 @@ const (
 	ActionCancel JobAction = "cancel"
 )
 
-// jobMoves is the job status table: action → from → to. An action into the
-// status a job already has is idempotent.
-var jobMoves = map[JobAction]map[JobStatus]JobStatus{
-	ActionPause:  {JobRunning: JobPaused, JobPaused: JobPaused},
-	ActionResume: {JobPaused: JobRunning, JobRunning: JobRunning},
-	ActionCancel: {JobRunning: JobCancelled, JobPaused: JobCancelled, JobCancelled: JobCancelled},
+// actionEvents is the job event of each action; where it leads is the core's
+// job table (core.JobTransition). An action into the status a job already has
+// is idempotent (core.JobRepeat).
+var actionEvents = map[JobAction]core.JobEvent{
+	ActionPause:  core.JobPause,
+	ActionResume: core.JobResume,
+	ActionCancel: core.JobCancel,
+}
+
+// jobMove is where event ev takes a job in status from, by the core's table.
+func jobMove(from JobStatus, ev core.JobEvent) (JobStatus, error) {
+	res, err := core.JobTransition(core.JobTransitionRequest{From: from, Event: ev})
+	return res.To, err
 }
 
 // ChangeJob pauses, resumes or cancels a job. Cancelling moves every
 // invitation not yet reported back to sent (withdraw_cancel, checked by the core).
 func (s *Service) ChangeJob(ctx context.Context, userID, id string, action JobAction) (Job, error) {
-	moves, ok := jobMoves[action]
+	ev, ok := actionEvents[action]
 	if !ok {
 		return Job{}, core.Errorf(core.CodeInvalid, "unknown job action %q", action)
 	}
@@ -218,12 +231,12 @@ func (s *Service) ChangeJob(ctx context.Context, userID, id string, action JobAc
 		if err != nil {
 			return err
 		}
-		to, ok := moves[j.Status]
-		if !ok {
-			return core.Errorf(core.CodeIllegalTransition, "cannot %s a job that is %s", action, j.Status)
-		}
-		if to == j.Status {
+		if core.JobRepeat(j.Status, ev) {
 			return nil
+		}
+		to, err := jobMove(j.Status, ev)
+		if err != nil {
+			return err
 		}
 		now := s.Now()
 		if to == JobCancelled {
@@ -268,7 +281,7 @@ func (s *Service) ChangeJob(ctx context.Context, userID, id string, action JobAc
 // CodeConflict; the invitation moves by the core's lifecycle table. When the
 // last item is reported the job is done.
 func (s *Service) ReportItem(ctx context.Context, userID, jobID, invitationID string, in ItemReport) (JobItem, error) {
-	ev, ok := in.Result.event()
+	ev, ok := in.Result.Event()
 	if !ok {
 		return JobItem{}, core.Errorf(core.CodeInvalid, "result must be withdrawn, not_found or failed, got %q", truncate(string(in.Result), 40))
 	}
@@ -312,10 +325,18 @@ func (s *Service) ReportItem(ctx context.Context, userID, jobID, invitationID st
 		if err := tx.ReportJobItem(ctx, userID, jobID, item); err != nil {
 			return err
 		}
-		if pending == 1 && (j.Status == JobRunning || j.Status == JobPaused) {
-			return tx.SetJobStatus(ctx, userID, jobID, JobDone, now)
+		if pending != 1 {
+			return nil
 		}
-		return nil
+		// The last item: a running or paused job is done; a cancelled one stays so.
+		done, err := jobMove(j.Status, core.JobFinish)
+		if core.ErrorCode(err) == core.CodeIllegalTransition {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		return tx.SetJobStatus(ctx, userID, jobID, done, now)
 	})
 	if err != nil {
 		return JobItem{}, err

@@ -57,39 +57,29 @@ type Invitation struct {
 	UpdatedAt time.Time `json:"updatedAt"`
 }
 
-// JobStatus is where a withdrawal job is.
-type JobStatus string
+// JobStatus is where a withdrawal job is: the core's job states
+// (core/joblifecycle.go), of which the server keeps running, paused, done
+// and cancelled.
+type JobStatus = core.JobState
 
-// The job statuses.
+// The job statuses the server keeps.
 const (
-	JobRunning   JobStatus = "running"
-	JobPaused    JobStatus = "paused"
-	JobCancelled JobStatus = "cancelled"
-	JobDone      JobStatus = "done"
+	JobRunning   = core.JobRunning
+	JobPaused    = core.JobPaused
+	JobCancelled = core.JobCancelled
+	JobDone      = core.JobDone
 )
 
-// ItemResult is what the extension reported for one planned withdrawal.
-type ItemResult string
+// ItemResult is what the extension reported for one planned withdrawal (the
+// core's withdrawal results; "" is not reported yet).
+type ItemResult = core.WithdrawResult
 
-// The item results; "" is not reported yet.
+// The item results.
 const (
-	ResultWithdrawn ItemResult = "withdrawn"
-	ResultNotFound  ItemResult = "not_found"
-	ResultFailed    ItemResult = "failed"
+	ResultWithdrawn = core.WithdrawnResult
+	ResultNotFound  = core.NotFoundResult
+	ResultFailed    = core.FailedResult
 )
-
-// event returns the lifecycle event a result means.
-func (r ItemResult) event() (core.Event, bool) {
-	switch r {
-	case ResultWithdrawn:
-		return core.EvWithdrawn, true
-	case ResultNotFound:
-		return core.EvWithdrawMissing, true
-	case ResultFailed:
-		return core.EvWithdrawFailed, true
-	}
-	return "", false
-}
 
 // Job is a bulk withdrawal, planned by the core and executed by the extension.
 type Job struct {
