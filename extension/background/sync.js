@@ -51,6 +51,7 @@ export function createSync({ engine, getDB, history, outbox, now = () => new Dat
     test: (p) => test(st, p),
     status: () => status(st),
     sweep: () => sweep(st),
+    resume: () => resume(st),
     policyChanged: (policy) => policyChanged(st, policy),
   };
 }
@@ -186,23 +187,26 @@ async function recordOf(st, batch, invs, matchOnly = false) {
   return { request, decision: env.ok, sent: invs.map((_, i) => i), rebuilt: true };
 }
 
+/** enqueueBatch queues a batch for the server once: the check that it is not queued yet and the queueing
+ * are one transaction, so a start's sweep, the switch to sync on and a record's own queueing never queue a
+ * batch twice. Returns whether it queued it. */
 async function enqueueBatch(st, db, batch) {
   const invs = await getAll(db, 'invitations', 'batchId', batch.id);
-  if (!invs.length) return;
-  if (!batch.record) {
-    batch.record = await recordOf(st, batch, invs);
-    await put(db, 'batches', batch);
+  if (!invs.length) return false;
+  const record = batch.record ?? (await recordOf(st, batch, invs));
+  const { request, decision, sent } = record;
+  const at = st.now().toISOString();
+  const tx = db.transaction(['batches', 'outbox'], 'readwrite');
+  const stored = await req(tx.objectStore('batches').get(batch.id));
+  if (!stored || stored.queuedAt || stored.serverId) {
+    await done(tx);
+    return false;
   }
-  const { request, decision, sent } = batch.record;
-  await st.outbox.enqueue({
-    kind: 'batch',
-    method: 'POST',
-    path: '/v1/batches',
-    ref: batch.id,
-    body: { clientBatchId: batch.id, engineId: batch.engineId || st.engine.engineId, request, decision, sent, sentAt: batch.releasedAt ?? batch.createdAt },
-  });
-  batch.queuedAt = st.now().toISOString();
-  await put(db, 'batches', batch);
+  const body = { clientBatchId: batch.id, engineId: batch.engineId || st.engine.engineId, request, decision, sent, sentAt: batch.releasedAt ?? batch.createdAt };
+  tx.objectStore('outbox').add({ kind: 'batch', method: 'POST', path: '/v1/batches', ref: batch.id, body, state: 'queued', attempts: 0, createdAt: at, dueAt: at, lastError: '' });
+  tx.objectStore('batches').put({ ...stored, record, queuedAt: at });
+  await done(tx);
+  return true;
 }
 
 /** batchRecorded keeps the record for the server on the batch and, with sync on, queues it. */
@@ -222,14 +226,23 @@ async function batchRecorded(st, batchId) {
   }
 }
 
-/** sweep queues every batch never queued (recorded before sync was switched on). */
+/** sweep queues every batch never queued: recorded before sync was switched on, or by a worker that stopped
+ * between the record and the queue. Returns how many it queued. */
 async function sweep(st) {
   const db = await st.getDB();
   // Imported batches and bursts recorded as batches ("outside": no decision of ours; the server knows them by the scans) stay local.
   const batches = (await getAll(db, 'batches')).filter((b) => !b.queuedAt && !b.serverId && b.source !== 'import' && b.source !== 'outside');
   batches.sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
-  for (const b of batches) await enqueueBatch(st, db, b);
-  return batches.length;
+  let queued = 0;
+  for (const b of batches) if (await enqueueBatch(st, db, b)) queued++;
+  return queued;
+}
+
+/** resume runs at every start of the worker: with sync on, a batch a stopped worker recorded but never queued
+ * is queued now (once: enqueueBatch), then the outbox sends what is due. */
+async function resume(st) {
+  if ((await settings(st)).enabled) await sweep(st);
+  return flush(st);
 }
 
 async function scanStored(st, scan, body) {

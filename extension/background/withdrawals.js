@@ -197,10 +197,13 @@ async function onAlarm(w, alarm) {
 }
 
 /** restore runs whenever the worker starts: a waiting job gets its alarm back (alarms are not kept across
- * browser restarts everywhere). */
+ * browser restarts everywhere), and a running job's runner goes on — after an update or a reload of the
+ * extension the script in its Sent-list tab is cut off, so wakeTab reloads the tab; a live runner is only
+ * woken (nothing opens or comes to the front). */
 async function restore(w) {
   const job = await w.jobs.active();
   if (job?.state === 'waiting' && !(await w.api.alarms.get(`job:${job.id}`))) await w.alarms.set(`job:${job.id}`, Date.parse(job.resumeAt));
+  if (job?.state === 'running' && job.tabId != null && (await sentTabAlive(w.api, job.tabId))) await wakeTab(w.api, job.tabId);
 }
 
 /** onStartup resumes an open job after a browser restart. */

@@ -56,10 +56,11 @@ export function createWorker({ engine, history, getDB, api, openOptions = () => 
       await withdrawals.onAlarm(alarm);
       if (alarm.name === 'outbox') await sync.flush();
     },
-    /** restore runs whenever the worker starts: a waiting job's alarm is back, the outbox sends what is due. */
+    /** restore runs whenever the worker starts: a waiting job's alarm is back, a running job's runner goes on,
+     * a batch a stopped worker recorded but never queued is queued, the outbox sends what is due. */
     async restore() {
       await withdrawals.restore();
-      await sync.flush();
+      await sync.resume();
     },
     /** onStartup resumes an open job after a browser restart and restarts the outbox. */
     async onStartup() {

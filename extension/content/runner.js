@@ -23,11 +23,21 @@ export { waitFor };
 
 const between = (min, max) => min + Math.random() * Math.max(0, max - min);
 
+/** extensionConnected tells whether this script still belongs to the running extension: after an update
+ * or a reload of the extension the old script is cut off (its runtime has no id) and must press nothing. */
+export function extensionConnected() {
+  try {
+    return !!(globalThis.browser ?? globalThis.chrome)?.runtime?.id;
+  } catch {
+    return false; // Firefox: a dead object
+  }
+}
+
 /**
  * createRunner returns { scan(task), withdraw(task) } for one document.
- * deps: { doc, win, send(op, payload, timeoutMs), i18n, overlay, clock }.
+ * deps: { doc, win, send(op, payload, timeoutMs), i18n, overlay, clock, connected() }.
  */
-export function createRunner({ doc, win, send, i18n, overlay, clock = () => performance.now() }) {
+export function createRunner({ doc, win, send, i18n, overlay, clock = () => performance.now(), connected = extensionConnected }) {
   /** problemOf tells a page that must stop everything: 'login', 'rate_limit' or ''. */
   function problemOf() {
     const p = sentList.problem(doc);
@@ -164,7 +174,8 @@ export function createRunner({ doc, win, send, i18n, overlay, clock = () => perf
   /** onSent tells whether the page still shows the Sent list (not Received, not another page). */
   const onSent = () => sentList.currentTab(doc) === 'sent';
 
-  /** withdraw runs one planned item of a job. Returns 'next', 'stopped', 'paused' or 'navigating'. */
+  /** withdraw runs one planned item of a job. Returns 'next', 'stopped', 'paused', 'navigating' or 'cut_off'
+   * (the extension was updated or reloaded: this script stops, the new one goes on). */
   async function withdraw(task) {
     const { item } = task;
     const t0 = clock();
@@ -209,6 +220,7 @@ export function createRunner({ doc, win, send, i18n, overlay, clock = () => perf
     const { item } = task;
     const shown = sentList.readCard(hit.card, doc).name || item.name;
     const fresh = toastWatch();
+    if (!connected()) return 'cut_off';
     const pressed = press(control, win);
     if (!pressed.handled) return stop(task, 'link_unhandled', pressed.href, item.seq);
     let tw = clock();
@@ -216,6 +228,9 @@ export function createRunner({ doc, win, send, i18n, overlay, clock = () => perf
     let pageMs = clock() - tw; // LinkedIn's time, not the runner's
     if (!dlg) return stop(task, 'no_dialog', '', item.seq);
     if (dlg.reason) return stop(task, dlg.reason, dlg.detail, dlg.reason === 'navigated' ? undefined : item.seq);
+    // Cut off since the first press (the extension was updated): the item stays in flight, and the new
+    // worker's runner checks it on a freshly loaded list; this script confirms nothing.
+    if (!connected()) return 'cut_off';
     const confirmed = press(dlg.confirm, win);
     if (!confirmed.handled) return stop(task, 'link_unhandled', confirmed.href, item.seq);
     const still = () => hit.card.isConnected || (hit.by === 'key' ? !!sentList.findCard(doc, { key: item.key }) : sentList.countByName(doc, shown) > 0);

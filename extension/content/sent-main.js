@@ -81,7 +81,7 @@ function start() {
           }
           jobView(task, { line: i18n.t('runner_current', { done: task.job.finished, total: toWithdraw(task.job), name }) });
           const out = await runner.withdraw(task);
-          if (out === 'navigating') return;
+          if (out === 'navigating' || out === 'cut_off') return;
           continue;
         }
         if (task.kind === 'paused') {

@@ -90,6 +90,46 @@ export async function launch({ lang = 'en', pages = {}, extraArgs = [], userData
   };
 }
 
+/** RELOAD_WAIT_MS bounds the wait for the new service worker after an extension reload (it starts in
+ * under a second on a quiet machine; the bound is for a machine shared by many). */
+const RELOAD_WAIT_MS = 90_000;
+
+/**
+ * reloadExtension reloads the extension as an update does (chrome.runtime.reload(): the worker stops, every
+ * content script is cut off from the extension, a new worker starts on the same database) and sets h.sw to
+ * the new worker, ready (clock shifted as at launch, engine loaded). Chromium disables a reloaded unpacked
+ * extension unless developer mode is on (disable reason "unsupportedDeveloperExtension": the new worker then
+ * never comes), so the first reload switches developer mode on in chrome://extensions, as a developer has it.
+ */
+export async function reloadExtension(h) {
+  await developerMode(h);
+  const old = h.sw;
+  await old.evaluate(() => chrome.runtime.reload()).catch(() => {}); // the worker may be gone before it answers
+  const end = Date.now() + RELOAD_WAIT_MS;
+  let sw = null;
+  while (!sw) {
+    sw = h.ctx.serviceWorkers().find((w) => w !== old && w.url().startsWith(`chrome-extension://${h.extId}/`));
+    if (sw) break;
+    if (Date.now() > end) throw new Error(`no new service worker within ${RELOAD_WAIT_MS / 1000} s of chrome.runtime.reload()`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const offsetDays = Number(process.env.IG_CLOCK_OFFSET_DAYS || 0);
+  if (offsetDays) await sw.evaluate(shiftClockSource(), offsetDays * 86_400_000);
+  await sw.evaluate(() => globalThis.inviteGuard.engine.load().catch(() => {}));
+  h.sw = sw;
+  return sw;
+}
+
+/** developerMode switches chrome://extensions' developer mode on (once per launch; see reloadExtension). */
+export async function developerMode(h) {
+  if (h.developerMode) return;
+  const p = await h.ctx.newPage();
+  await p.goto('chrome://extensions/');
+  await p.evaluate(() => new Promise((resolve) => chrome.developerPrivate.updateProfileConfiguration({ inDeveloperMode: true }, resolve)));
+  await p.close();
+  h.developerMode = true;
+}
+
 /** shiftClockSource returns a function (for sw.evaluate) that moves the worker's Date ahead by ms. */
 function shiftClockSource() {
   return (ms) => {

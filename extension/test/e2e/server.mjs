@@ -10,6 +10,8 @@ import path from 'node:path';
 import { ROOT } from './harness.mjs';
 
 let built = null;
+/** START_WAIT_MS bounds the wait for the server's /healthz after a start. */
+const START_WAIT_MS = 90_000;
 
 /** buildServer builds the server binary into a temporary directory (or takes $INVITEGUARD_TEST_BIN) and returns its path. */
 export function buildServer() {
@@ -55,7 +57,8 @@ export async function createServer({ origins = '', user = 'tester', rate = 0 } =
     proc = spawn(bin, ['serve', '--addr', `127.0.0.1:${port}`, '--metrics-addr', '127.0.0.1:0', '--quota-batches-per-day', '0', '--origins', origins, '--rate', String(rate), '--log-level', 'warn', ...common], { stdio: ['ignore', 'ignore', 'pipe'] });
     let log = '';
     proc.stderr.on('data', (d) => (log += d));
-    const end = Date.now() + 20000;
+    // The server compiles core.wasm at start: seconds on a quiet machine, up to 38 s seen on a loaded one.
+    const end = Date.now() + START_WAIT_MS;
     for (;;) {
       if (proc.exitCode != null) throw new Error(`the server exited: ${log}`);
       try {
@@ -64,7 +67,7 @@ export async function createServer({ origins = '', user = 'tester', rate = 0 } =
       } catch {
         /* not up yet */
       }
-      if (Date.now() > end) throw new Error(`the server did not start: ${log}`);
+      if (Date.now() > end) throw new Error(`the server did not start within ${START_WAIT_MS / 1000} s: ${log}`);
       await new Promise((r) => setTimeout(r, 100));
     }
   }

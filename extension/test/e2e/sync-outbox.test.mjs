@@ -6,7 +6,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, shot } from './harness.mjs';
+import { launch, reloadExtension, shot } from './harness.mjs';
 import { createServer } from './server.mjs';
 import { jobSettled, ok, poll } from './undo-helpers.mjs';
 import { person } from './pages/sent-list.js';
@@ -185,4 +185,31 @@ test('with sync on, "Undo this batch" is the server’s job: planned there with 
   assert.equal(again.failed, 0);
   assert.equal(again.stats.sent, 2, 'both results were sent again');
   assert.equal((await srv.get(`/v1/jobs/${planned.server.id}`)).counts.withdrawn, 2);
+});
+
+test('a batch recorded but never queued (the worker stopped in between) is queued at the next start, once', async () => {
+  await srv.start().catch(() => {}); // running since the earlier tests
+  await poll(() => ok(h.sw, { op: 'sync.flush', force: true }), (s) => s.queued === 0, { what: 'an empty outbox' });
+  // What the record handler does before it queues — the batch and its invitations stored — and then the worker stops.
+  const people = [person(90), person(91), person(92)];
+  const id = await h.sw.evaluate(async (people) => {
+    const hist = await globalThis.inviteGuard.history();
+    const recipients = people.map((p) => ({ key: p.key, name: p.name, member: true }));
+    const b = await hist.recordBatch({ network: 'linkedin', surface: 'contact_import', recipients, decision: { verdict: 'allow', friction: 'none', count: 3, reasons: [] } });
+    return b.id;
+  }, people);
+  const queuedBefore = await h.sw.evaluate(async (id) => (await globalThis.inviteGuard.worker.outbox.entries()).some((e) => e.ref === id), id);
+  assert.equal(queuedBefore, false, 'the batch is stored, not queued');
+  // The worker starts again (an extension reload stops it and starts a new one on the same database).
+  await reloadExtension(h);
+  await poll(() => ok(h.sw, { op: 'sync.flush', force: true }), (s) => s.queued === 0, { what: 'the batch sent' });
+  const onServer = (await batchesOnServer()).filter((b) => b.clientBatchId === id);
+  assert.equal(onServer.length, 1, 'the batch arrived, once');
+  assert.equal(onServer[0].sentCount, 3);
+  const batch = (await ok(h.sw, { op: 'batches.list' })).batches.find((b) => b.id === id);
+  assert.ok(batch.queuedAt, 'the batch is marked queued');
+  // Another start queues nothing again.
+  const again = await h.sw.evaluate(async () => globalThis.inviteGuard.worker.sync.resume().then(() => globalThis.inviteGuard.worker.outbox.entries()));
+  assert.equal(again.filter((e) => e.ref === id).length, 0, 'a start after it queues the batch no more');
+  assert.equal((await batchesOnServer()).filter((b) => b.clientBatchId === id).length, 1, 'still once on the server');
 });
