@@ -149,6 +149,11 @@ func JobRepeat(from JobState, ev JobEvent) bool {
 	return ok && to == from
 }
 
+// JobTarget returns the state event ev asks for ("" for an unknown event).
+func JobTarget(ev JobEvent) JobState {
+	return jobTargets[ev]
+}
+
 // JobRule is one legal job transition.
 type JobRule struct {
 	From  JobState `json:"from"`

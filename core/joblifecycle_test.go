@@ -1,6 +1,12 @@
 package core
 
 import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -200,5 +206,86 @@ func TestWithdrawResultEvent(t *testing.T) {
 				t.Errorf("got %q, %v, want %q, %v", got, ok, tt.want, tt.ok)
 			}
 		})
+	}
+}
+
+var updateJobMoves = flag.Bool("update-job-moves", false, "rewrite core/testdata/job_moves.json from the job table")
+
+// jobMoveCase is one case of core/testdata/job_moves.json: a state, an event,
+// and where the job goes, or the error; repeat is JobRepeat.
+type jobMoveCase struct {
+	From   JobState `json:"from"`
+	Event  JobEvent `json:"event"`
+	To     JobState `json:"to,omitempty"`
+	Error  *Error   `json:"error,omitempty"`
+	Repeat bool     `json:"repeat"`
+}
+
+// jobMoveCases answers every state with every event, and a few unknowns.
+func jobMoveCases() []jobMoveCase {
+	var out []jobMoveCase
+	add := func(from JobState, ev JobEvent) {
+		c := jobMoveCase{From: from, Event: ev, Repeat: JobRepeat(from, ev)}
+		res, err := JobTransition(JobTransitionRequest{From: from, Event: ev})
+		if err != nil {
+			c.Error = &Error{Code: ErrorCode(err), Message: ErrorMessage(err)}
+		} else {
+			c.To = res.To
+		}
+		out = append(out, c)
+	}
+	for _, from := range JobStates {
+		for _, ev := range JobEvents {
+			add(from, ev)
+		}
+	}
+	add("sleeping", JobStart)
+	add(JobRunning, "restart")
+	add("sent", JobCancel)
+	return out
+}
+
+// TestJobMovesTable: core/testdata/job_moves.json is what the table answers
+// now (the extension's test/unit/job-lifecycle.test.mjs runs the same cases
+// against its reading of the generated table). -update-job-moves rewrites it.
+func TestJobMovesTable(t *testing.T) {
+	const file = "testdata/job_moves.json"
+	type table struct {
+		About string        `json:"about"`
+		Cases []jobMoveCase `json:"cases"`
+	}
+	want := table{
+		About: "Every job state with every job event (and a few unknown ones): where the job goes, or the error, and whether the event asks for the state the job has (a repeat). Written from core/joblifecycle.go by go test ./core -run TestJobMovesTable -update-job-moves; run by core and by extension/test/unit/job-lifecycle.test.mjs.",
+		Cases: jobMoveCases(),
+	}
+	if *updateJobMoves {
+		var b bytes.Buffer
+		fmt.Fprintf(&b, "{\n  \"about\": %q,\n  \"cases\": [\n", want.About)
+		for i, c := range want.Cases {
+			line, err := json.Marshal(c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sep := ","
+			if i == len(want.Cases)-1 {
+				sep = ""
+			}
+			fmt.Fprintf(&b, "    %s%s\n", line, sep)
+		}
+		b.WriteString("  ]\n}\n")
+		if err := os.WriteFile(file, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	raw, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got table
+	if err := json.Unmarshal(raw, &got); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("%s is not what the job table answers now: run go test ./core -run TestJobMovesTable -update-job-moves", file)
 	}
 }
