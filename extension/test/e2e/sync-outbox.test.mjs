@@ -188,7 +188,6 @@ test('with sync on, "Undo this batch" is the server’s job: planned there with 
 });
 
 test('a batch recorded but never queued (the worker stopped in between) is queued at the next start, once', async () => {
-  await srv.start().catch(() => {}); // running since the earlier tests
   await poll(() => ok(h.sw, { op: 'sync.flush', force: true }), (s) => s.queued === 0, { what: 'an empty outbox' });
   // What the record handler does before it queues — the batch and its invitations stored — and then the worker stops.
   const people = [person(90), person(91), person(92)];
