@@ -5,6 +5,7 @@
 // people's names, numbers and e-mail addresses become the slots {name}, {n} and {email}.
 
 import { clean, fold, EMAIL } from '../sites/common/text.js';
+import { TEACH_ACTION, TEACH_UI } from '../sites/common/words.js';
 
 /** SLOTS are the placeholders of a name shape. */
 export const SLOTS = ['{name}', '{n}', '{email}'];
@@ -72,33 +73,13 @@ export function pathMatches(pattern, path) {
 
 // ------------------------------------------------------------------ name shapes
 
-// Words of the interface (en/de/fr, folded): never part of a person's name, and a capitalised one
+// Words of the interface (sites/words, TEACH_UI): never part of a person's name, and a capitalised one
 // at the start of a label is the label's verb or noun, not a name.
-const UI_WORDS = `invite invites invited invitation invitations connect connection connections send sent add added follow following
-unfollow message messages withdraw accept ignore decline reply like comment repost share save apply endorse more remove cancel
-dismiss pending view see show join request requests note without with to for from and or of on in at by the a an all everyone
-select selected skip next done close back continue contact contacts people person member members profile page group groups
-event events post notify mention recommend ask introduce open start get try report block mute hide yes no ok your my new now
-network team list email mail nominate welcome hi hello again resend retry
-einladen einladung einladungen eingeladen vernetzen senden absenden versenden verschicken hinzufugen folgen nachricht nachrichten
-zuruckziehen annehmen akzeptieren ignorieren ablehnen antworten gefallt kommentieren teilen speichern bewerben bestatigen mehr
-entfernen abbrechen schliessen ausstehend anzeigen ansehen beitreten anfrage kontaktanfrage kontaktanfragen notiz ohne mit an fur
-von und oder alle auswahlen ausgewahlt weiter fertig kontakt kontakte kontakten personen mitglied mitglieder profil seite gruppe
-veranstaltung beitrag jetzt ja nein ihre ihr sie ihnen meine mein netzwerk erneut
-inviter invitez envoyer ajouter suivre retirer accepter ignorer refuser repondre commenter partager enregistrer postuler plus
-supprimer annuler fermer attente voir afficher rejoindre demande sans avec pour et ou tous toutes selectionner suivant termine
-relation relations personnes membre membres groupe evenement publication vos votre mes mon reseau maintenant oui non`;
-const UI = new Set(UI_WORDS.split(/\s+/).filter(Boolean));
+const UI = TEACH_UI;
 
-// Words of an action a person's name slot never holds: a rule taught on "Invite {name}" must not
-// match a button that says Withdraw, Accept, Message, Follow … in the name's place.
-const ACTION_WORDS = `invite invitation invitations connect send add follow unfollow following message messages withdraw accept ignore
-decline reply like comment repost share save apply endorse remove cancel dismiss pending join request select everyone all
-einladen einladung einladungen vernetzen senden hinzufugen folgen nachricht nachrichten zuruckziehen annehmen akzeptieren ignorieren
-ablehnen antworten teilen speichern entfernen abbrechen beitreten anfrage alle
-inviter invitation envoyer ajouter suivre message retirer accepter ignorer refuser repondre partager enregistrer supprimer annuler
-rejoindre demande tous toutes`;
-const ACTION = new Set(ACTION_WORDS.split(/\s+/).filter(Boolean));
+// Words of an action a person's name slot never holds (TEACH_ACTION): a rule taught on "Invite {name}"
+// must not match a button that says Withdraw, Accept, Message, Follow … in the name's place.
+const ACTION = TEACH_ACTION;
 
 // Decorations that belong to a name: titles, degrees ("Dr.", ", MBA").
 const TITLES = new Set(['dr', 'prof', 'mba', 'phd', 'msc', 'bsc', 'ma', 'md', 'jr', 'sr', 'ii', 'iii', 'dipl', 'ing', 'mag', 'cpa', 'pmp']);

@@ -7,6 +7,7 @@ import { CHECK_SELECTOR, isCheckLike, isChecked, isDisabled, isButtonLike, accNa
 import { EMAIL, clean, fold, isSelectAllName, isUiWordFolded, looksLikeName, meansInTargetFolded, nameFromLabel, nameInTexts } from './text.js';
 import { emailKey, nameKey, profileKey } from './keys.js';
 import { insideOurs } from './ours.js';
+import { COUNTER, NOT_MEMBER, SELECTS } from './words.js';
 
 /** checksIn returns the row controls inside root in page order: check-like, not nested in another, not our UI, not "Select all". */
 export function checksIn(root, index = labelIndex(root.ownerDocument || root)) {
@@ -21,9 +22,6 @@ export function checksIn(root, index = labelIndex(root.ownerDocument || root)) {
     return !isSelectAllName(accName(el, index));
   });
 }
-
-// What a toggle button that selects a row says: "Select", "Selected", "Ausgewählt", "Sélectionner" …
-const SELECTS = /^(?:(?:un|de)?select(?:ed)?|choose|chosen|pick(?:ed)?|(?:aus|ab)gewahlt|(?:aus|ab)wahlen|markiert|(?:de)?selectionner|(?:de)?selectionnee?s?(?:\(e\))?|choisir|choisie?)\b|\b(?:auswahlen|abwahlen)$/;
 
 /**
  * selects tells whether a check-like control selects its row. Toggle buttons
@@ -54,9 +52,6 @@ export function rowOf(check, scope, count) {
   while (row.parentElement && row.parentElement !== scope && (count.get(row.parentElement) || 0) <= 1) row = row.parentElement;
   return row;
 }
-
-// A row's note that the person is not on the network (an email invitation).
-const NOT_MEMBER = /\b(not (?:yet )?on (?:linkedin|xing)|nicht (?:auf|bei) (?:linkedin|xing)|noch kein mitglied|pas (?:encore )?(?:sur|membre de) (?:linkedin|xing)|not a member)\b/;
 
 function skipControls(el) {
   return isButtonLike(el) && el.tagName !== 'A';
@@ -208,13 +203,6 @@ export function recipientOf(r, withTarget) {
   out.optedOut = false;
   return out;
 }
-
-// "3 selected", "3 of 40 selected", "All 500 selected", "3 ausgewählt", "3 von 40 ausgewählt",
-// "3 sélectionné(s)", "Selected: 3", "Ausgewählt (3)".
-const COUNTER = [
-  /^(?:(?:all|alle|tous les|toutes les)\s+)?(\d[\d.,\u00a0\u202f]*)\s+(?:(?:of|von|sur)\s+\d[\d.,\u00a0\u202f]*\s+)?(?:people\s+|personen\s+|personnes\s+|connections\s+|kontakte\s+|relations\s+)?(?:selected|ausgewählt|gewählt|markiert|sélectionnée?s?(?:\(e?s?\))?|sélectionné\(e\)s?)(?:\s|$|[.!)])/i,
-  /^(?:selected|ausgewählt|sélection(?:nés)?)\s*[:(]\s*(\d[\d.,]*)\)?$/i,
-];
 
 /** counterIn returns the count a selection counter in root states, or null. */
 export function counterIn(root) {

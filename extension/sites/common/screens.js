@@ -2,6 +2,7 @@
 // a button opens something rather than sends, the surface an invite modal is for.
 
 import { fold } from './text.js';
+import { EVENT, GROUP, MESSAGING, PAGE } from './words.js';
 
 /** IMPORT_PATH matches LinkedIn's contact-import screens (and older address-book imports). */
 export const IMPORT_PATH = /^\/(?:mynetwork\/import-contacts|fetch\/|addressbook|people\/invite|mynetwork\/invite-connect)/i;
@@ -19,11 +20,6 @@ export function isOpener(el) {
   const hp = el.getAttribute('aria-haspopup');
   return (hp != null && hp !== 'false') || el.hasAttribute('aria-expanded');
 }
-
-const EVENT = /\b(event|events|veranstaltung|veranstaltungen|evenement|evenements|webinar|live ?event)\b/;
-const GROUP = /\b(group|groups|gruppe|gruppen|groupe|groupes)\b/;
-const PAGE = /\b(page|pages|seite|follow|folgen|suivre|company|unternehmen|entreprise|showcase|school|hochschule|ecole|newsletter)\b/;
-const MESSAGING = /\b(conversation|unterhaltung|message|messages|nachricht|nachrichten|chat|meeting|besprechung|reunion|call|anruf|appel)\b/;
 
 /** inviteSurface returns page_invite / event_invite / group_invite from a modal title and URL path, or '' when neither says. */
 export function inviteSurface(title, path) {

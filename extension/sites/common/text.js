@@ -1,29 +1,11 @@
 // Text helpers shared by the site modules: folding for comparison and the
 // vocabulary (English, German, French) that tells what a control means.
 
-import { COUNT_PHRASES, LEADING, NAMED, NOT_INVITE, TRAILING } from './words.js';
+import { clean, fold } from './fold.js';
+import { ADD, ALL, CONNECT, COUNT_PHRASES, IN_TARGET, INVITE, LEADING, NAME_LABELS, NAMED, NOT_INVITE, OTHER_OBJECT, PLURAL, SELECT_ALL,
+  SELECT_ALL_WORDS, SEND, TRAILING, UI_SELECT_PREFIX, UI_SELECT_SUFFIX, UI_WORD } from './words.js';
 
-/** clean collapses white space and trims; the result is for display. */
-export function clean(s) {
-  const str = String(s ?? '');
-  // Most texts need no collapsing: test before building a new string.
-  if (!/[\t\n\r\f\v\u00a0\u202f\u200b]| {2}|^ | $/.test(str)) return str;
-  return str.replace(/[\s\u00a0\u202f\u200b]+/g, ' ').trim();
-}
-
-/**
- * fold makes text comparable: lower-case, diacritics removed, typographic
- * apostrophes made plain, white space collapsed ("Hinzufügen" → "hinzufugen").
- */
-export function fold(s) {
-  const str = String(s ?? '');
-  // ASCII needs no decomposition (the common case, and reading 5,000 rows folds every text).
-  // eslint-disable-next-line no-control-regex
-  if (/^[\x00-\x7f]*$/.test(str)) return clean(str).replace(/`/g, "'").toLowerCase();
-  return clean(str.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))
-    .replace(/[\u2018\u2019\u02bc\u00b4`]/g, "'")
-    .toLowerCase();
-}
+export { clean, fold };
 
 /** parseCount returns the first number in s ("Add 1,204 connections" → 1204), or null. */
 export function parseCount(s) {
@@ -67,16 +49,6 @@ export function actionTemplate(folded) {
   }
   return { text: folded, not: null, named: false };
 }
-
-// Verbs and objects, matched on folded text.
-const ADD = /\b(add|hinzufugen|ajouter|aufnehmen|ajoutez)\b/;
-const CONNECT = /\b(connect|vernetzen|se connecter|entrer en relation|verbinden)\b/;
-const INVITE = /\b(invite|invites|invitations?|einladen|einladungen?|inviter|invitez)\b/;
-const SEND = /\b(send|senden|absenden|versenden|verschicken|schicken|envoyer|envoyez)\b/;
-const ALL = /\b(all|alle|allen|alles|everyone|tous|toutes|tout)\b/;
-const PLURAL = /\b(connections|contacts|kontakte|relations|invitations|einladungen|people|personen|personnes|network|netzwerk|reseau)\b/;
-// Objects that make an "add" or "invite" button about something else than people.
-const OTHER_OBJECT = /\b(note|notiz|remarque|section|abschnitt|skills?|kenntnisse?|photo|foto|comments?|kommentar|commentaire|calendar|kalender|calendrier|account|konto|compte|address|adresse|e-mail address|position|experience|erfahrung|education|ausbildung|post|beitrag|publication|language|sprache|langue|cover|titelbild|link|media|medien|feature|project|projekt|projet|admin|collaborators?|reaction|emoji|gif|attachment|anhang|piece jointe|filter|filtre|list|lists|liste|listen|pipeline|folder|ordner|dossier|campaign|kampagne|campagne|tag|tags|label|favorites|favoriten|favoris|cart|warenkorb|panier)\b/;
 
 /**
  * notInvite tells why an action's template (actionTemplate's text) is not sending an invitation:
@@ -123,13 +95,8 @@ export function isSelectAllName(name) {
   const f = fold(name);
   // A bare "All" / "Alle" / "Tout" is the whole label ("Alle (25)"); "Alle Menschen" or "Tous
   // Ensemble" on a row's checkbox is a person's name.
-  return /^(?:(?:un|de)?select all\b|(?:alle|alles) (?:aus|ab)wahlen\b|alle markieren\b|(?:tout )?(?:de)?selectionner tout\b|tout (?:de)?selectionner\b|tout cocher\b|(?:tout|tous|all|alle)(?: ?\(?\d[\d.,]*\)?)?$)/.test(f)
-    || /\b(select all|alle auswahlen|alles auswahlen|tout selectionner|selectionner tout)\b/.test(f);
+  return SELECT_ALL.test(f) || SELECT_ALL_WORDS.test(f);
 }
-
-// Status texts of a row whose person is already in (or invited to) the group, page or event.
-// Matched on a whole short text, never inside a headline ("Board Member at Acme").
-const IN_TARGET = /^(?:already (?:a )?)?(?:invited|member|a member|joined|following|attending|going|admin|bereits (?:mitglied|eingeladen)|eingeladen|mitglied|folgt(?: bereits)?|nimmt teil|teilnehmer(?:in)?|invite(?:\(e\)|e)?|deja (?:invite(?:\(e\)|e)?|membre|abonne(?:\(e\)|e)?)|membre|abonne(?:\(e\)|e)?|participe|participant(?:\(e\)|e)?)[.!]?$/;
 
 /** meansInTarget tells whether a row's status text says the person is already in (or invited to) the target. */
 export function meansInTarget(text) {
@@ -141,9 +108,6 @@ export function meansInTargetFolded(f) {
   return IN_TARGET.test(f.replace(/^[•·\-–✓✔]\s*/, ''));
 }
 
-// Words a row shows that are interface, never a person's name.
-const UI_WORD = /^(select|selected|ausgewahlt|selectionne|selectionnee|deselect|auswahlen|selectionner|invited|eingeladen|invite|invitee|member|mitglied|membre|pending|ausstehend|en attente|connect|vernetzen|se connecter|message|nachricht|follow|folgen|suivre|remove|entfernen|supprimer|more|mehr|plus|you|sie|vous|\d+(st|nd|rd|th)?|1st|2nd|3rd\+?|1\.|2\.|3\.)$/;
-
 /** isUiWord tells a short interface text ("Invited", "Mitglied", "2nd") from a name. */
 export function isUiWord(text) {
   return isUiWordFolded(fold(text));
@@ -152,7 +116,7 @@ export function isUiWord(text) {
 /** isUiWordFolded is isUiWord on already folded text. */
 export function isUiWordFolded(folded) {
   const f = folded.replace(/^[•·\-–]\s*/, '');
-  return UI_WORD.test(f) || /^(?:select|deselect|unselect|(?:de)?selectionner) /.test(f) || / (?:auswahlen|abwahlen)$/.test(f);
+  return UI_WORD.test(f) || UI_SELECT_PREFIX.test(f) || UI_SELECT_SUFFIX.test(f);
 }
 
 /** EMAIL matches an email address anywhere in a text. */
@@ -184,23 +148,8 @@ export function nameFromLabel(label) {
   const orig = clean(label);
   // Matched with plain apostrophes, cut from the original (the replacement keeps every index).
   const s = orig.replace(/[\u2018\u2019\u02bc]/g, "'");
-  const patterns = [
-    /^(?:select|deselect|unselect|choose|check|invite|add)\s+(.+)$/id,
-    /^(.+?)\s+(?:auswählen|abwählen|markieren|einladen|hinzufügen)$/id,
-    /^(?:sélectionner|désélectionner|inviter|ajouter)\s+(.+)$/id,
-    /^view\s+(.+?)'s?\s+profile$/id,
-    /^(.+?)'s\s+(?:profile\s+)?(?:picture|photo|image|avatar)$/id,
-    /^(.+?)'\s+(?:profile\s+)?(?:picture|photo|image|avatar)$/id,
-    /^(?:profile\s+(?:picture|photo)\s+of|photo\s+of)\s+(.+)$/id,
-    /^profilbild\s+von\s+(.+)$/id,
-    /^(.+?)'s?\s*profilbild$/id,
-    /^(.+?)s\s*profilbild$/id, // German genitive: "Josef Seibolds Profilbild"
-    /^profil\s+von\s+(.+?)\s+(?:anzeigen|ansehen)$/id,
-    /^photo\s+de\s+profil\s+de\s+(.+)$/id,
-    /^voir\s+le\s+profil\s+de\s+(.+)$/id,
-  ];
   let name = orig;
-  for (const p of patterns) {
+  for (const p of NAME_LABELS) {
     const m = p.exec(s);
     if (m) {
       name = orig.slice(m.indices[1][0], m.indices[1][1]).trim();

@@ -12,30 +12,16 @@ import { accName, chunks, closestButton, closestDialog, DIALOG_SELECTOR, dialogT
 import { clean, EMAIL, fold, isUiWord, looksLikeName, nameFromLabel, nameInTexts } from '../common/text.js';
 import { linkedInProfileKey, nameKey } from '../common/keys.js';
 import { pathOf } from '../common/screens.js';
-import { EMAIL_GATE } from '../common/words.js';
+import { EMAIL_GATE, INVITE_NAMED } from '../common/words.js';
 import { insideOurs } from '../common/ours.js';
 
 // Visible texts of a Connect button.
 const BARE = /^\+?\s*(?:connect|vernetzen|se connecter|entrer en relation|als kontakt hinzufugen)$/;
 
-// Accessible names that carry the person's name (matched on the cleaned label, case-insensitive).
-const NAMED = [
-  /^invite\s+(.+?)\s+to\s+connect$/i,
-  /^connect\s+with\s+(.+)$/i,
-  /^send\s+(?:an\s+)?invitation\s+to\s+(.+?)(?:\s+to\s+connect)?$/i,
-  /^(.+?)\s+einladen,?\s+sich\s+(?:mit\s+(?:ihnen|dir)\s+)?zu\s+vernetzen$/i,
-  /^(.+?)\s+zum\s+vernetzen\s+einladen$/i,
-  /^laden\s+sie\s+(.+?)\s+ein,?\s+sich\s+(?:mit\s+ihnen\s+)?zu\s+vernetzen$/i,
-  /^(.+?)\s+als\s+kontakt\s+einladen$/i,
-  /^mit\s+(.+?)\s+vernetzen$/i,
-  /^inviter\s+(.+?)\s+(?:à|a)\s+rejoindre\s+votre\s+r[ée]seau$/i,
-  /^inviter\s+(.+?)\s+(?:à|a)\s+se\s+connecter$/i,
-  /^se\s+connecter\s+avec\s+(.+)$/i,
-];
-
+// Accessible names that carry the person's name: the invitation frames of sites/words (INVITE_NAMED).
 function namedIn(label) {
   const l = clean(label).replace(/[.!]$/, '');
-  for (const re of NAMED) {
+  for (const re of INVITE_NAMED) {
     const m = re.exec(l);
     if (m) return m[1].trim();
   }
