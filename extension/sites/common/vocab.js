@@ -6,7 +6,7 @@
 //   raw       — regex sources matched on the page's own text (case-insensitive), where a name is cut
 //               out as shown: a letter with an accent also matches it without ("à" → "[àa]")
 //   frames    — { re, not? }: patterns of labels that carry a name (see sites/words/concepts.js)
-//   templates — texts with "{name}" where the person's name stands
+//   templates — texts with "{name}" where the person's name stands (optional where the concept says nameOptional)
 
 import { fold } from './fold.js';
 
@@ -53,7 +53,7 @@ const KIND_CHECK = {
   patterns: (v) => typeof v === 'string' && v !== '',
   raw: (v) => typeof v === 'string' && v !== '',
   frames: (v) => v && typeof v.re === 'string' && (v.not === undefined || typeof v.not === 'string'),
-  templates: (v) => typeof v === 'string' && v.includes('{name}'),
+  templates: (v) => typeof v === 'string' && v.trim() !== '',
 };
 
 /**
@@ -70,6 +70,7 @@ export function problems(langs, concepts) {
       if (!v.length && !c.empty) out.push(`${lang}: concept ${name} is empty`);
       for (const item of v) {
         if (!KIND_CHECK[c.kind](item)) { out.push(`${lang}.${name}: ${JSON.stringify(item)} is not of kind ${c.kind}`); continue; }
+        if (c.kind === 'templates' && !c.nameOptional && !item.includes('{name}')) out.push(`${lang}.${name}: ${item} lacks {name}`);
         const src = c.kind === 'frames' ? item.re : item;
         try {
           if (c.kind === 'patterns' || c.kind === 'frames') new RegExp(foldPattern(src));

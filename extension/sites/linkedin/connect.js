@@ -14,9 +14,7 @@ import { linkedInProfileKey, nameKey } from '../common/keys.js';
 import { pathOf } from '../common/screens.js';
 import { EMAIL_GATE, INVITE_NAMED } from '../common/words.js';
 import { insideOurs } from '../common/ours.js';
-
-// Visible texts of a Connect button.
-const BARE = /^\+?\s*(?:connect|vernetzen|se connecter|entrer en relation|als kontakt hinzufugen)$/;
+import { CONNECT_BARE, MODAL_NAMED, NOTE_MODAL, NOTE_SEND } from './matchers.js';
 
 // Accessible names that carry the person's name: the invitation frames of sites/words (INVITE_NAMED).
 function namedIn(label) {
@@ -28,16 +26,7 @@ function namedIn(label) {
   return null;
 }
 
-// The note modal, told by its title or text (folded): en, de, fr.
-const NOTE_MODAL = /\b(?:add a note to (?:your|this) invitation|(?:personali[sz]e|customi[sz]e) (?:your|this) invitation|include a (?:personal )?note|(?:mochten sie|mochtest du) (?:eine )?nachricht hinzufugen|nachricht zu (?:ihrer|deiner) einladung|(?:ihre|deine) einladung (?:personalisieren|anpassen)|ajouter une note a votre invitation|personnalis\w* (?:votre|cette) invitation)\b/;
-// The modal's buttons that send (accessible name, folded). "Add a note", Cancel and ✕ do not.
-const NOTE_SEND = /^(?:send|send now|send invitation|send without (?:a )?note|senden|jetzt senden|einladung senden|ohne (?:eine )?nachricht senden|envoyer|envoyer maintenant|envoyer l'invitation|envoyer sans (?:une )?note)$/;
-// Sentences of the modal that name the person ("Personalize your invitation to Jane Doe by adding a note.").
-const MODAL_NAMED = [
-  /\binvitation to ([^.!?]+?)(?: by adding a note| with a note|[.!?]|$)/i,
-  /\beinladung an ([^.!?]+?)(?: mit einer nachricht|[.!?]|$)/i,
-  /\binvitation (?:à|a) ([^.!?]+?)(?: en ajoutant une note|[.!?]|$)/i,
-];
+// The note modal's words (NOTE_MODAL, NOTE_SEND, MODAL_NAMED) are sites/linkedin/words/<lang>.js.
 
 /** noteModal returns the open note modal an element is in (or the element itself), else null. */
 function noteModal(el) {
@@ -105,7 +94,7 @@ function isConnect(el) {
   if (isCheckLike(el)) return false;
   const name = accName(el);
   if (namedIn(name) !== null) return true;
-  return BARE.test(fold(name)) || BARE.test(fold(textOf(el)));
+  return CONNECT_BARE.test(fold(name)) || CONNECT_BARE.test(fold(textOf(el)));
 }
 
 /** closestConnect returns the Connect control the target is in: a button, or a link acting as one. */

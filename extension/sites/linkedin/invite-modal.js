@@ -6,29 +6,19 @@
 import { accName, closestButton, closestDialog, dialogTitle, isCheckLike, textOf } from '../common/dom.js';
 import { clean, meaning } from '../common/text.js';
 import { answer, applyKeep, counterIn, listAround, readRows, recipientOf } from '../common/rows.js';
+import { TITLE_TARGET, GENERIC_TARGET } from './matchers.js';
 import { IMPORT_PATH, MESSAGING_PATH, inviteSurface, isMessagingTitle, isOpener, pathOf } from '../common/screens.js';
 
 // Pages whose invite lists may be shown inline rather than in a modal.
 const TARGET_PATH = /^\/(?:company|showcase|school|events|groups|newsletters)\//i;
 
-// What is left of a title once the invite wording is cut away is the target's name.
-const TITLE_TARGET = [
-  /^invite (?:your )?(?:connections|people|network|contacts)? ?to (?:follow|join|attend)\s+(.+)$/i,
-  /^invite (?:your )?(?:connections|people|contacts) to (?:the )?(?:event|group|page)[:\s]+(.+)$/i,
-  /^invite (?:your )?(?:connections|people|contacts)? ?to\s+(.+)$/i,
-  /^(?:kontakte|personen|ihr netzwerk) einladen,?\s+(.+?)\s+zu folgen$/i,
-  /^(?:kontakte|personen)?\s*(?:zu|zur|zum|in die|in)\s+(?:veranstaltung|gruppe|seite|event)?\s*[„"«]?(.+?)[“"»]?\s+einladen$/i,
-  /^(?:kontakte|personen)\s+(?:zu|zur|zum|in)\s+[„"«]?(.+?)[“"»]?\s+einladen$/i,
-  /^inviter (?:des |vos )?(?:relations|personnes|contacts)? ?(?:a|à) (?:suivre|rejoindre|participer (?:a|à))\s+(.+)$/i,
-  /^inviter (?:des |vos )?(?:relations|personnes|contacts)? ?(?:a|à|au|aux)\s+(?:l[’']|la |le )?(?:evenement|événement|groupe|page)?\s*[:«"]?\s*(.+?)\s*[»"]?$/i,
-];
-const GENERIC = /^(?:the |your |this |our |ihre |ihr |diese |unsere |votre |cet |cette |notre |l[’']|la |le )?(?:event|group|page|veranstaltung|gruppe|seite|evenement|événement|groupe|reseau|réseau|network|netzwerk)$/i;
-
+// What is left of a title once the invite wording is cut away is the target's name (TITLE_TARGET), unless
+// it names no particular target (GENERIC_TARGET): sites/linkedin/words/<lang>.js.
 function targetFromTitle(title) {
   const t = clean(title).replace(/[.!]$/, '');
   for (const re of TITLE_TARGET) {
     const m = re.exec(t);
-    if (m && m[1] && !GENERIC.test(m[1].trim())) return m[1].trim().replace(/^[„"«“]|[“"»”]$/g, '');
+    if (m && m[1] && !GENERIC_TARGET.test(m[1].trim())) return m[1].trim().replace(/^[„"«“]|[“"»”]$/g, '');
   }
   return '';
 }

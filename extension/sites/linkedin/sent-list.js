@@ -9,24 +9,14 @@ import { clean, fold, isUiWord, looksLikeName, nameInTexts, nameFromLabel } from
 import { linkedInProfileKey } from '../common/keys.js';
 import { pathOf } from '../common/screens.js';
 import { matches, nameIn, shownName } from './sent-words.js';
+import { AGE, LOAD_MORE, MUTUAL, RATE_LIMIT, RECEIVED_TAB, SENT_TAB, SENT_TO, TOTAL, WITHDRAW } from './matchers.js';
 import { insideOurs } from '../common/ours.js';
 
 export const SENT_PATH = /^\/(?:mynetwork\/invitation-manager\/sent|inbox\/invitations\/sent)/i;
 const MANAGER_PATH = /^\/(?:mynetwork\/invitation-manager|inbox\/invitations)/i;
 
-// A withdraw control's name (folded): "Withdraw", "Withdraw invitation sent to …", "Zurückziehen", "Retirer".
-const WITHDRAW = /^(?:withdraw|withdrawn|zuruckziehen|einladung zuruckziehen|retirer|retirer l'invitation|annuler l'invitation)\b|^withdraw invitation\b|\bzuruckziehen$/;
+// The words (withdraw, load more, ages, tabs, totals, rate limits) are sites/linkedin/words/<lang>.js, compiled in matchers.js.
 const WITHDRAW_SELECTOR = '[data-view-name="sent-invitations-withdraw-single"], .invitation-card__action-btn';
-// "Load more", "Mehr anzeigen", "Afficher plus" and kin (folded, whole name).
-const LOAD_MORE = /^(?:(?:load|show|see|view) more(?: results| invitations)?|(?:mehr|weitere)(?: ergebnisse| einladungen)? (?:anzeigen|laden)|(?:afficher|voir|charger) plus(?: de (?:resultats|invitations))?|afficher la suite)$/;
-// The age a card shows: "Sent 3 months ago", "Vor 3 Wochen gesendet", "Envoyée il y a 2 semaines".
-const AGE = /^(?:sent\b|gesendet\b|envoyee?s?\b)|\bgesendet$|\b(?:ago|today|yesterday)$|^(?:vor \d+|heute|gestern|il y a \d+|aujourd'hui|hier)\b/;
-// Tabs and totals.
-const SENT_TAB = /^(?:sent|gesendet|envoyees?|envoye)\b/;
-const RECEIVED_TAB = /^(?:received|eingegangen|erhalten|recues?|recu)\b/;
-const TOTAL = /^(?:people|personen|personnes|all|alle|tous|toutes|connections|kontakte|relations)\s*\(\s*\d[\d.,'\s\u00a0\u202f]*\)$/i;
-// A rate-limit message (folded), in English, German and French, plus the raw 429 / CUSTOM_INVITE_LIMIT_REACHED texts.
-const RATE_LIMIT = /(out of invitations|you'?re out of invitations|you'?ve reached|too many requests|reached the (weekly )?(invitation )?limit|try again later|custom_invite_limit_reached|\b429\b|zu viele (anfragen|einladungen)|keine einladungen mehr|einladungslimit|limit erreicht|versuchen sie es spater|trop de (demandes|invitations)|plus d'invitations|limite atteinte|reessayez plus tard)/;
 // Where it may appear: toasts, alerts, live regions, and dialogs (the withdraw dialog too).
 const LIMIT_PLACES = `[role="alert"], [role="alertdialog"], [role="status"], [aria-live], .artdeco-toast-item, .artdeco-inline-feedback, ${DIALOG_SELECTOR}`;
 
@@ -155,8 +145,8 @@ export function readCard(card, doc = card.ownerDocument) {
   if (!name) {
     // "Withdraw invitation sent to Jane Doe", "Einladung an Jane Doe zurückziehen".
     const w = findWithdraw(card);
-    const m = w && /(?:sent to|gesendet an|envoyée à|envoyee a)\s+(.+)$|^einladung an\s+(.+?)\s+zurückziehen$/i.exec(clean(w.getAttribute('aria-label')));
-    if (m) name = nameInTexts([m[1] || m[2]]);
+    const m = w && SENT_TO.exec(clean(w.getAttribute('aria-label')));
+    if (m) name = nameInTexts([m.slice(1).find(Boolean)]);
   }
   if (!name) {
     const c = cs.find((x) => looksLikeName(x.text));
@@ -172,7 +162,7 @@ export function readCard(card, doc = card.ownerDocument) {
   if (!headline) {
     const at = cs.findIndex((c) => c.text === name);
     const h = cs.slice(at + 1).find((c) => c.text !== name && c.text !== ageText && !AGE.test(fold(c.text))
-      && !isUiWord(c.text) && !/mutual|gemeinsame?|en commun/i.test(c.text) && c.text.length > 1);
+      && !isUiWord(c.text) && !MUTUAL.test(c.text) && c.text.length > 1);
     headline = h ? h.text : '';
   }
   return { key, name, headline, ageText, note };

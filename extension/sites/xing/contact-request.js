@@ -6,21 +6,9 @@ import { accName, closestButton, closestDialog, dialogTitle, isCheckLike, textOf
 import { clean, fold, meaning, nameInTexts } from '../common/text.js';
 import { nameKey, xingProfileKey } from '../common/keys.js';
 import { MESSAGING_PATH, isOpener, pathOf } from '../common/screens.js';
+import { REQUEST, SENDS, TITLE_NAME } from './matchers.js';
 
-// Words that make a dialog or button about a contact request (folded text).
-const REQUEST = /\b(kontaktanfrage|kontaktanfragen|contact request|contact requests|request to connect|demande de contact|demande de mise en relation|(?:als )?kontakt hinzufugen|add (?:as )?(?:a )?contact|ajouter (?:comme|aux|a vos) contacts?)\b/;
-// A button that sends: "Senden", "Kontaktanfrage senden", "Send", "Send request", "Envoyer".
-const SENDS = /^(?:(?:kontakt)?anfrage )?(?:senden|absenden|abschicken|verschicken)$|^send(?: (?:a |the )?(?:contact )?request)?$|^envoyer(?: la demande(?: de contact)?)?$|^(?:als )?kontakt hinzufugen$|^add (?:as )?(?:a )?contact$/;
-
-// Titles that name the recipient.
-const TITLE_NAME = [
-  /^kontaktanfrage\s+an\s+(.+)$/i,
-  /^(.+?)\s+als\s+kontakt\s+hinzufügen$/i,
-  /^(?:send\s+)?(?:a\s+)?contact\s+request\s+to\s+(.+)$/i,
-  /^(?:add|connect\s+with)\s+(.+?)(?:\s+as\s+(?:a\s+)?contact)?$/i,
-  /^demande\s+de\s+(?:contact|mise\s+en\s+relation)\s+(?:à|a|avec)\s+(.+)$/i,
-  /^(?:envoyer\s+une\s+demande\s+de\s+contact\s+(?:à|a))\s+(.+)$/i,
-];
+// The words (REQUEST, SENDS, TITLE_NAME) are sites/xing/words/<lang>.js, compiled in matchers.js.
 
 const MESSAGE_FIELD = 'textarea,[role="textbox"],[contenteditable="true"],[contenteditable=""]';
 

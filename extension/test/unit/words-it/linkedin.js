@@ -1,0 +1,27 @@
+// A made-up fourth language of LinkedIn's words (test/unit/words.test.mjs; never shipped).
+
+export default {
+  withdrawLabel: ['Ritira l’invito inviato a {name}'],
+  picture: ['Foto del profilo di {name}'],
+  confirm: ['Ritira l’invito inviato a {name}', 'Ritira'],
+  withdrawn: ['Invito a {name} ritirato.'],
+  failed: ['Impossibile ritirare l’invito a {name}.'],
+  withdraw: ['ritira', "ritira l'invito"],
+  withdrawEnd: [],
+  loadMore: ['(?:mostra|carica) altro'],
+  ageStart: ['inviato\\b', 'oggi\\b', 'ieri\\b'],
+  ageEnd: ['\\bfa'],
+  sentTab: ['inviati'],
+  receivedTab: ['ricevuti'],
+  totalNouns: ['persone', 'tutti'],
+  rateLimit: ['troppe richieste', 'limite raggiunto', 'riprova più tardi'],
+  mutual: ['in comune'],
+  sentTo: ['inviato a\\s+(.+)$'],
+  connectBare: ['collegati'],
+  noteModal: ["aggiungere una nota all'invito"],
+  noteSend: ['invia', 'invia senza nota'],
+  modalNamed: ['\\binvito a ([^.!?]+?)(?: aggiungendo una nota|[.!?]|$)'],
+  titleTarget: ['^invita (?:i tuoi )?(?:collegamenti )?a seguire\\s+(.+)$'],
+  genericDeterminer: ['la ', 'il ', "l'"],
+  genericTarget: ['pagina', 'evento', 'gruppo'],
+};
