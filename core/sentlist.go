@@ -22,6 +22,9 @@ const (
 	UnitYear   = "year"
 )
 
+// AgeUnits lists the units of an age, shortest first.
+var AgeUnits = []string{UnitMinute, UnitHour, UnitDay, UnitWeek, UnitMonth, UnitYear}
+
 // maxAmount bounds the number in an age text per unit, so that no range
 // leaves the years a timestamp can be written in.
 var maxAmount = map[string]int{

@@ -24,6 +24,17 @@ var networkSurfaces = map[Network][]Surface{
 // Networks lists the networks Invite Guard knows, in a stable order.
 var Networks = []Network{LinkedIn, Xing}
 
+// Surfaces lists every surface of any network, in a stable order.
+var Surfaces = []Surface{
+	SurfaceContactImport, SurfaceEmailInvite, SurfaceConnect, SurfacePageInvite,
+	SurfaceEventInvite, SurfaceGroupInvite, SurfaceContactRequest,
+}
+
+// NetworkSurfaces returns the surfaces network n has (nil for an unknown network).
+func NetworkSurfaces(n Network) []Surface {
+	return slices.Clone(networkSurfaces[n])
+}
+
 // SurfaceAllowed reports whether network n has surface s.
 func SurfaceAllowed(n Network, s Surface) bool {
 	return slices.Contains(networkSurfaces[n], s)
@@ -38,14 +49,7 @@ func IsTargetSurface(s Surface) bool {
 }
 
 // knownSurface reports whether s is a surface of any network.
-func knownSurface(s Surface) bool {
-	switch s {
-	case SurfaceContactImport, SurfaceEmailInvite, SurfaceConnect, SurfacePageInvite,
-		SurfaceEventInvite, SurfaceGroupInvite, SurfaceContactRequest:
-		return true
-	}
-	return false
-}
+func knownSurface(s Surface) bool { return slices.Contains(Surfaces, s) }
 
 // knownNetwork reports whether n is a network Invite Guard knows.
 func knownNetwork(n Network) bool { return n == LinkedIn || n == Xing }

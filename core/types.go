@@ -92,6 +92,9 @@ const (
 	Block   Verdict = "block"
 )
 
+// Verdicts lists the verdicts, from the mildest.
+var Verdicts = []Verdict{Allow, Confirm, Block}
+
 // Friction is what the user must do to go ahead.
 type Friction string
 
@@ -102,6 +105,9 @@ const (
 	FrictionType    Friction = "type"
 	FrictionBlocked Friction = "blocked"
 )
+
+// Frictions lists the frictions, in increasing order.
+var Frictions = []Friction{FrictionNone, FrictionClick, FrictionType, FrictionBlocked}
 
 // Flag marks a recipient the user should look at before sending.
 type Flag string

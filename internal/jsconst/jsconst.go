@@ -23,7 +23,7 @@ type Module struct {
 
 // Modules lists every generated module.
 func Modules() []Module {
-	return []Module{JobLifecycle()}
+	return []Module{JobLifecycle(), Core()}
 }
 
 // Render returns the module's file: a JSON object with "generated" and
