@@ -4,6 +4,7 @@
 
 import { compactRequest } from './compact.js';
 import { OPS } from '../shared/catalogue.js';
+import { LIMITS } from '../shared/core-constants.js';
 
 /** HandlerError carries one of core.Error's codes to the caller. */
 export class HandlerError extends Error {
@@ -15,7 +16,7 @@ export class HandlerError extends Error {
 
 const NETWORKS = new Set(['linkedin', 'xing']);
 const SURFACES = new Set(['contact_import', 'email_invite', 'connect', 'page_invite', 'event_invite', 'group_invite', 'contact_request']);
-const MAX_RECIPIENTS = 10000;
+const MAX_RECIPIENTS = LIMITS.maxRecipients; // the core's cap (core.MaxRecipients), generated
 
 /**
  * unwrap returns an engine envelope's ok value or throws its error as a HandlerError. prefixed puts the
