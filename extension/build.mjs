@@ -16,6 +16,7 @@ import zlib from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { crc32, readZip, writeZip } from './zip.mjs';
+import { DOMAINS, SENT_LIST } from './sites/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -117,6 +118,22 @@ export function manifestFor(browser, source, { version, engineId }) {
   return m;
 }
 
+/**
+ * manifestHostProblems lists where a manifest's hosts differ from the site modules' (sites/index.js): the
+ * host permissions and content.js's matches are the sites' domains, sent.js's the invitation manager's.
+ * The build refuses a manifest with problems, so a site is added in sites/ and the manifest follows.
+ */
+export function manifestHostProblems(m) {
+  const hosts = DOMAINS.map((d) => `https://*.${d}/*`);
+  const same = (got, want) => JSON.stringify([...(got ?? [])].sort()) === JSON.stringify([...want].sort());
+  const script = (name) => m.content_scripts?.find((c) => c.js?.includes(name))?.matches;
+  const problems = [];
+  if (!same(m.host_permissions, hosts)) problems.push(`host_permissions must be ${JSON.stringify(hosts)} (the sites' domains)`);
+  if (!same(script('content.js'), hosts)) problems.push(`content.js must match ${JSON.stringify(hosts)} (the sites' domains)`);
+  if (!same(script('sent.js'), SENT_LIST.matches)) problems.push(`sent.js must match ${JSON.stringify(SENT_LIST.matches)} (SENT_LIST.matches)`);
+  return problems;
+}
+
 /** files lists a directory's files as { name (with /), data }, for the packages. */
 function files(dir, prefix = '') {
   const out = [];
@@ -158,6 +175,8 @@ export async function buildExtension({ out = OUT, outFirefox = OUT_FIREFOX } = {
 
   const { version } = JSON.parse(fs.readFileSync(path.join(here, 'package.json'), 'utf8'));
   const source = JSON.parse(fs.readFileSync(path.join(here, 'manifest.json'), 'utf8'));
+  const problems = manifestHostProblems(source);
+  if (problems.length) throw new Error(`manifest.json does not match the site modules:\n  ${problems.join('\n  ')}`);
   const write = (dir, browser) => fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifestFor(browser, source, { version, engineId }), null, 2) + '\n');
   write(out, 'chrome');
   fs.rmSync(outFirefox, { recursive: true, force: true });

@@ -1,14 +1,15 @@
 // The buttons the user taught Invite Guard to hold (issue 9): the context menu ("Hold this button with
 // Invite Guard", "Invite Guard did not recognise this screen"), the `rules` store and its messages.
-// The rule itself (what is kept of a button, how it matches) is content/teach-rule.js.
+// The rule itself (what is kept of a button, how it matches) is shared/teach-rule.js.
 
 import { done, getAll, req } from './idb.js';
 import { HandlerError } from './handlers.js';
-import { makeRule, RuleError, sameRule, validateRule } from '../content/teach-rule.js';
+import { DOMAINS } from '../sites/index.js';
+import { makeRule, RuleError, sameRule, validateRule } from '../shared/teach-rule.js';
 
 export const MENU_TEACH = 'inviteguard-teach';
 export const MENU_REPORT = 'inviteguard-report';
-const SITE_URLS = ['https://*.linkedin.com/*', 'https://*.xing.com/*'];
+const SITE_URLS = DOMAINS.map((d) => `https://*.${d}/*`);
 const MAX_RULES = 500;
 
 /** asHandlerError turns a RuleError into the handlers' error (same code, which the UI translates as teach_error_<code>). */

@@ -7,16 +7,9 @@ import { HandlerError } from './handlers.js';
 import { createJobs, summary } from './jobs.js';
 import { createScans } from './scan.js';
 import { getAll } from './idb.js';
-import { MANAGER_PAGE } from '../shared/catalogue.js';
+import { SENT_LIST } from '../sites/index.js';
 
-export const SENT_URL = 'https://www.linkedin.com/mynetwork/invitation-manager/sent/';
-const MANAGER_URLS = ['https://www.linkedin.com/mynetwork/invitation-manager/*', 'https://www.linkedin.com/inbox/invitations/*'];
 export const SCAN_TTL_MS = 15 * 60_000;
-// A job's tab redirected to LinkedIn's sign-in (the Sent-list script does not run there): a hard stop.
-const LOGIN_URL = /^https:\/\/(?:www\.)?linkedin\.com\/(?:login|uas\/login|checkpoint|authwall|signup)/i;
-// Any other page in that tab (a Withdraw link the page did not handle leads to the home page): a hard stop
-// too; an item in flight stays so and is checked on the Sent list before anything is clicked again.
-const MANAGER_URL = /^https:\/\/www\.linkedin\.com\/(?:mynetwork\/invitation-manager|inbox\/invitations)/i;
 
 /** batchStatus says where a batch is from its invitations: pending, partly_accepted, partly_withdrawn, withdrawn, closed. */
 export function batchStatus(invs) {
@@ -62,7 +55,7 @@ async function setAlarm(api, name, when) {
 async function sentTabAlive(api, tabId) {
   try {
     const t = await api.tabs.get(tabId);
-    return !!t && MANAGER_PAGE.test(t.url ?? t.pendingUrl ?? '');
+    return !!t && SENT_LIST.page.test(t.url ?? t.pendingUrl ?? '');
   } catch {
     return false;
   }
@@ -84,18 +77,23 @@ async function openSent(w, job) {
     await api.tabs.update(job.tabId, { active: true });
     return wakeTab(api, job.tabId);
   }
-  const found = await api.tabs.query({ url: MANAGER_URLS });
+  const found = await api.tabs.query({ url: SENT_LIST.matches });
   if (found.length) {
     await api.tabs.update(found[0].id, { active: true });
     return wakeTab(api, found[0].id);
   }
-  await api.tabs.create({ url: SENT_URL, active: true });
+  await api.tabs.create({ url: SENT_LIST.url, active: true });
 }
 
-/** jobTabChanged stops the running job when its tab leaves the invitation manager (sign-in or another page). */
+/**
+ * jobTabChanged stops the running job when its tab leaves the invitation manager: redirected to LinkedIn's
+ * sign-in (the Sent-list script does not run there), or any other page (a Withdraw link the page did not
+ * handle leads to the home page). An item in flight stays so and is checked on the Sent list before
+ * anything is clicked again.
+ */
 function jobTabChanged(w, tabId, change) {
-  if (!change.url || MANAGER_URL.test(change.url)) return;
-  const reason = LOGIN_URL.test(change.url) ? 'login' : 'navigated';
+  if (!change.url || SENT_LIST.page.test(change.url)) return;
+  const reason = SENT_LIST.isSignInUrl(change.url) ? 'login' : 'navigated';
   w.jobs
     .active()
     .then((job) => (job && job.state === 'running' && job.tabId === tabId ? w.jobs.stop({ jobId: job.id, reason, detail: change.url }) : null))

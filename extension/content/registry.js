@@ -13,6 +13,7 @@ export function validateModule(m) {
   if (m.detect && typeof m.detect !== 'function') problems.push('detect must be a function');
   if (m.read && typeof m.read !== 'function') problems.push('read must be a function');
   if (m.kind === 'bulk' && typeof m.apply !== 'function') problems.push('a bulk module needs apply');
+  if ('paths' in m) problems.push('paths is not read (a module recognises its screen by what the page shows; see SITE-MODULES.md)');
   return problems;
 }
 

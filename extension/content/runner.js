@@ -5,7 +5,7 @@
 // is a message to the service worker, which persists the item BEFORE the click (job.begin) and the result
 // AFTER it (job.result). Any state it does not understand is a hard stop with a reason, never a guess.
 
-import sentList from '../sites/linkedin/sent-list.js';
+import { SENT_LIST, sentList } from '../sites/index.js';
 import { fold } from '../sites/common/text.js';
 import { highlight } from './overlay.js';
 import { offerParts } from './burst-offer.js';
@@ -13,7 +13,6 @@ import { press } from './press.js';
 import { createLoader, LOAD_MS } from './sent-loader.js';
 import { sleep, waitFor } from './wait.js';
 
-export const SENT_URL = 'https://www.linkedin.com/mynetwork/invitation-manager/sent/';
 const DIALOG_MS = 6000;
 const GONE_MS = 8000;
 /** RECHECK_MS: after a reload caught a click in flight, wait this long and load the list afresh before deciding. */
@@ -53,8 +52,8 @@ export function createRunner({ doc, win, send, i18n, overlay, clock = () => perf
       const ok = await waitFor(doc, () => sentList.currentTab(doc) === 'sent' && (sentList.findCards(doc).length > 0 || !sentList.findLoadMore(doc)), LOAD_MS);
       if (ok) return true;
     }
-    if (new URL(win.location.href).pathname.startsWith('/mynetwork/invitation-manager/sent')) return sentList.currentTab(doc) === 'sent';
-    win.location.assign(SENT_URL); // a full load: this script starts again on the Sent page
+    if (SENT_LIST.onSentList(win.location.href)) return sentList.currentTab(doc) === 'sent';
+    win.location.assign(SENT_LIST.url); // a full load: this script starts again on the Sent page
     return false;
   }
 

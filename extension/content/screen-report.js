@@ -2,7 +2,7 @@
 // the URL path, the buttons' roles and accessible names, the dialogs and the list shapes found — with
 // no names or e-mail addresses of people ({name}, {email}; numbers {n}). Nothing is sent anywhere.
 
-import { interfaceOnly, nameShape, pathPattern } from './teach-rule.js';
+import { interfaceOnly, nameShape, pathPattern } from '../shared/teach-rule.js';
 import { knownNames } from './taught.js';
 import { el } from '../shared/el.js';
 import { mountHost, pageHasModal, toTopLayer } from './layer.js';

@@ -3,7 +3,7 @@
 // One step at a time, until the stated total ("People (15)", "Personen (1.052)") is on the page or
 // nothing new arrives within a bounded wait. The scan and the runner share it.
 
-import sentList from '../sites/linkedin/sent-list.js';
+import { sentList } from '../sites/index.js';
 import { waitFor } from './wait.js';
 
 /** LOAD_MS bounds the wait for rows after one "Load more" click. */

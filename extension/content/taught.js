@@ -3,9 +3,9 @@
 // here, generalised and stored by the service worker), and is a site module of its own, asked after all
 // the others: a trusted click, Enter or Space on a control a rule matches is held by content/hold with
 // the plain fallback dialog (the page's rows when it shows any, else the one button). The rule's shape
-// is in teach-rule.js.
+// is in shared/teach-rule.js.
 
-import { ruleMatches } from './teach-rule.js';
+import { ruleMatches } from '../shared/teach-rule.js';
 import { accName, chunks, parentOf, role } from '../sites/common/dom.js';
 import { insideOurs } from '../sites/common/ours.js';
 import { profileKey } from '../sites/common/keys.js';

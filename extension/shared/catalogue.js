@@ -15,6 +15,8 @@
 // left out here (background/STORAGE.md has the stored rows: batch, invitation, scan, job, rule). From a tab,
 // the worker sets senderTabId and drops a `now` (see admit).
 
+import { DOMAIN_RE, SENT_LIST } from '../sites/index.js';
+
 export const EXT = 'extension';
 export const SITE = 'site';
 export const MANAGER = 'manager';
@@ -84,10 +86,10 @@ export const OPS = {
 /** CATALOGUE maps each op to the widest sender that may call it (OPS's first column). */
 export const CATALOGUE = Object.fromEntries(Object.entries(OPS).map(([op, [from]]) => [op, from]));
 
-/** SITE_PAGE matches the pages content.js runs on (manifest.json's content_scripts). */
-export const SITE_PAGE = /^https:\/\/(?:[a-z0-9-]+\.)*(?:linkedin|xing)\.com\//i;
+/** SITE_PAGE matches the pages content.js runs on (the sites' domains and their subdomains, as in the manifest). */
+export const SITE_PAGE = new RegExp(`^https://(?:[a-z0-9-]+\\.)*${DOMAIN_RE}/`, 'i');
 /** MANAGER_PAGE matches LinkedIn's invitation manager, where sent.js runs. */
-export const MANAGER_PAGE = /^https:\/\/www\.linkedin\.com\/(?:mynetwork\/invitation-manager|inbox\/invitations)(?:[/?#]|$)/;
+export const MANAGER_PAGE = SENT_LIST.page;
 
 const RANK = { [SITE]: 1, [MANAGER]: 2, [EXT]: 3 };
 

@@ -3,11 +3,12 @@
 
 import { i18n } from '../shared/i18n.js';
 import { el } from '../shared/el.js';
+import { SETTINGS } from '../sites/index.js';
 
 export const LINKS = {
-  linkedinInvitations: 'https://www.linkedin.com/mypreferences/d/categories/privacy',
-  linkedinSynced: 'https://www.linkedin.com/mynetwork/settings/manage-syncing/',
-  xingNotifications: 'https://www.xing.com/settings/notifications',
+  linkedinInvitations: SETTINGS.linkedin.invitations,
+  linkedinSynced: SETTINGS.linkedin.synced,
+  xingNotifications: SETTINGS.xing.notifications,
 };
 
 function checklist(keys) {

@@ -15,6 +15,7 @@ import { pathOf } from '../common/screens.js';
 import { EMAIL_GATE, INVITE_NAMED } from '../common/words.js';
 import { insideOurs } from '../common/ours.js';
 import { CONNECT_BARE, MODAL_NAMED, NOTE_MODAL, NOTE_SEND } from './matchers.js';
+import { HOSTS } from './places.js';
 
 // Accessible names that carry the person's name: the invitation frames of sites/words (INVITE_NAMED).
 function namedIn(label) {
@@ -133,8 +134,7 @@ export default {
   network: 'linkedin',
   surface: 'connect',
   kind: 'velocity',
-  hosts: ['www.linkedin.com', 'linkedin.com'],
-  paths: [/^\/mynetwork\//, /^\/search\/results\//, /^\/in\//, /^\/feed\//],
+  hosts: HOSTS,
 
   detect(target, doc) {
     // The note modal's send button: the action that really sends after a Connect click opened the modal.

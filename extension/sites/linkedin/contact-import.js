@@ -7,6 +7,7 @@ import { accName, closestButton, closestDialog, dialogTitle, isCheckLike } from 
 import { meaning } from '../common/text.js';
 import { answer, applyKeep, listAround, readRows, recipientOf } from '../common/rows.js';
 import { IMPORT_PATH, MESSAGING_PATH, inviteSurface, isMessagingTitle, isOpener, pathOf } from '../common/screens.js';
+import { HOSTS } from './places.js';
 
 /** The module (contract: extension/content/SITE-MODULES.md). */
 export default {
@@ -14,8 +15,7 @@ export default {
   network: 'linkedin',
   surface: 'contact_import',
   kind: 'bulk',
-  hosts: ['www.linkedin.com', 'linkedin.com'],
-  paths: [IMPORT_PATH],
+  hosts: HOSTS,
 
   detect(target, doc) {
     const button = closestButton(target);

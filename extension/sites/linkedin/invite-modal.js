@@ -8,6 +8,7 @@ import { clean, meaning } from '../common/text.js';
 import { answer, applyKeep, counterIn, listAround, readRows, recipientOf } from '../common/rows.js';
 import { TITLE_TARGET, GENERIC_TARGET } from './matchers.js';
 import { IMPORT_PATH, MESSAGING_PATH, inviteSurface, isMessagingTitle, isOpener, pathOf } from '../common/screens.js';
+import { HOSTS } from './places.js';
 
 // Pages whose invite lists may be shown inline rather than in a modal.
 const TARGET_PATH = /^\/(?:company|showcase|school|events|groups|newsletters)\//i;
@@ -47,8 +48,7 @@ export default {
   network: 'linkedin',
   surface: 'page_invite',
   kind: 'bulk',
-  hosts: ['www.linkedin.com', 'linkedin.com'],
-  paths: [TARGET_PATH], // a hint: the modal opens over the page, event or group
+  hosts: HOSTS,
 
   detect(target, doc) {
     const action = closestButton(target);

@@ -12,8 +12,9 @@ import { matches, nameIn, shownName } from './sent-words.js';
 import { AGE, LOAD_MORE, MUTUAL, RATE_LIMIT, RECEIVED_TAB, SENT_TAB, SENT_TO, TOTAL, WITHDRAW } from './matchers.js';
 import { insideOurs } from '../common/ours.js';
 
-export const SENT_PATH = /^\/(?:mynetwork\/invitation-manager\/sent|inbox\/invitations\/sent)/i;
-const MANAGER_PATH = /^\/(?:mynetwork\/invitation-manager|inbox\/invitations)/i;
+import { HOSTS, MANAGER_PATH, SENT_PATH, SIGN_IN_PATH } from './places.js';
+
+export { SENT_PATH };
 
 // The words (withdraw, load more, ages, tabs, totals, rate limits) are sites/linkedin/words/<lang>.js, compiled in matchers.js.
 const WITHDRAW_SELECTOR = '[data-view-name="sent-invitations-withdraw-single"], .invitation-card__action-btn';
@@ -334,7 +335,7 @@ export function readToast(doc, name, els = toasts(doc)) {
 /** problem tells an unexpected page: 'login' (signed out), 'rate_limit' (a limit message), or ''. */
 export function problem(doc) {
   const path = pathOf(doc);
-  if (/^\/(?:login|uas\/login|checkpoint|authwall|signup)/i.test(path) || doc.querySelector('input[type="password"]')) return 'login';
+  if (SIGN_IN_PATH.test(path) || doc.querySelector('input[type="password"]')) return 'login';
   return rateLimitText(doc) ? 'rate_limit' : '';
 }
 
@@ -359,7 +360,6 @@ export function isSentPage(doc) {
 export default {
   id: 'linkedin.sent-list',
   network: 'linkedin',
-  hosts: ['www.linkedin.com', 'linkedin.com'],
-  paths: [SENT_PATH],
+  hosts: HOSTS,
   isSentPage, currentTab, findSentTab, findCards, findNewCards, readCard, readCards, readTotal, findLoadMore, findWithdraw, findConfirm, findCard, countByName, findScroller, toasts, readToast, isProfileURL, problem, rateLimitText,
 };

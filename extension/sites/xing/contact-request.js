@@ -7,6 +7,7 @@ import { clean, fold, meaning, nameInTexts } from '../common/text.js';
 import { nameKey, xingProfileKey } from '../common/keys.js';
 import { MESSAGING_PATH, isOpener, pathOf } from '../common/screens.js';
 import { REQUEST, SENDS, TITLE_NAME } from './matchers.js';
+import { HOSTS } from './places.js';
 
 // The words (REQUEST, SENDS, TITLE_NAME) are sites/xing/words/<lang>.js, compiled in matchers.js.
 
@@ -69,8 +70,7 @@ export default {
   network: 'xing',
   surface: 'contact_request',
   kind: 'bulk', // one action, one recipient, read from the page; apply only confirms it is kept
-  hosts: ['www.xing.com', 'xing.com'],
-  paths: [/^\/profile\//],
+  hosts: HOSTS,
 
   detect(target, doc) {
     const action = closestButton(target);

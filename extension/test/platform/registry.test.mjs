@@ -51,3 +51,8 @@ test('detect asks in order, on the module’s hosts only, and skips a detector t
   assert.equal(reg.detect('a', null, 'www.example.com'), null);
   assert.match(log[0], /boom\.detect failed: bad markup/);
 });
+
+test('a module that declares URL paths is refused: nothing reads them, screens are known by what they show', () => {
+  assert.deepEqual(validateModule(mod('a', { paths: [/^\/feed\//] })), ['paths is not read (a module recognises its screen by what the page shows; see SITE-MODULES.md)']);
+  for (const m of modules) assert.equal('paths' in m, false, m.id);
+});

@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makeRule, nameShape, pathMatches, pathPattern, ruleMatches, sameRule, shapeMatches, validateRule } from '../../content/teach-rule.js';
+import { makeRule, nameShape, pathMatches, pathPattern, ruleMatches, sameRule, shapeMatches, validateRule } from '../../shared/teach-rule.js';
 
 // Names as people write them on LinkedIn (digits, titles, degrees, pronouns, emoji, apostrophes, scripts).
 const NAMES = [

@@ -6,6 +6,7 @@
 
 import { clean, fold, EMAIL } from '../sites/common/text.js';
 import { TEACH_ACTION, TEACH_UI } from '../sites/common/words.js';
+import { DOMAIN_RE } from '../sites/index.js';
 
 /** SLOTS are the placeholders of a name shape. */
 export const SLOTS = ['{name}', '{n}', '{email}'];
@@ -13,8 +14,8 @@ export const SLOTS = ['{name}', '{n}', '{email}'];
 /** ROLES a taught control may have. */
 export const ROLES = ['button', 'link', 'menuitem'];
 
-/** HOSTS the extension runs on (the manifest's host permissions). */
-const HOST = /^(?:[a-z0-9-]+\.)*(?:linkedin|xing)\.com$/;
+/** HOST matches the hosts the extension runs on (the sites' domains and their subdomains: the manifest's host permissions). */
+const HOST = new RegExp(`^(?:[a-z0-9-]+\\.)*${DOMAIN_RE}$`);
 
 /** RuleError is a refusal with a code the UI translates (teach_error_<code>). */
 export class RuleError extends Error {
