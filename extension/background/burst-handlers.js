@@ -1,6 +1,6 @@
-// The handlers of issue 12's reminder and burst review, added to the service worker's handler map (their
-// senders are in shared/catalogue.js). A scan of the whole list ends with detect_bursts: scan.submit's answer
-// carries the offers, which the Sent page's overlay shows.
+// The handlers of issue 12's reminder and burst review, part of the service worker's handler map (their
+// senders are in shared/catalogue.js). A scan of the whole list ends with detect_bursts: through the
+// onScanned hook (background/worker.js), scan.submit's answer carries the offers the Sent page's overlay shows.
 
 import { createBursts } from './bursts.js';
 import { createReminder } from './reminder.js';
@@ -10,12 +10,13 @@ import { SCAN_TTL_MS } from './withdrawals.js';
 export const reviewPath = (burstId) => `ui/burst.html?id=${encodeURIComponent(burstId)}`;
 
 /**
- * installBursts adds the reminder and burst handlers to handlers (which already holds the withdrawal ones:
- * scan.start, scan.submit). deps: { handlers, engine, history (History-shaped), getDB, withdrawals
- * (createWithdrawals' answer: jobs, scans), api (tabs, runtime), now }.
+ * createBurstHandlers returns { handlers (the reminder's and the burst review's), scanned, bursts, reminder }.
+ * scanned(scan) is withdrawals.js's onScanned hook: the offers a whole-list scan's bursts make, which
+ * scan.submit's answer carries. deps: { policy() → the current policy, startScan() → scan.start's answer,
+ * engine, history (History-shaped), getDB, withdrawals (createWithdrawals' answer: jobs, scans), api (tabs,
+ * runtime), now }.
  */
-export function installBursts({ handlers, engine, history, getDB, withdrawals, api, now = () => new Date() }) {
-  const policy = async () => (await handlers['policy.get']()).policy;
+export function createBurstHandlers({ policy, startScan, engine, history, getDB, withdrawals, api, now = () => new Date() }) {
   const bursts = createBursts({ engine, getDB, history, policy, jobs: withdrawals.jobs, now });
 
   async function lastWholeScan() {
@@ -30,21 +31,19 @@ export function installBursts({ handlers, engine, history, getDB, withdrawals, a
     return job && job.state === 'running' ? 'job' : '';
   }
 
-  const reminder = createReminder({ history, policy, lastWholeScan, busy, startScan: () => handlers['scan.start'](), now });
+  const reminder = createReminder({ history, policy, lastWholeScan, busy, startScan, now });
 
-  const submit = handlers['scan.submit'];
-  Object.assign(handlers, {
-    async 'scan.submit'(p) {
-      const out = await submit(p);
-      try {
-        out.offers = await bursts.detect(out.scan);
-      } catch (err) {
-        console.error('Invite Guard: detect_bursts', err);
-        out.offers = [];
-        out.burstError = String(err?.message ?? err);
-      }
-      return out;
-    },
+  /** scanned answers a stored scan with the offers of its bursts (none, and the error, when detection failed). */
+  async function scanned(scan) {
+    try {
+      return { offers: await bursts.detect(scan) };
+    } catch (err) {
+      console.error('Invite Guard: detect_bursts', err);
+      return { offers: [], burstError: String(err?.message ?? err) };
+    }
+  }
+
+  const handlers = {
     'reminder.check': () => reminder.check(),
     'reminder.shown': () => reminder.shown(),
     'reminder.snooze': () => reminder.snooze(),
@@ -63,6 +62,6 @@ export function installBursts({ handlers, engine, history, getDB, withdrawals, a
       await api.tabs.create({ url: api.runtime.getURL(reviewPath(p.burstId)), active: true });
       return {};
     },
-  });
-  return { bursts, reminder };
+  };
+  return { handlers, scanned, bursts, reminder };
 }

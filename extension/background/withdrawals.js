@@ -35,10 +35,11 @@ export function batchStatus(invs) {
 /**
  * createWithdrawals returns { handlers, jobs, scans, onAlarm, restore, onStartup }. deps: engine, history
  * (History-shaped), getDB() → IDBDatabase, policy() → the current policy, sync (reportResult, serverPlan,
- * scanStored; each optional), now() → Date, api (the browser's extension API; absent in unit tests).
+ * scanStored; each optional), onScanned(scan) → fields added to scan.submit's answer (the bursts' offers),
+ * now() → Date, api (the browser's extension API; absent in unit tests).
  */
-export function createWithdrawals({ engine, history, getDB, policy, sync = {}, now = () => new Date(), api = globalThis.browser ?? globalThis.chrome }) {
-  const w = { api, history, getDB, policy, now };
+export function createWithdrawals({ engine, history, getDB, policy, sync = {}, onScanned = async () => ({}), now = () => new Date(), api = globalThis.browser ?? globalThis.chrome }) {
+  const w = { api, history, getDB, policy, now, onScanned };
   w.alarms = { set: (name, when) => setAlarm(api, name, when), clear: (name) => api.alarms.clear(name) };
   w.tabs = { alive: (tabId) => sentTabAlive(api, tabId), openSent: (job) => openSent(w, job) };
   w.jobs = createJobs({ engine, getDB, policy, now, alarms: w.alarms, tabs: w.tabs, report: sync.reportResult, serverPlan: sync.serverPlan });
@@ -129,7 +130,7 @@ async function submitScan(w, p) {
   const pending = await pendingScan(w);
   const out = await w.scans.submit({ ...p, scanId: p.scanId ?? pending?.id });
   if (pending && (!p.scanId || p.scanId === pending.id)) await w.history.putSetting('scan.pending', null);
-  return out;
+  return { ...out, ...(await w.onScanned(out.scan)) };
 }
 
 /** sentTask tells the Sent-list content script what to do now: a pending scan first, else the job's next step. */

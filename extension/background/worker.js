@@ -2,7 +2,8 @@
 // needs as plain functions (hooks), so reading one room shows everything it calls:
 //
 //   handlers.js     decide, record, policy.*, history.*   → onDecided, onRecorded, onPolicyChanged: sync
-//   withdrawals.js  scans, withdrawal jobs, the Sent tab  → reportResult, serverPlan, scanStored: sync
+//   withdrawals.js  scans, withdrawal jobs, the Sent tab  → reportResult, serverPlan, scanStored: sync;
+//                                                           onScanned: the bursts' offers
 //   sync.js         the user's server, through outbox.js
 //   backup.js       export and import                     → onImported: the taught buttons reload
 //   rules.js        the buttons the user taught (context menu)
@@ -16,7 +17,7 @@ import { createOutbox } from './outbox.js';
 import { createSync, syncHandlers } from './sync.js';
 import { backupHandlers } from './backup.js';
 import { createRules } from './rules.js';
-import { installBursts } from './burst-handlers.js';
+import { createBurstHandlers } from './burst-handlers.js';
 
 /**
  * createWorker returns { handlers (the whole map the catalogue dispatches to), sync, outbox, withdrawals,
@@ -35,14 +36,15 @@ export function createWorker({ engine, history, getDB, api, openOptions = () => 
     onPolicyChanged: (policy) => sync.policyChanged(policy), // the server plans jobs with the same policy
   });
   const policy = async () => (await handlers['policy.get']()).policy;
-  const withdrawals = createWithdrawals({ engine, history, getDB, policy, sync, now, api });
+  // A stored scan's bursts ride on scan.submit's answer (the offers the Sent page's overlay shows).
+  const withdrawals = createWithdrawals({ engine, history, getDB, policy, sync, onScanned: (scan) => bursts.scanned(scan), now, api });
+  // Issue 12: the scan reminder on LinkedIn, and the bursts a whole-list scan finds (the offers, the review).
+  const bursts = createBurstHandlers({ policy, startScan: () => handlers['scan.start'](), engine, history, getDB, withdrawals, api, now });
   // The buttons the user taught: created at every start, so the menu entries survive updates and restarts.
   const rules = createRules({ getDB, api });
   // A backup that brings taught buttons back lets the open pages and the options reload them.
   const backup = backupHandlers({ engine, getDB, now, onImported: async (out) => (out.rules ? rules.changed() : null) });
-  Object.assign(handlers, withdrawals.handlers, syncHandlers(sync), backup, rules.handlers);
-  // Issue 12: the scan reminder on LinkedIn, and the bursts a whole-list scan finds (scan.submit's offers, the review).
-  const bursts = installBursts({ handlers, engine, history, getDB, withdrawals, api, now });
+  Object.assign(handlers, withdrawals.handlers, syncHandlers(sync), backup, rules.handlers, bursts.handlers);
 
   return {
     handlers,
