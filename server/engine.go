@@ -63,6 +63,9 @@ func callBytes(ctx context.Context, e Engine, op string, body []byte) (json.RawM
 		}
 		return nil, core.Errorf(core.CodeEngine, "engine %s: %v", op, err)
 	}
+	if ok, found := okValue(out); found {
+		return ok, nil
+	}
 	var env envelope
 	if err := json.Unmarshal(out, &env); err != nil {
 		return nil, core.Errorf(core.CodeEngine, "engine %s: malformed response: %v", op, err)
@@ -74,6 +77,20 @@ func callBytes(ctx context.Context, e Engine, op string, body []byte) (json.RawM
 		return nil, core.Errorf(core.CodeEngine, "engine %s: response has neither ok nor error", op)
 	}
 	return env.OK, nil
+}
+
+// okValue is the result inside a success envelope as the engines write it,
+// {"ok":<result>} with nothing around it, without reading the result (a
+// decision on 5,000 recipients is 0.17 MB). Anything else — an error, white
+// space, another key — is left to the JSON decoder (found is false). The
+// result is checked where it is read or passed on: its encoding as a
+// json.RawMessage validates it.
+func okValue(out []byte) (ok json.RawMessage, found bool) {
+	const head = `{"ok":`
+	if len(out) <= len(head)+1 || string(out[:len(head)]) != head || out[len(out)-1] != '}' {
+		return nil, false
+	}
+	return out[len(head) : len(out)-1], true
 }
 
 // call runs op and decodes the "ok" value into out.

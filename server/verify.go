@@ -103,7 +103,7 @@ func (s *Service) VerifyBatch(ctx context.Context, userID, batchID string) (Veri
 
 // verify runs decide on reqJSON and compares with the recorded decision JSON.
 func (s *Service) verify(ctx context.Context, clientEngine string, reqJSON, recorded []byte) (Verification, error) {
-	computed, err := callRaw(ctx, s.engine, OpDecide, json.RawMessage(reqJSON))
+	computed, err := callBytes(ctx, s.engine, OpDecide, reqJSON) // as it is: no re-encoding of 0.1–1 MB
 	if err != nil {
 		return Verification{}, err
 	}

@@ -79,7 +79,7 @@ func (a *api) readVerifyBody(w http.ResponseWriter, r *http.Request) (server.Ver
 	case dispatch.IsCompact(body.Request):
 		in.Compact = body.Request
 	default:
-		if err := dispatch.Decode(body.Request, &in.Request); err != nil {
+		if err := dispatch.DecodePart(body.Request, &in.Request); err != nil {
 			return in, core.Errorf(core.ErrorCode(err), "request: %s", core.ErrorMessage(err))
 		}
 	}

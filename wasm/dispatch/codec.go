@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -23,6 +24,9 @@ const (
 	// before Call returns and nothing is kept); Decode, whose callers may keep
 	// the values and reuse their buffers, copies.
 	noCopy
+	// keysChecked skips the check for repeated keys: in is part of a body
+	// whose every object was checked already (DecodePart).
+	keysChecked
 )
 
 // decode reads a JSON object into v (see decodeWith).
@@ -44,6 +48,9 @@ func decodeWith(in []byte, v any, opts ...decodeOption) error {
 	}
 	if err := unmarshal(in, v, opts...); err != nil {
 		return decodeError(err)
+	}
+	if slices.Contains(opts, keysChecked) {
+		return nil
 	}
 	if path, ok := duplicateKey(trimmed); ok {
 		return core.Errorf(core.CodeInvalid, "duplicate key %q: a key may appear only once in an object", path)
