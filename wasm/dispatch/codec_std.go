@@ -132,3 +132,6 @@ func marshal(v any) ([]byte, error) {
 	}
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
+
+// scanV1Parts: encoding/json is the library here: the scanner reads a plainly valid decide request of version 1 several times faster as wasm (DecodePart).
+const scanV1Parts = true

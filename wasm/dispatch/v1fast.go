@@ -17,12 +17,18 @@ var errFallback = errors.New("not for the fast reader")
 // anything else goes to the library, which reads it exactly as before or
 // says what is wrong with it in its own words.
 func decodeDecideV1(in []byte, req *core.DecideRequest) error {
-	s := &scanner{in: in, elem: -1}
+	return readDecideV1(in, req, false, noCopy)
+}
+
+// readDecideV1 is decodeDecideV1 with copied strings or not, and the
+// library's options for what the scanner leaves to it.
+func readDecideV1(in []byte, req *core.DecideRequest, copyStrings bool, opts ...decodeOption) error {
+	s := &scanner{in: in, elem: -1, copyStrings: copyStrings}
 	if err := s.decideV1(req); err == nil && s.end() == nil {
 		return nil
 	}
 	*req = core.DecideRequest{}
-	return decodeWith(in, req, strict, noCopy)
+	return decodeWith(in, req, append(opts, strict)...)
 }
 
 // errNull: the field's value was null, which leaves it at its zero value
