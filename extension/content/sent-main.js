@@ -69,6 +69,7 @@ function start() {
         const task = res.ok;
         if (task.kind === 'scan') {
           if ((await runner.scan(task)) === 'navigating') return;
+          lastJobId = null; // the scan's result (and its offer) is the newest news: not the last job's end again
           continue;
         }
         if (task.job) lastJobId = task.job.id;

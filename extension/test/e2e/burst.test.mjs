@@ -9,12 +9,11 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { NAMES, slugOf } from '../unit/screens2026.mjs';
 import { ok, poll, record, invitations, jobSettled, startSite } from './undo-helpers.mjs';
 import { ours } from './locator.mjs';
 import { shot } from './harness.mjs';
+import { DAY, sentList, setClock } from './burst-helpers.mjs';
 
-const DAY = 86_400_000;
 const FEED = 'https://www.linkedin.com/feed/';
 
 const WORDS = {
@@ -37,25 +36,6 @@ const WORDS = {
   },
 };
 
-/**
- * sentList returns the 300 people, newest first: 58 "today" (outside), 20 "yesterday" (Invite Guard's),
- * and 222 older ones spread so that the usual pace is 3 a day (the core's median: 2.97). Names repeat every
- * NAMES.length rows: namesakes with other profiles, inside the burst too.
- */
-function sentList() {
-  const ages = [
-    ...Array(58).fill(['today', 0]), ...Array(20).fill(['yesterday', 1]),
-    ...[2, 3, 4, 5, 6].flatMap((n) => Array(3).fill(['days', n])),
-    ...[1, 2, 3].flatMap((n) => Array(18).fill(['weeks', n])),
-    ...Array(60).fill(['months', 1]), ...Array(60).fill(['months', 2]), ...Array(33).fill(['months', 3]),
-  ];
-  return ages.map((age, i) => {
-    const name = NAMES[i % NAMES.length];
-    const slug = slugOf(name, i);
-    return { key: `https://www.linkedin.com/in/${slug}/`, slug, name, head: 'Product Manager at Example GmbH', age };
-  });
-}
-
 /** feedPage is a LinkedIn feed, optionally with the page's own modal dialog open. */
 function feedPage(lang, url) {
   const w = WORDS[lang];
@@ -65,28 +45,6 @@ function feedPage(lang, url) {
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Feed | LinkedIn</title></head><body style="margin:0;font:14px system-ui;background:#f4f2ee">
 <header style="background:#fff;padding:10px 24px">in</header><main style="max-width:560px;margin:20px auto;background:#fff;padding:16px;border-radius:8px"><button type="button">${w.feed}</button>
 ${Array.from({ length: 8 }, (_, i) => `<article style="padding:12px 0;border-top:1px solid #eee"><p>Post ${i + 1}</p><button type="button">Like</button></article>`).join('')}</main>${dialog}</body></html>`;
-}
-
-/** setClock runs the worker's clock ms ahead of (or behind) the real one, on top of IG_CLOCK_OFFSET_DAYS. */
-function setClock(sw, ms) {
-  return sw.evaluate((ms) => {
-    const g = globalThis;
-    if (!g.__igTestClock) {
-      const Base = g.Date;
-      const clock = { extra: 0 };
-      function Clock(...a) {
-        if (!new.target) return new Base(Base.now() + clock.extra).toString();
-        return a.length ? new Base(...a) : new Base(Base.now() + clock.extra);
-      }
-      Clock.now = () => Base.now() + clock.extra;
-      Clock.parse = Base.parse;
-      Clock.UTC = Base.UTC;
-      Clock.prototype = Base.prototype;
-      g.Date = Clock;
-      g.__igTestClock = clock;
-    }
-    g.__igTestClock.extra = ms;
-  }, ms);
 }
 
 /** reminderState reads the worker's reminder setting (its last answer to a page). */
@@ -200,7 +158,8 @@ async function theBurst(t, lang) {
     const popup = await h.ctx.newPage();
     await popup.goto(`chrome-extension://${h.extId}/ui/popup.html`);
     await popup.getByRole('button', { name: w.scanButton }).click();
-    await poll(() => ok(h.sw, { op: 'scan.list' }), (r) => r.scans.length === 2, { timeout: 240000, what: 'the re-scan' });
+    const rescan = (await poll(() => ok(h.sw, { op: 'scan.list' }), (r) => r.scans.length === 2, { timeout: 240000, what: 'the re-scan' })).scans[0];
+    assert.deepEqual([rescan.complete, rescan.seen, rescan.imported, rescan.changed], [true, 245, 0, 0], JSON.stringify(rescan));
     await ours(sent).getByText(w.rescan).waitFor();
     assert.equal(await ours(sent).getByRole('button', { name: w.review, exact: true }).isVisible(), false, 'no offer on the overlay');
     assert.deepEqual((await ok(h.sw, { op: 'burst.offers' })).offers, []);
