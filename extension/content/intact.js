@@ -31,8 +31,8 @@ function restyled(host) {
  */
 export function watchIntact({ host, box, inTopLayer = () => true, minSize, onTamper = () => {} }) {
   const parent = host.parentNode;
-  const now = box.getBoundingClientRect();
-  const min = minSize ?? { width: now.width * 0.9, height: now.height * 0.9 };
+  // Measured only when not given: a layout read before the first frame is a layout of the whole page.
+  const min = minSize ?? ((r) => ({ width: r.width * 0.9, height: r.height * 0.9 }))(box.getBoundingClientRect());
   let tampered = '';
   let occluded = false;
   let stopped = false;

@@ -34,6 +34,7 @@ dialog.modal:focus { outline: none; }
 .overlay {
   position: fixed; inset: 0; z-index: 2147483646; display: flex; justify-content: center; align-items: center;
   padding: 24px; background: rgba(15, 23, 42, .52);
+  contain: strict; /* a relayout boundary: what changes in the dialog is laid out without the page's thousands of rows */
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: #1e293b;
 }
 .overlay[data-place="start"] { align-items: flex-start; }
