@@ -195,8 +195,10 @@ const INLINE = new Set(['B', 'I', 'EM', 'STRONG', 'MARK', 'SMALL', 'U', 'S', 'SU
  * chunks returns the texts a container shows, one per text block in document order,
  * leaving out hidden parts and the subtrees for which skip(el) is true.
  * Each chunk is { text, el } where el is the element holding the text.
+ * visit(el), when given, sees every element below root in document order, hidden and
+ * skipped ones too: a reader that needs more than the texts walks the container once.
  */
-export function chunks(root, skip) {
+export function chunks(root, skip, visit) {
   const out = [];
   let cur = null;
   const walk = (n) => {
@@ -207,16 +209,27 @@ export function chunks(root, skip) {
         while (INLINE.has(holder.tagName) && holder !== root && holder.parentElement) holder = holder.parentElement;
         if (cur && cur.el === holder) cur.text += c.data;
         else { cur = { text: c.data, el: holder }; out.push(cur); }
-      } else if (c.nodeType === 1 && !hiddenFromReading(c) && !(skip && skip(c))) {
-        if (!INLINE.has(c.tagName)) cur = null;
-        walk(c);
-        if (!INLINE.has(c.tagName)) cur = null;
+      } else if (c.nodeType === 1) {
+        visit?.(c);
+        if (!hiddenFromReading(c) && !(skip && skip(c))) {
+          if (!INLINE.has(c.tagName)) cur = null;
+          walk(c);
+          if (!INLINE.has(c.tagName)) cur = null;
+        } else if (visit && c.firstElementChild) visitAll(c, visit);
       }
     }
   };
   walk(root);
   for (const c of out) c.text = clean(c.text);
   return out.filter((c) => c.text);
+}
+
+/** visitAll calls visit(el) for every element below root, in document order. */
+function visitAll(root, visit) {
+  for (let c = root.firstElementChild; c; c = c.nextElementSibling) {
+    visit(c);
+    if (c.firstElementChild) visitAll(c, visit);
+  }
 }
 
 /**

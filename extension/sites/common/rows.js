@@ -6,21 +6,28 @@
 import { CHECK_SELECTOR, isCheckLike, isChecked, isDisabled, isButtonLike, accName, chunks, labelIndex, toggle } from './dom.js';
 import { EMAIL, clean, fold, isSelectAllName, isUiWordFolded, looksLikeName, meansInTargetFolded, nameFromLabel, nameInTexts } from './text.js';
 import { emailKey, nameKey, profileKey } from './keys.js';
-import { insideOurs } from './ours.js';
+import { insideOurs, isOurHost } from './ours.js';
 import { COUNTER, NOT_MEMBER, SELECTS } from './words.js';
 
 /** checksIn returns the row controls inside root in page order: check-like, not nested in another, not our UI, not "Select all". */
 export function checksIn(root, index = labelIndex(root.ownerDocument || root)) {
-  const all = [...root.querySelectorAll(CHECK_SELECTOR)].filter((el) => isCheckLike(el) && !insideOurs(el) && selects(el, index));
+  if (insideOurs(root)) return [];
+  const all = [...root.querySelectorAll(CHECK_SELECTOR)].filter((el) => isCheckLike(el) && !isOurHost(el) && selects(el, index));
   const set = new Set(all);
-  return all.filter((el) => {
-    for (let a = el.parentElement; a && a !== root; a = a.parentElement) {
-      if (set.has(a)) return false;
-      // A control in a table's header row is the table's "select all", labelled or not.
-      if (a.tagName === 'TH' || a.tagName === 'THEAD' || a.getAttribute('role') === 'columnheader') return false;
+  // Whether an element (below root) is or is inside another check, a table's header (its control is the
+  // table's "select all", labelled or not) or one of our hosts: asked once per element, however many
+  // checks share it as an ancestor (a list of 5,000 rows shares most of them).
+  const excluded = new Map();
+  const isExcluded = (a) => {
+    if (!a || a === root) return false;
+    let v = excluded.get(a);
+    if (v === undefined) {
+      v = set.has(a) || a.tagName === 'TH' || a.tagName === 'THEAD' || a.getAttribute('role') === 'columnheader' || isOurHost(a) || isExcluded(a.parentElement);
+      excluded.set(a, v);
     }
-    return !isSelectAllName(accName(el, index));
-  });
+    return v;
+  };
+  return all.filter((el) => !isExcluded(el.parentElement) && !isSelectAllName(accName(el, index)));
 }
 
 /**
@@ -58,15 +65,36 @@ function skipControls(el) {
 }
 
 /**
+ * walkRow reads a row in one walk: its text chunks as chunks(row, skipControls) gives them, its links
+ * with an href (hidden ones too, in page order: row.querySelectorAll('a[href]')), its first picture and
+ * its first picture with an alt text.
+ */
+function walkRow(row) {
+  const links = [];
+  let img = null;
+  let imgAlt = null;
+  const cs = chunks(row, skipControls, (el) => {
+    const tag = el.localName;
+    if (tag === 'a' && el.hasAttribute('href')) links.push(el);
+    else if (tag === 'img') {
+      img ??= el;
+      if (!imgAlt && el.hasAttribute('alt')) imgAlt = el;
+    }
+  });
+  return { cs, links, img, imgAlt };
+}
+
+/**
  * readRow reads one row: { el, check, key, name, email, profile, headline, status,
  * member, selected, disabled, inTarget, personLike, selectAll }.
  */
-export function readRow(row, check, index) {
+export function readRow(row, check, index, noDisabledFieldset = false) {
   const base = row.ownerDocument.baseURI;
+  const { cs, links, img, imgAlt } = walkRow(row);
   const profileLinks = [];
   let profile = '';
   let mailto = '';
-  for (const a of row.querySelectorAll('a[href]')) {
+  for (const a of links) {
     const href = a.getAttribute('href');
     const k = profileKey(href, base);
     if (k) {
@@ -75,7 +103,6 @@ export function readRow(row, check, index) {
     }
     if (!mailto && /^mailto:/i.test(href)) mailto = emailKey(href);
   }
-  const cs = chunks(row, skipControls);
   for (const c of cs) {
     c.f = fold(c.text);
     c.ui = isUiWordFolded(c.f);
@@ -96,10 +123,7 @@ export function readRow(row, check, index) {
     if (c) name = c.text;
   }
   if (!name) name = nameFromLabel(checkName);
-  if (!name) {
-    const img = row.querySelector('img[alt]');
-    if (img) name = nameFromLabel(img.alt);
-  }
+  if (!name && imgAlt) name = nameFromLabel(imgAlt.alt);
   if (!name) {
     const c = cs.find((x) => !x.email && !x.ui && !x.status && x.text.length <= 70);
     if (c) name = c.text;
@@ -111,14 +135,14 @@ export function readRow(row, check, index) {
   const headlineChunk = cs.slice(nameAt + 1).find(plain) || (nameAt < 0 ? cs.find(plain) : null);
   const headline = headlineChunk ? headlineChunk.text : '';
   const statusChunk = cs.find((c) => c.status);
-  const disabled = isDisabled(check);
+  const disabled = noDisabledFieldset ? !!check.disabled || check.getAttribute('aria-disabled') === 'true' : isDisabled(check);
   const selectAll = cs.length > 0 && cs.every((c) => isSelectAllName(c.text) || /^\(?\d+\)?$/.test(c.text));
   let member;
   if (profile) member = true;
   else if (notMember) member = false;
   else if (headline) member = true;
   else if (email) member = false;
-  const personLike = !selectAll && !!(profile || email || row.querySelector('img') || looksLikeName(name));
+  const personLike = !selectAll && !!(profile || email || img || looksLikeName(name));
   return {
     el: row, check,
     key: profile || email || nameKey(name),
@@ -139,11 +163,12 @@ export function readRows(scope, checks, limit = Infinity) {
   const index = labelIndex(scope.ownerDocument || scope);
   if (!checks) checks = checksIn(scope, index);
   const count = containCounts(checks, scope);
+  const noDisabledFieldset = !(scope.ownerDocument || scope).querySelector('fieldset[disabled]');
   const rows = [];
   for (const c of checks) {
     if (rows.length >= limit) break;
     if (!scope.contains(c) || c === scope) continue;
-    const r = readRow(rowOf(c, scope, count), c, index);
+    const r = readRow(rowOf(c, scope, count), c, index, noDisabledFieldset);
     if (r.personLike) rows.push(r);
   }
   return rows;
