@@ -16,12 +16,24 @@ import (
 // RecordBatch is what the extension reports after a bulk invitation: the
 // request it decided on, the decision, the engine that made it and which
 // recipients (indexes into request.recipients) were really sent.
+//
+// The request comes in either form of decide: version 1 (Request), or the
+// compact form of ABI version 2 the engine decided on (Compact: its bytes as
+// they arrived, with the names of the rows so that the invitations carry
+// them). A compact request is stored as it is, so a verify gives the engine
+// exactly what the extension's engine saw; Request then holds its expansion
+// (rows as recipients: keys, names, membership), which the invitations and
+// the batch's fields are read from.
 type RecordBatch struct {
 	ClientBatchID string             `json:"clientBatchId"`
 	EngineID      string             `json:"engineId"`
 	Request       core.DecideRequest `json:"request"`
-	Decision      core.Decision      `json:"decision"`
-	Sent          []int              `json:"sent"`
+	// Compact is a compact request's bytes as they arrived and CompactRequest
+	// the same request decoded (strictly, by the HTTP layer).
+	Compact        []byte                     `json:"-"`
+	CompactRequest *core.CompactDecideRequest `json:"-"`
+	Decision       core.Decision              `json:"decision"`
+	Sent           []int                      `json:"sent"`
 	// SentAt is when the invitations were released; zero means request.now.
 	SentAt time.Time `json:"sentAt,omitempty"`
 }
@@ -68,6 +80,11 @@ func (in *RecordBatch) validate() error {
 	if err := checkEngineID(in.EngineID); err != nil {
 		return err
 	}
+	if in.CompactRequest != nil {
+		if err := in.expandCompact(); err != nil {
+			return err
+		}
+	}
 	if err := in.Request.Validate(); err != nil {
 		return core.Errorf(core.ErrorCode(err), "request.%s", core.ErrorMessage(err))
 	}
@@ -95,6 +112,24 @@ func (in *RecordBatch) validate() error {
 	return nil
 }
 
+// expandCompact reads the compact request and puts its expansion in Request.
+func (in *RecordBatch) expandCompact() error {
+	c := *in.CompactRequest
+	if len(in.Compact) == 0 {
+		return core.Errorf(core.CodeInvalid, "request: a compact request needs its bytes")
+	}
+	// Validates the lists and the request as the engine will; the decision itself is the engine's.
+	if _, err := core.DecideCompact(c); err != nil {
+		return core.Errorf(core.ErrorCode(err), "request.%s", core.ErrorMessage(err))
+	}
+	exp, err := c.Expand()
+	if err != nil {
+		return core.Errorf(core.ErrorCode(err), "request.%s", core.ErrorMessage(err))
+	}
+	in.Request = exp
+	return nil
+}
+
 // RecordBatch stores a batch and one invitation per sent recipient. It is
 // idempotent by clientBatchId: the same ID with the same body answers the
 // stored batch again (replay true); with another body it is a CodeConflict.
@@ -102,9 +137,12 @@ func (s *Service) RecordBatch(ctx context.Context, userID string, in RecordBatch
 	if err := in.validate(); err != nil {
 		return Batch{}, false, err
 	}
-	reqJSON, err := json.Marshal(in.Request)
-	if err != nil {
-		return Batch{}, false, core.Errorf(core.CodeInternal, "encode request: %v", err)
+	reqJSON := in.Compact
+	if reqJSON == nil {
+		var err error
+		if reqJSON, err = json.Marshal(in.Request); err != nil {
+			return Batch{}, false, core.Errorf(core.CodeInternal, "encode request: %v", err)
+		}
 	}
 	decJSON, err := json.Marshal(in.Decision)
 	if err != nil {
@@ -114,7 +152,7 @@ func (s *Service) RecordBatch(ctx context.Context, userID string, in RecordBatch
 	if err != nil {
 		return Batch{}, false, core.Errorf(core.CodeInternal, "encode batch: %v", err)
 	}
-	sum := sha256.Sum256(canon)
+	sum := sha256.Sum256(append(canon, in.Compact...)) // two compact requests may expand alike
 	now := s.Now()
 	b = Batch{
 		ID:            newID("b_"),

@@ -91,7 +91,9 @@ func (s *Service) VerifyBatch(ctx context.Context, userID, batchID string) (Veri
 	}
 	req := b.Request
 	var stored core.DecideRequest
-	if json.Unmarshal(b.Request, &stored) == nil && stored.Validate() == nil {
+	// A compact request (stored as the extension sent it) has no recipients and goes to the engine as
+	// it is, as does an empty one; a request of version 1 goes in its compact form.
+	if json.Unmarshal(b.Request, &stored) == nil && len(stored.Recipients) > 0 && stored.Validate() == nil {
 		if compact, err := engineRequest(&stored); err == nil {
 			req = compact // the engine reads the compact form faster; the answer is the same
 		}

@@ -43,6 +43,7 @@ func (s *suite) verify(t *testing.T) {
 		t.Errorf("verify from another engine = %+v, want a match reported as another engine", v)
 	}
 	c.wantError(t, 404, "not_found", "POST", "/v1/batches/b_nope/verify", nil)
+	s.verifyCompactRecord(t, c)
 	c.wantError(t, 400, "invalid", "POST", "/v1/verify", map[string]any{"engineId": "xyz", "request": req, "decision": dec})
 }
 
@@ -241,4 +242,57 @@ func jobID(t testing.TB, r response) string {
 		t.Fatalf("job answer %s: %v", r, err)
 	}
 	return j.ID
+}
+
+// verifyCompactRecord records a batch whose request is in the compact form (as the extension's sync sends
+// it, with the rows' names): stored as it came, its invitations named, its verify a match; a compact
+// request the core refuses is refused naming the list.
+func (s *suite) verifyCompactRecord(t *testing.T, c *client) {
+	req := decideRequest(5, "vc")
+	req.Recipients[4].Selected = false
+	compact, ok := req.Compact()
+	if !ok {
+		t.Fatal("the request has no compact form")
+	}
+	compact.Names = make([]string, len(req.Recipients))
+	for i, r := range req.Recipients {
+		compact.Names[i] = r.Name
+	}
+	body := map[string]any{"clientBatchId": "vc", "engineId": c.engineID(t), "request": compact, "decision": c.decide(t, req), "sent": []int{0, 2}, "sentAt": t0.Add(10 * time.Second)}
+	var b batchOut
+	c.want(t, 201, "POST", "/v1/batches", body, &b)
+	if b.SentCount != 2 {
+		t.Errorf("compact record: sentCount %d, want 2", b.SentCount)
+	}
+	var got batchOut
+	c.want(t, 200, "GET", "/v1/batches/"+b.ID, nil, &got)
+	if !strings.HasPrefix(string(got.Request), `{"v":2,`) {
+		t.Errorf("stored request = %.60s…, want the compact request as it came", got.Request)
+	}
+	var p page[invitation]
+	c.want(t, 200, "GET", "/v1/invitations?batch="+b.ID, nil, &p)
+	var names []string
+	for _, inv := range p.Items {
+		names = append(names, inv.Name)
+	}
+	slices.Sort(names)
+	if want := []string{req.Recipients[0].Name, req.Recipients[2].Name}; !slices.Equal(names, want) {
+		t.Errorf("compact record: invitations named %q, want %q", names, want)
+	}
+	var v verification
+	c.want(t, 200, "POST", "/v1/batches/"+b.ID+"/verify", nil, &v)
+	if v.Result != "match" || len(v.Differences) != 0 {
+		t.Errorf("verify of a compact record = %+v, want a match", v)
+	}
+	var replay batchOut
+	c.want(t, 200, "POST", "/v1/batches", body, &replay)
+	if replay.ID != b.ID {
+		t.Errorf("the same compact record again = %s, want the stored %s", replay.ID, b.ID)
+	}
+	compact.Rows[0] = 99
+	body["request"], body["clientBatchId"] = compact, "vc-bad"
+	r := c.wantError(t, 400, "invalid", "POST", "/v1/batches", body)
+	if msg := string(r.Body); !strings.Contains(msg, "rows[0]") {
+		t.Errorf("a compact record with a key index out of range: %q, want it to name rows[0]", msg)
+	}
 }

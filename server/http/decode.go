@@ -5,6 +5,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"time"
 	"unicode/utf8"
 
 	json "github.com/inviteguard/inviteguard/internal/jsonlib"
@@ -55,6 +56,42 @@ func (a *api) readRaw(w http.ResponseWriter, r *http.Request, limit int64) ([]by
 		return nil, core.Errorf(core.CodeInvalid, "request body is not valid UTF-8")
 	}
 	return body, nil
+}
+
+// recordBody is the body of POST /v1/batches as it arrives: the request is
+// read once it is known whether it is of ABI version 1 or compact.
+type recordBody struct {
+	ClientBatchID string          `json:"clientBatchId"`
+	EngineID      string          `json:"engineId"`
+	Request       json.RawMessage `json:"request"`
+	Decision      core.Decision   `json:"decision"`
+	Sent          []int           `json:"sent"`
+	SentAt        time.Time       `json:"sentAt,omitempty"`
+}
+
+// readRecordBody reads a batch record whose request is a decide request of
+// ABI version 1 or a compact one (kept as bytes, stored as they arrived).
+func (a *api) readRecordBody(w http.ResponseWriter, r *http.Request) (server.RecordBatch, error) {
+	var body recordBody
+	if err := a.readDecisionBody(w, r, &body); err != nil {
+		return server.RecordBatch{}, err
+	}
+	in := server.RecordBatch{ClientBatchID: body.ClientBatchID, EngineID: body.EngineID, Decision: body.Decision, Sent: body.Sent, SentAt: body.SentAt}
+	switch {
+	case len(body.Request) == 0 || string(body.Request) == "null":
+		return in, core.Errorf(core.CodeInvalid, "request is missing")
+	case dispatch.IsCompact(body.Request):
+		var c core.CompactDecideRequest
+		if err := dispatch.Decode(body.Request, &c); err != nil {
+			return in, core.Errorf(core.ErrorCode(err), "request: %s", core.ErrorMessage(err))
+		}
+		in.Compact, in.CompactRequest = body.Request, &c
+	default:
+		if err := dispatch.Decode(body.Request, &in.Request); err != nil {
+			return in, core.Errorf(core.ErrorCode(err), "request: %s", core.ErrorMessage(err))
+		}
+	}
+	return in, nil
 }
 
 // verifyBody is the body of POST /v1/verify as it arrives: the request is

@@ -45,8 +45,8 @@ func (a *api) me(w http.ResponseWriter, r *http.Request, _ string) {
 }
 
 func (a *api) recordBatch(w http.ResponseWriter, r *http.Request, userID string) {
-	var in server.RecordBatch
-	if err := a.readDecisionBody(w, r, &in); err != nil {
+	in, err := a.readRecordBody(w, r)
+	if err != nil {
 		a.writeError(w, r, err)
 		return
 	}
