@@ -58,126 +58,117 @@ async function after(label, hook) {
 }
 
 /**
- * createHandlers builds the handler map over an Engine and a History (background/db.js). The hooks say who
- * else hears of a change (background/worker.js passes sync's; a hook's failure is logged, not answered):
+ * createHandlers builds the handler map over an Engine and a History (background/db.js): a small state
+ * object (the deps, the default policy and the stored one once read) and the named functions below. The
+ * hooks say who else hears of a change (background/worker.js passes sync's; a hook's failure is logged,
+ * not answered):
  *   onDecided(request, decision)  each decision with the exact request the engine saw (history included)
  *   onRecorded(batchId)           a batch released from the undo window and stored (awaited)
  *   onPolicyChanged(policy)       the policy set or reset (awaited)
  */
 export function createHandlers({ engine, history, openOptions = () => {}, onDecided = () => {}, onRecorded = async () => {}, onPolicyChanged = async () => {} }) {
-  let defaults = null;
-  async function defaultPolicy() {
-    if (!defaults) defaults = unwrap(await engine.callJSON('default_policy'), 'default_policy');
-    return defaults;
-  }
-  // The worker is the only writer of the policy, so it is read from the database once per wake-up. A policy
-  // stored before a field existed takes that field's default (the core reads a missing burst field as its default
-  // too, but the options page shows every field).
-  let policyCache = null;
-  async function currentPolicy() {
-    policyCache ??= { ...(await defaultPolicy()), ...(await history.getSetting('policy')) };
-    return policyCache;
-  }
-  async function storePolicy(policy) {
-    await history.putSetting('policy', policy);
-    policyCache = policy;
-  }
-
-  const handlers = {
-    async 'engine.info'() {
-      await engine.load().catch(() => {});
-      return engine.info();
-    },
-
-    // The answer carries the worker's share of the time (history, decide) for the extension's bench.
-    async decide(p) {
-      const t0 = performance.now();
-      checkWhere(p);
-      const recipients = recipientsOf(p.recipients);
-      const policy = await currentPolicy();
-      const now = p.now ?? new Date().toISOString();
-      const windowDays = Math.max(policy.cooldownDays, policy.reinviteLockDays, policy.targetRepeatDays);
-      const t1 = performance.now();
-      const hist = await history.historyFor(p.network, recipients.map((r) => r.key), now, windowDays);
-      const t2 = performance.now();
-      const req = { network: p.network, surface: p.surface, recipients, policy, now };
-      if (p.target) req.target = String(p.target);
-      if (p.message) req.message = String(p.message);
-      if (hist.length) req.history = hist;
-      // The engine reads the compact form several times faster; the exact request (version 1) is what sync keeps.
-      const decision = unwrap(await engine.callJSON('decide', compactRequest(req) ?? req), 'decide');
-      onDecided(req, decision);
-      // decide: everything the worker did but read the history (checks, the request, the engine, its answer).
-      const workerMs = performance.now() - t0;
-      return { decision, engineId: engine.engineId, timings: { historyMs: t2 - t1, decideMs: workerMs - (t2 - t1), workerMs } };
-    },
-
-    async record(p) {
-      checkWhere(p);
-      const recipients = recipientsOf(p.recipients.map((r) => ({ ...r, selected: true })));
-      const flags = new Map((p.recipients ?? []).map((r) => [r.key, r.flags ?? []]));
-      // Released from the undo window: the lifecycle's held → sent, as the core defines it.
-      const { to: state } = unwrap(await engine.callJSON('transition', { from: 'held', event: 'release' }), 'transition');
-      const batch = await history.recordBatch({
-        state,
-        network: p.network,
-        surface: p.surface,
-        target: p.target,
-        recipients: recipients.map((r) => ({ ...r, flags: flags.get(r.key) ?? [] })),
-        decision: p.decision ?? null,
-        pageUrl: p.pageUrl,
-        engineId: engine.engineId,
-      });
-      await after('sync enqueue failed', () => onRecorded(batch.id));
-      return { batchId: batch.id, count: batch.count };
-    },
-
-    // The single Connect clicks of the last window, so a reload does not reset the velocity count.
-    async 'velocity.recent'(p) {
-      checkWhere(p);
-      const seconds = Math.max(1, Math.min(86400, Number(p.windowSeconds) || 120));
-      const from = new Date(Date.now() - seconds * 1000).toISOString();
-      return { times: await history.sentSince(p.network, p.surface, from) };
-    },
-
-    async 'policy.get'() {
-      return { policy: await currentPolicy(), defaults: await defaultPolicy() };
-    },
-
-    async 'policy.set'(p) {
-      const policy = unwrap(await engine.callJSON('validate_policy', p.policy), 'validate_policy');
-      await storePolicy(policy);
-      await after('sync policy', () => onPolicyChanged(policy));
-      return { policy };
-    },
-
-    async 'policy.reset'() {
-      const policy = await defaultPolicy();
-      await storePolicy(policy);
-      await after('sync policy', () => onPolicyChanged(policy));
-      return { policy };
-    },
-
-    async 'history.batches'(p) {
-      return { batches: await history.batches(p?.limit ?? 50) };
-    },
-
-    async 'history.invitations'(p) {
+  const st = { engine, history, openOptions, onDecided, onRecorded, onPolicyChanged, defaults: null, policy: null };
+  return {
+    'engine.info': () => engineInfo(st),
+    decide: (p) => decide(st, p),
+    record: (p) => record(st, p),
+    'velocity.recent': (p) => velocityRecent(st, p),
+    'policy.get': async () => ({ policy: await currentPolicy(st), defaults: await defaultPolicy(st) }),
+    'policy.set': async (p) => storePolicy(st, unwrap(await engine.callJSON('validate_policy', p.policy), 'validate_policy')),
+    'policy.reset': async () => storePolicy(st, await defaultPolicy(st)),
+    'history.batches': async (p) => ({ batches: await history.batches(p?.limit ?? 50) }),
+    'history.invitations': async (p) => {
       if (!p?.batchId) throw new HandlerError('invalid', 'batchId is required');
       return { invitations: await history.invitations(p.batchId) };
     },
-
-    async 'history.clear'() {
+    'history.clear': async () => {
       await history.clear();
       return {};
     },
-
-    async 'options.open'() {
+    'options.open': async () => {
       await openOptions();
       return {};
     },
   };
-  return handlers;
+}
+
+async function engineInfo(st) {
+  await st.engine.load().catch(() => {});
+  return st.engine.info();
+}
+
+async function defaultPolicy(st) {
+  if (!st.defaults) st.defaults = unwrap(await st.engine.callJSON('default_policy'), 'default_policy');
+  return st.defaults;
+}
+
+/**
+ * currentPolicy is the stored policy. The worker is the only writer of the policy, so it is read from the
+ * database once per wake-up. A policy stored before a field existed takes that field's default (the core
+ * reads a missing burst field as its default too, but the options page shows every field).
+ */
+async function currentPolicy(st) {
+  st.policy ??= { ...(await defaultPolicy(st)), ...(await st.history.getSetting('policy')) };
+  return st.policy;
+}
+
+/** storePolicy keeps a validated policy, tells onPolicyChanged, and answers { policy }. */
+async function storePolicy(st, policy) {
+  await st.history.putSetting('policy', policy);
+  st.policy = policy;
+  await after('sync policy', () => st.onPolicyChanged(policy));
+  return { policy };
+}
+
+/** decide asks the engine about one held batch. The answer carries the worker's share of the time (history, decide) for the extension's bench. */
+async function decide(st, p) {
+  const t0 = performance.now();
+  checkWhere(p);
+  const recipients = recipientsOf(p.recipients);
+  const policy = await currentPolicy(st);
+  const now = p.now ?? new Date().toISOString();
+  const windowDays = Math.max(policy.cooldownDays, policy.reinviteLockDays, policy.targetRepeatDays);
+  const t1 = performance.now();
+  const hist = await st.history.historyFor(p.network, recipients.map((r) => r.key), now, windowDays);
+  const t2 = performance.now();
+  const req = { network: p.network, surface: p.surface, recipients, policy, now };
+  if (p.target) req.target = String(p.target);
+  if (p.message) req.message = String(p.message);
+  if (hist.length) req.history = hist;
+  // The engine reads the compact form several times faster; the exact request (version 1) is what sync keeps.
+  const decision = unwrap(await st.engine.callJSON('decide', compactRequest(req) ?? req), 'decide');
+  st.onDecided(req, decision);
+  // decide: everything the worker did but read the history (checks, the request, the engine, its answer).
+  const workerMs = performance.now() - t0;
+  return { decision, engineId: st.engine.engineId, timings: { historyMs: t2 - t1, decideMs: workerMs - (t2 - t1), workerMs } };
+}
+
+/** record stores a batch released from the undo window (the lifecycle's held → sent) and tells onRecorded. */
+async function record(st, p) {
+  checkWhere(p);
+  const recipients = recipientsOf(p.recipients.map((r) => ({ ...r, selected: true })));
+  const flags = new Map((p.recipients ?? []).map((r) => [r.key, r.flags ?? []]));
+  const { to: state } = unwrap(await st.engine.callJSON('transition', { from: 'held', event: 'release' }), 'transition');
+  const batch = await st.history.recordBatch({
+    state,
+    network: p.network,
+    surface: p.surface,
+    target: p.target,
+    recipients: recipients.map((r) => ({ ...r, flags: flags.get(r.key) ?? [] })),
+    decision: p.decision ?? null,
+    pageUrl: p.pageUrl,
+    engineId: st.engine.engineId,
+  });
+  await after('sync enqueue failed', () => st.onRecorded(batch.id));
+  return { batchId: batch.id, count: batch.count };
+}
+
+/** velocityRecent lists the single Connect clicks of the last window, so a reload does not reset the velocity count. */
+async function velocityRecent(st, p) {
+  checkWhere(p);
+  const seconds = Math.max(1, Math.min(86400, Number(p.windowSeconds) || 120));
+  const from = new Date(Date.now() - seconds * 1000).toISOString();
+  return { times: await st.history.sentSince(p.network, p.surface, from) };
 }
 
 /**
