@@ -62,7 +62,7 @@ export function syncHandlers(sync) {
     'sync.get': () => sync.status(),
     'sync.configure': (p) => sync.configure(p),
     'sync.test': (p) => sync.test(p),
-    'sync.flush': () => sync.flush(),
+    'sync.flush': (p) => sync.flush({ force: !!p?.force }), // force: now, whatever the backoff says
   };
 }
 

@@ -73,7 +73,7 @@ export const OPS = {
   'sync.get': [EXT, '{}', '{enabled, url, hasToken, last: {at, ok, error, stats}, queued, failed, nextDueAt, lastError}'],
   'sync.configure': [EXT, '{enabled, url?, token?}', '{enabled, url, hasToken, last, queued, failed, nextDueAt, lastError}'],
   'sync.test': [EXT, '{url?, token?}', '{ok, user?, engine?, sameEngine?, error?}'],
-  'sync.flush': [EXT, '{}', '{enabled, stats?, queued, failed, nextDueAt, lastError}'],
+  'sync.flush': [EXT, '{force?}', '{enabled, stats?, queued, failed, nextDueAt, lastError}'],
   'report.open': [EXT, '{}', '{}'],
   // the popup's offer and the review page (background/burst-handlers.js)
   'burst.offers': [EXT, '{}', '{offers: [{id, from, to, resolution, count, pending, accepted, gone, usualPerDay}]}'],
