@@ -24,6 +24,9 @@ import (
 //     when they decode to valid UTF-8 without "%", "?" or "#"; a LinkedIn path is lower-cased (its
 //     vanity URLs are case-insensitive); the path ends with exactly one "/" added
 //     if missing.
+//   - A key starting with "name:" (any case: a person known only by name) becomes "name:" and the
+//     name lower-cased with every run of white space one space, trimmed — the extension's nameKey
+//     (core/testdata/keys.json holds both to it).
 //   - Otherwise a key containing "@" is an email and is lower-cased.
 //   - Anything else (an opaque id such as "urn:li:member:123") is kept as is,
 //     case included.
@@ -49,6 +52,8 @@ func normalizeKey(key string) string {
 		return strings.ToLower(strings.TrimSpace(s[len("mailto:"):]))
 	}
 	switch {
+	case hasPrefixFold(s, "name:"):
+		return nameKey(s, s[len("name:"):])
 	case hasPrefixFold(s, "https://"):
 		return normalizeURL(s, s[len("https://"):])
 	case hasPrefixFold(s, "http://"):

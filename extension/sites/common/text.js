@@ -7,8 +7,12 @@ import { ADD, ALL, CONNECT, COUNT_PHRASES, IN_TARGET, INVITE, LEADING, NAME_LABE
 
 export { clean, fold };
 
-/** parseCount returns the first number in s ("Add 1,204 connections" → 1204), or null. */
-export function parseCount(s) {
+/**
+ * firstNumber returns the first number in s ("Add 1,204 connections" → 1204), or null. Not the Sent
+ * list's total (the core's ParseCount, asked through the engine: background scan.parseCount), nor the
+ * count an action's name states (statedCount), nor a selection counter (rows.js counterIn).
+ */
+export function firstNumber(s) {
   const m = /(\d{1,3}(?:[.,\u00a0\u202f' ]\d{3})+|\d+)/.exec(String(s ?? ''));
   if (!m) return null;
   return Number(m[1].replace(/\D/g, ''));

@@ -2,8 +2,8 @@
 // and the en/de/fr vocabulary. No browser needed: the helpers only use the URL and string APIs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { linkedInProfileKey, xingProfileKey, emailKey, nameKey, recipientKey } from '../../sites/common/keys.js';
-import { meaning, nameFromLabel, isSelectAllName, meansInTarget, looksLikeName, parseCount } from '../../sites/common/text.js';
+import { linkedInProfileKey, xingProfileKey, emailKey, nameKey, profileKey, recipientKey } from '../../sites/common/keys.js';
+import { meaning, nameFromLabel, isSelectAllName, meansInTarget, looksLikeName, firstNumber } from '../../sites/common/text.js';
 
 test('LinkedIn profile keys: lower-case slug, %-decoded, profile part only, trailing slash, any linkedin host', () => {
   const cases = [
@@ -101,5 +101,13 @@ test('select-all names, in-target statuses, counts', () => {
   for (const t of ['Invited', 'Member', 'Bereits Mitglied', 'Eingeladen', 'Invité(e)', 'Membre', 'Already invited']) assert.equal(meansInTarget(t), true, t);
   // French "Invité" folds to "invite": a status text, never a button (buttons are not read as row text).
   for (const t of ['Board Member at Acme', 'Invite all', 'Jane Doe']) assert.equal(meansInTarget(t), false, t);
-  assert.deepEqual(['People (1,100)', 'Personen (1.052)', '3 selected', 'none'].map(parseCount), [1100, 1052, 3, null]);
+  assert.deepEqual(['People (1,100)', 'Personen (1.052)', '3 selected', 'none'].map(firstNumber), [1100, 1052, 3, null]);
+});
+
+test('the key cases shared with the core (core/testdata/keys.json)', async () => {
+  const fs = await import('node:fs');
+  const table = JSON.parse(fs.readFileSync(new URL('../../../core/testdata/keys.json', import.meta.url), 'utf8'));
+  assert.ok(table.cases.length >= 20);
+  const make = { profile: (s) => profileKey(s), email: emailKey, name: nameKey };
+  for (const c of table.cases) assert.equal(make[c.kind](c.in), c.want, `${c.kind}: ${JSON.stringify(c.in)}`);
 });
