@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Scaffolds a new screen the checked way (issue 11 item 4): a site module, its fixtures in en, de and fr
 // and a negative one (listed in test/fixtures/fixtures.json), its unit test, and its line in
-// sites/index.js (after the bulk modules, before the velocity ones). test/unit/site-meta.test.mjs checks
+// sites/index.js (first: it answers on its own path only). test/unit/site-meta.test.mjs checks
 // the result (and runs this script once into a temporary copy of the tree).
 //
 //   node scripts/new-screen.mjs <network> <screen> <surface> [--root <extension dir>]
@@ -13,7 +13,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { NETWORKS, NETWORK_SURFACES, surfaceAllowed } from '../shared/core-constants.js';
 
 const HOST = { linkedin: 'www.linkedin.com', xing: 'www.xing.com' };
@@ -149,17 +149,18 @@ test('negative: the message button is no invitation', async () => {
 `;
 }
 
-/** register adds the module to sites/index.js after the bulk modules (before the first velocity one). */
-async function register(root, { network, screen }) {
+/**
+ * register adds the module to sites/index.js first: its detect() answers only on its own path, so it
+ * is asked before the general modules (the invite modal would take its invite button otherwise).
+ */
+function register(root, { network, screen }) {
   const file = path.join(root, 'sites', 'index.js');
   let src = fs.readFileSync(file, 'utf8');
   const name = screen.replace(/-([a-z0-9])/g, (_, c) => c.toUpperCase()) + (network === 'xing' ? 'Xing' : '');
   const list = /export default \[([^\]]*)\];/.exec(src);
   if (!list) fail('sites/index.js has no "export default [ … ];" list');
   const names = list[1].split(',').map((s) => s.trim()).filter(Boolean);
-  const modules = (await import(pathToFileURL(file).href)).default;
-  const at = modules.findIndex((m) => m.kind === 'velocity');
-  names.splice(at < 0 ? names.length : at, 0, name);
+  names.unshift(name);
   src = src.replace(list[0], `export default [${names.join(', ')}];`);
   const imports = [...src.matchAll(/^import .*;$/gm)];
   const last = imports[imports.length - 1];
@@ -193,7 +194,7 @@ async function main() {
   list.push({ file: neg, url, lang: 'en', what: 'negative (scaffold): a Message button over the same list', action: '#message', module: null });
   fs.writeFileSync(listFile, JSON.stringify(list, null, 1) + '\n');
   write(path.join(o.root, 'test', 'unit', `${o.network}-${o.screen}.test.mjs`), testSource(o));
-  await register(o.root, o);
+  register(o.root, o);
   process.stdout.write(`${written.join('\n')}\nsites/index.js, test/fixtures/fixtures.json (updated)\n`);
 }
 
