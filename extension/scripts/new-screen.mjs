@@ -54,7 +54,9 @@ import { accName, closestButton, closestDialog, isCheckLike } from '../common/do
 import { meaning } from '../common/text.js';
 import { answer, applyKeep, listAround, readRows, recipientOf } from '../common/rows.js';
 import { isOpener, pathOf } from '../common/screens.js';
+import { HOSTS } from './places.js';
 
+// The screen's pages: detect() answers only here.
 const PATH = /^\\/${screen}\\//i;
 
 /** The module (contract: extension/content/SITE-MODULES.md). */
@@ -63,8 +65,7 @@ const ${camel} = {
   network: '${network}',
   surface: '${surface}',
   kind: 'bulk',
-  hosts: ['${HOST[network]}'],
-  paths: [PATH],
+  hosts: HOSTS,
 
   detect(target, doc) {
     const action = closestButton(target);
@@ -157,11 +158,11 @@ function register(root, { network, screen }) {
   const file = path.join(root, 'sites', 'index.js');
   let src = fs.readFileSync(file, 'utf8');
   const name = screen.replace(/-([a-z0-9])/g, (_, c) => c.toUpperCase()) + (network === 'xing' ? 'Xing' : '');
-  const list = /export default \[([^\]]*)\];/.exec(src);
-  if (!list) fail('sites/index.js has no "export default [ … ];" list');
+  const list = /(?:const modules =|export default) \[([^\]]*)\];/.exec(src);
+  if (!list) fail('sites/index.js has no "const modules = [ … ];" list');
   const names = list[1].split(',').map((s) => s.trim()).filter(Boolean);
   names.unshift(name);
-  src = src.replace(list[0], `export default [${names.join(', ')}];`);
+  src = src.replace(list[0], list[0].replace(/\[[^\]]*\]/, `[${names.join(', ')}]`));
   const imports = [...src.matchAll(/^import .*;$/gm)];
   const last = imports[imports.length - 1];
   const line = `import ${name} from './${network}/${screen}.js';`;
