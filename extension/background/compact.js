@@ -3,8 +3,10 @@
 // reduced to the latest time per key, scope and kind, plus the budget's list of invitation times.
 // compactRequest is core's DecideRequest.Compact in JS; both must give the engine the same answer.
 
-/** The bits of a compact row (core.RowSelected …). */
-export const ROW = { selected: 1, member: 2, notMember: 4, inTarget: 8, optedOut: 16 };
+import { ROW, rowBits } from '../shared/rows-wire.js';
+
+// The bits of a compact row (core.RowSelected …) are shared with the content script (shared/rows-wire.js).
+export { ROW };
 
 /** msOf is the Unix ms of an RFC 3339 time, or null when it is finer than a millisecond. */
 function msOf(at) {
@@ -14,53 +16,67 @@ function msOf(at) {
   return Number.isFinite(ms) ? ms : null;
 }
 
-function rowBits(r) {
-  let b = 0;
-  if (r.selected) b |= ROW.selected;
-  if (r.member === true) b |= ROW.member;
-  if (r.member === false) b |= ROW.notMember;
-  if (r.inTarget === true) b |= ROW.inTarget;
-  if (r.optedOut) b |= ROW.optedOut;
-  return b;
-}
-
 /**
  * compactRequest turns a decide request of version 1 (as handlers.decide builds it) into the compact one,
  * or returns null when it cannot be written compactly without changing the answer (a history time finer
  * than a millisecond): then the request goes to the engine as it is.
  */
 export function compactRequest(req) {
+  const { out, key } = head(req);
+  for (const r of req.recipients) out.rows.push(key(r.key), rowBits(r));
+  if (req.message) out.names = req.recipients.map((r) => r.name ?? '');
+  return withHistory(out, key, req.network, req.history) ? out : null;
+}
+
+/**
+ * compactFromRows builds the compact request straight from the rows as the content script sends them
+ * (shared/rows-wire.js: keys, bits, names only with a message), without recipient objects in between;
+ * where is { network, surface, target?, message?, now, policy }. null as for compactRequest.
+ */
+export function compactFromRows(where, { keys, bits, names }, history) {
+  const { out, key } = head(where);
+  for (let i = 0; i < keys.length; i++) out.rows.push(key(keys[i]), bits[i]);
+  if (where.message) out.names = names ?? keys.map(() => '');
+  return withHistory(out, key, where.network, history) ? out : null;
+}
+
+/** head starts a compact request: its fields but the lists, empty lists of keys and rows, and key(k) → index. */
+function head(req) {
   const out = { v: 2, network: req.network, surface: req.surface };
   if (req.target) out.target = req.target;
   out.now = req.now;
   if (req.policy) out.policy = req.policy;
   if (req.message) out.message = req.message;
   if (req.recentMessages?.length) out.recentMessages = req.recentMessages;
-  const keys = [];
+  out.keys = [];
+  out.rows = [];
   const keyIndex = new Map();
   const key = (k) => {
     let i = keyIndex.get(k);
     if (i === undefined) {
-      i = keys.length;
+      i = out.keys.length;
       keyIndex.set(k, i);
-      keys.push(k);
+      out.keys.push(k);
     }
     return i;
   };
-  const rows = [];
-  for (const r of req.recipients) rows.push(key(r.key), rowBits(r));
-  out.keys = keys;
-  out.rows = rows;
-  if (req.message) out.names = req.recipients.map((r) => r.name ?? '');
+  return { out, key };
+}
+
+/**
+ * withHistory adds the history of the network, reduced to the latest time per key, scope and kind, and the
+ * budget's invitation times; false when a time is finer than a millisecond.
+ */
+function withHistory(out, key, network, entries) {
   const scopes = [];
   const scopeIndex = new Map();
   const history = [];
   const latest = new Map();
   const invited = [];
-  for (const h of req.history ?? []) {
-    if (h.network !== req.network) continue;
+  for (const h of entries ?? []) {
+    if (h.network !== network) continue;
     const ms = msOf(h.at);
-    if (ms === null) return null;
+    if (ms === null) return false;
     if (h.kind === 'invited') invited.push(ms);
     const scopeKey = `${h.surface ?? ''}\u0000${h.target ?? ''}`;
     let si = scopeIndex.get(scopeKey);
@@ -83,5 +99,5 @@ export function compactRequest(req) {
   if (scopes.length) out.scopes = scopes;
   if (history.length) out.history = history;
   if (invited.length) out.invited = invited;
-  return out;
+  return true;
 }

@@ -2,7 +2,8 @@
 // (sent back as {ok: value}) or throws a HandlerError (sent back as {error: {code, message}}).
 // The rest of the map (withdrawals, sync, backup, taught buttons) is merged in by background/worker.js.
 
-import { compactRequest } from './compact.js';
+import { ROW, compactFromRows, compactRequest } from './compact.js';
+import { unpackRows } from '../shared/rows-wire.js';
 import { OPS } from '../shared/catalogue.js';
 import { LIMITS } from '../shared/core-constants.js';
 
@@ -121,29 +122,77 @@ async function storePolicy(st, policy) {
 }
 
 /** decide asks the engine about one held batch. The answer carries the worker's share of the time (history, decide) for the extension's bench. */
+// The answer carries the worker's share of the time (history, decide) for the extension's bench.
+// The rows come as lists (shared/rows-wire.js, from the content script: the decision goes back as the
+// engine's JSON text, read once in the page) or as recipient objects (the extension's pages, tests).
 async function decide(st, p) {
   const t0 = performance.now();
   checkWhere(p);
-  const recipients = recipientsOf(p.recipients);
+  const rows = p.rows ? rowsOf(p.rows) : null;
+  const recipients = rows ? null : recipientsOf(p.recipients);
+  const keys = rows ? rows.keys : recipients.map((r) => r.key);
   const policy = await currentPolicy(st);
   const now = p.now ?? new Date().toISOString();
   const windowDays = Math.max(policy.cooldownDays, policy.reinviteLockDays, policy.targetRepeatDays);
   const t1 = performance.now();
-  const hist = await st.history.historyFor(p.network, recipients.map((r) => r.key), now, windowDays);
+  const hist = await st.history.historyFor(p.network, keys, now, windowDays);
   const t2 = performance.now();
-  const req = { network: p.network, surface: p.surface, recipients, policy, now };
-  if (p.target) req.target = String(p.target);
-  if (p.message) req.message = String(p.message);
-  if (hist.length) req.history = hist;
-  // The engine reads the compact form several times faster; the exact request (version 1) is what sync keeps.
-  const decision = unwrap(await st.engine.callJSON('decide', compactRequest(req) ?? req), 'decide');
-  st.onDecided(req, decision);
+  const where = { network: p.network, surface: p.surface, policy, now };
+  if (p.target) where.target = String(p.target);
+  if (p.message) where.message = String(p.message);
+  // The engine reads the compact form several times faster; the very request it saw is what sync keeps.
+  const req = rows ? (compactFromRows(where, rows, hist) ?? v1FromRows(where, rows, hist)) : v1Request(where, recipients, hist);
+  const engineReq = req.v === 2 ? req : (compactRequest(req) ?? req);
+  const text = await st.engine.call('decide', JSON.stringify(engineReq));
+  // The guest writes {"ok":DECISION}: the decision's text is passed on as it is (sync reads it if needed).
+  const decisionJSON = text.startsWith('{"ok":') ? text.slice(6, -1) : null;
+  const decision = rows && decisionJSON ? null : unwrap(parseEnvelope(text), 'decide');
+  st.onDecided(engineReq, decision ?? decisionJSON);
   // decide: everything the worker did but read the history (checks, the request, the engine, its answer).
   const workerMs = performance.now() - t0;
-  return { decision, engineId: st.engine.engineId, timings: { historyMs: t2 - t1, decideMs: workerMs - (t2 - t1), workerMs } };
+  const timings = { historyMs: t2 - t1, decideMs: workerMs - (t2 - t1), workerMs };
+  if (rows) return { decisionJSON: decisionJSON ?? JSON.stringify(decision), engineId: st.engine.engineId, timings };
+  return { decision, engineId: st.engine.engineId, timings };
 }
 
-/** record stores a batch released from the undo window (the lifecycle's held → sent) and tells onRecorded. */
+/** rowsOf reads the rows as the content script sends them (shared/rows-wire.js). */
+function rowsOf(rows) {
+  try {
+    return unpackRows(rows, MAX_RECIPIENTS);
+  } catch (err) {
+    throw new HandlerError(/^at most/.test(err.message) ? 'too_large' : 'invalid', err.message);
+  }
+}
+
+/** v1Request is the decide request of version 1. */
+function v1Request(where, recipients, hist) {
+  const req = { ...where, recipients };
+  if (hist.length) req.history = hist;
+  return req;
+}
+
+/** v1FromRows is the request of version 1 for rows whose history has no compact form (a time finer than a ms). */
+function v1FromRows(where, { keys, bits, names }, hist) {
+  const recipients = keys.map((key, i) => {
+    const r = { key, selected: !!(bits[i] & ROW.selected) };
+    if (names?.[i]) r.name = names[i];
+    if (bits[i] & ROW.member) r.member = true;
+    if (bits[i] & ROW.notMember) r.member = false;
+    if (bits[i] & ROW.inTarget) r.inTarget = true;
+    if (bits[i] & ROW.optedOut) r.optedOut = true;
+    return r;
+  });
+  return v1Request(where, recipients, hist);
+}
+
+function parseEnvelope(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { error: { code: 'engine', message: 'core.wasm answered decide with invalid JSON' } };
+  }
+}
+
 async function record(st, p) {
   checkWhere(p);
   const recipients = recipientsOf(p.recipients.map((r) => ({ ...r, selected: true })));

@@ -4,6 +4,7 @@
 
 import { done, get, getAll, put, req } from './idb.js';
 import { HandlerError, recipientsOf } from './handlers.js';
+import { compactRequest } from './compact.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const TIMEOUT_MS = 15000;
@@ -161,10 +162,34 @@ function kick(st) {
   flush(st).catch((err) => console.error('Invite Guard: outbox flush failed', err));
 }
 
-/** decided remembers a decision and the exact request the engine saw (history included), for the server's verify. */
+/**
+ * decided remembers a decision and the exact request the engine saw (history included), for the server's
+ * verify: the compact request (ABI version 2) as the worker gave it to the engine, or one of version 1 when
+ * it had none; decision is the decision or its JSON text (read when a batch of it is recorded).
+ */
 function decided(st, request, decision) {
-  st.decided.unshift({ keys: new Set(request.recipients.map((r) => r.key)), network: request.network, surface: request.surface, request, decision });
+  const keys = new Set(request.v === 2 ? request.keys : request.recipients.map((r) => r.key));
+  st.decided.unshift({ keys, network: request.network, surface: request.surface, request, decision });
   st.decided.length = Math.min(st.decided.length, DECIDED_KEEP);
+}
+
+/**
+ * sentOf is the server's record of a decided request for the invitations sent: the request (a compact one
+ * with the rows' names, which the content script did not send the worker: the sent rows are named as they
+ * were recorded) and the indexes of the sent rows.
+ */
+function sentOf(request, invs) {
+  if (request.v !== 2) {
+    const index = new Map(request.recipients.map((r, i) => [r.key, i]));
+    return { request, sent: invs.map((inv) => index.get(inv.key)) };
+  }
+  const index = new Map();
+  for (let i = request.rows.length / 2 - 1; i >= 0; i--) index.set(request.keys[request.rows[2 * i]], i);
+  const sent = invs.map((inv) => index.get(inv.key));
+  if (request.names) return { request, sent };
+  const names = new Array(request.rows.length / 2).fill('');
+  invs.forEach((inv, j) => (names[sent[j]] = inv.name ?? ''));
+  return { request: { ...request, names }, sent };
 }
 
 /** recordOf builds the server's RecordBatch of a stored batch: the decided request when known, else
@@ -174,15 +199,16 @@ async function recordOf(st, batch, invs, matchOnly = false) {
   const match = st.decided.find((d) => d.network === batch.network && d.surface === batch.surface && keys.every((k) => d.keys.has(k)));
   if (!match && matchOnly) return null;
   if (match) {
-    const { request } = match;
-    const index = new Map(request.recipients.map((r, i) => [r.key, i]));
-    return { request, decision: match.decision, sent: keys.map((k) => index.get(k)), rebuilt: false };
+    const decision = typeof match.decision === 'string' ? JSON.parse(match.decision) : match.decision;
+    return { ...sentOf(match.request, invs), decision, rebuilt: false };
   }
   const pol = (await st.history.getSetting('policy')) ?? undefined;
-  const request = { network: batch.network, surface: batch.surface, recipients: recipientsOf(invs.map((i) => ({ ...i, selected: true }))), now: batch.createdAt };
-  if (pol) request.policy = pol;
-  if (batch.target) request.target = batch.target;
-  const env = await st.engine.callJSON('decide', request);
+  const v1 = { network: batch.network, surface: batch.surface, recipients: recipientsOf(invs.map((i) => ({ ...i, selected: true }))), now: batch.createdAt };
+  if (pol) v1.policy = pol;
+  if (batch.target) v1.target = batch.target;
+  const compact = compactRequest(v1);
+  const request = compact ? { ...compact, names: v1.recipients.map((r) => r.name ?? '') } : v1;
+  const env = await st.engine.callJSON('decide', compact ?? v1);
   if (env.error) throw new Error(`decide for the server record: ${env.error.message}`);
   return { request, decision: env.ok, sent: invs.map((_, i) => i), rebuilt: true };
 }

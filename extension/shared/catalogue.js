@@ -24,7 +24,7 @@ export const MANAGER = 'manager';
 /** OPS maps each op to [the widest sender that may call it, its request, its answer]. */
 export const OPS = {
   // the held dialog and the rapid-Connect count (content/hold.js)
-  decide: [SITE, '{network, surface, recipients: [{key, selected, name?, member?, inTarget?, optedOut?}], target?, message?, now?}', '{decision, engineId, timings: {historyMs, decideMs, workerMs}}'],
+  decide: [SITE, '{network, surface, rows: {front, tails, bits, names?} (shared/rows-wire.js) | recipients: [{key, selected, name?, member?, inTarget?, optedOut?}], target?, message?, now?}', '{decisionJSON (for rows) | decision, engineId, timings: {historyMs, decideMs, workerMs}}'],
   record: [SITE, '{network, surface, target?, recipients: [{key, name?, member?, flags?}], decision?, pageUrl?}', '{batchId, count}'],
   'policy.get': [SITE, '{}', '{policy, defaults}'],
   'velocity.recent': [SITE, '{network, surface, windowSeconds?}', '{times: [iso]}'],

@@ -232,9 +232,10 @@ test('a page that sends on mousedown instead of click is held too, and its handl
 
 test('the engine failing holds the batch in a plain fallback dialog', async () => {
   await h.sw.evaluate(() => {
+    // Every call reaches the guest through call (callJSON too): the engine answers decide with an error.
     const e = globalThis.inviteGuard.engine;
-    e.__callJSON = e.callJSON;
-    e.callJSON = async (op, v) => (op === 'decide' ? { error: { code: 'engine', message: 'test: engine down' } } : e.__callJSON(op, v));
+    e.__call = e.call;
+    e.call = async (op, input) => (op === 'decide' ? JSON.stringify({ error: { code: 'engine', message: 'test: engine down' } }) : e.__call(op, input));
   });
   try {
     const page = await open(7, 1700);
@@ -251,7 +252,7 @@ test('the engine failing holds the batch in a plain fallback dialog', async () =
   } finally {
     await h.sw.evaluate(() => {
       const e = globalThis.inviteGuard.engine;
-      e.callJSON = e.__callJSON;
+      e.call = e.__call;
     });
   }
 });

@@ -10,6 +10,7 @@ import { launch, reloadExtension, shot } from './harness.mjs';
 import { createServer } from './server.mjs';
 import { jobSettled, ok, poll } from './undo-helpers.mjs';
 import { person } from './pages/sent-list.js';
+import { packRows } from '../../shared/rows-wire.js';
 
 let h;
 let srv;
@@ -25,13 +26,14 @@ after(async () => {
   await srv?.close();
 });
 
-/** decideAndRecord does what content/hold does for a released batch: decide, then record. */
+/** decideAndRecord does what content/hold does for a released batch: decide (the rows as lists), then record. */
 async function decideAndRecord(people, surface = 'contact_import') {
   const recipients = people.map((p) => ({ key: p.key, name: p.name, member: true, selected: true }));
-  const d = await ok(h.sw, { op: 'decide', network: 'linkedin', surface, recipients });
+  const d = await ok(h.sw, { op: 'decide', network: 'linkedin', surface, rows: packRows(recipients) });
+  const decision = JSON.parse(d.decisionJSON);
   const r = await ok(h.sw, {
     op: 'record', network: 'linkedin', surface, recipients,
-    decision: { verdict: d.decision.verdict, friction: d.decision.friction, count: people.length, reasons: d.decision.reasons },
+    decision: { verdict: decision.verdict, friction: decision.friction, count: people.length, reasons: decision.reasons },
   });
   return r.batchId;
 }
@@ -80,6 +82,15 @@ test('with the server stopped nothing is lost; once it is back everything arrive
   const invs = (await srv.get('/v1/invitations?limit=200')).items;
   assert.equal(invs.filter((i) => i.batchId).length, 6);
   assert.ok(invs.some((i) => i.key === person(50).key && i.source === 'scan'), 'the scan arrived');
+  // Each record carries the very request the browser's engine decided on: the compact one (ABI version 2),
+  // with the names of the sent rows, which the page did not send the worker; the invitations are named.
+  for (const b of onServer) {
+    const i = ids.indexOf(b.clientBatchId);
+    const stored = await srv.get(`/v1/batches/${b.id}`);
+    assert.equal(stored.request.v, 2, 'the batch went in the compact form');
+    assert.deepEqual(stored.request.names, [person(10 * i).name, person(10 * i + 1).name]);
+    assert.deepEqual(invs.filter((x) => x.batchId === b.id).map((x) => x.name).sort(), [person(10 * i).name, person(10 * i + 1).name].sort());
+  }
 
   // An answer lost on the way: the same batch is sent again and the server answers it as a replay.
   await h.sw.evaluate(async (id) => {

@@ -75,10 +75,10 @@ test('a site tab is refused every op the content scripts do not use, and nothing
 test('a site tab may ask for a decision, but its now is the worker’s', async () => {
   await h.sw.evaluate(() => {
     const ig = globalThis.inviteGuard;
-    const call = ig.engine.callJSON.bind(ig.engine);
-    ig.engine.callJSON = async (op, req) => {
-      if (op === 'decide') globalThis.lastDecideNow = req.now;
-      return call(op, req);
+    const call = ig.engine.call.bind(ig.engine);
+    ig.engine.call = async (op, input) => {
+      if (op === 'decide') globalThis.lastDecideNow = JSON.parse(input).now;
+      return call(op, input);
     };
   });
   const page = await h.page(FEED);
