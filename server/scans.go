@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"slices"
+	"time"
 
 	"github.com/inviteguard/inviteguard/core"
 )
@@ -13,6 +14,33 @@ type Scan struct {
 	Cards     []core.SentCard `json:"cards"`
 	Complete  bool            `json:"complete"`
 	TotalText string          `json:"totalText,omitempty"`
+	// ScannedAt is when the extension read the list: the cards' ages ("Sent
+	// today") count from then, not from the upload, which the outbox may send
+	// hours or days later. Absent: the server's clock.
+	ScannedAt *time.Time `json:"scannedAt,omitempty"`
+}
+
+// Bounds of a scan's time against the server's clock: a little ahead (the
+// browser's clock may run fast), up to a year back (an outbox kept that long).
+const (
+	scanClockSkew = 5 * time.Minute
+	scanMaxAge    = 366 * 24 * time.Hour
+)
+
+// scanTime is the time a scan's ages count from: ScannedAt when given and
+// within the bounds, else now.
+func (in Scan) scanTime(now time.Time) (time.Time, error) {
+	if in.ScannedAt == nil {
+		return now, nil
+	}
+	at := in.ScannedAt.UTC()
+	if at.After(now.Add(scanClockSkew)) {
+		return time.Time{}, core.Errorf(core.CodeInvalid, "scannedAt %s is after the server's time %s (more than %s ahead)", at.Format(time.RFC3339), now.UTC().Format(time.RFC3339), scanClockSkew)
+	}
+	if at.Before(now.Add(-scanMaxAge)) {
+		return time.Time{}, core.Errorf(core.CodeInvalid, "scannedAt %s is more than a year before the server's time", at.Format(time.RFC3339))
+	}
+	return at, nil
 }
 
 // ScanResult is the core's reconciliation, what the server applied, and the
@@ -45,15 +73,19 @@ func (s *Service) Reconcile(ctx context.Context, userID string, in Scan) (ScanRe
 		return ScanResult{}, core.Errorf(core.CodeTooLarge, "cards has %d entries, at most %d are allowed in one scan", len(in.Cards), MaxScanCards)
 	}
 	now := s.Now()
+	at, err := in.scanTime(now)
+	if err != nil {
+		return ScanResult{}, err
+	}
 	var out ScanResult
-	err := s.store.Update(ctx, func(tx Tx) error {
+	err = s.store.Update(ctx, func(tx Tx) error {
 		known, err := tx.ListInvitations(ctx, userID, InvitationFilter{Network: in.Network})
 		if err != nil {
 			return err
 		}
 		req := core.ReconcileRequest{
 			Network: in.Network, Cards: in.Cards, Complete: in.Complete, TotalText: in.TotalText,
-			Known: make([]core.Invitation, len(known)), Now: now,
+			Known: make([]core.Invitation, len(known)), Now: at,
 		}
 		for i := range known {
 			req.Known[i] = known[i].Invitation
@@ -94,7 +126,7 @@ func (s *Service) Reconcile(ctx context.Context, userID string, in Scan) (ScanRe
 				history[i].State = to
 			}
 		}
-		if out.Bursts, err = s.detectBursts(ctx, in.Network, history, policy, now); err != nil {
+		if out.Bursts, err = s.detectBursts(ctx, in.Network, history, policy, at); err != nil {
 			return err
 		}
 		// Reads are done; from here on only writes (see Store).

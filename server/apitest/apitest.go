@@ -53,6 +53,7 @@ func Run(t *testing.T, tg Target) {
 	t.Run("Jobs", s.jobs)
 	t.Run("Bursts", s.bursts)
 	t.Run("BurstsGolden", s.burstsGolden)
+	t.Run("ScanTime", s.scanTime)
 	t.Run("Policy", s.policy)
 	t.Run("Export", s.export)
 	t.Run("Isolation", s.isolation)

@@ -122,6 +122,36 @@ func (s *suite) bursts(t *testing.T) {
 	s.client(t, "bursts-other").wantError(t, 404, "not_found", "GET", "/v1/bursts/"+id, nil)
 }
 
+// scanTime: a scan the outbox uploads a day and a half after it was taken
+// counts its ages from its scannedAt: the burst of "Sent today" lies before
+// the scan, not on the day of the upload (and so has the id the extension's
+// own reading gives it). A scannedAt ahead of the server's clock or over a
+// year back is refused.
+func (s *suite) scanTime(t *testing.T) {
+	scannedAt := time.Now().UTC().Add(-36 * time.Hour).Truncate(time.Second)
+	cards := phoneCards("late-upload", 18)
+	var late, prompt scanOut
+	s.client(t, "scan-late").want(t, 200, "POST", "/v1/scans", map[string]any{"network": "linkedin", "complete": true, "cards": cards, "scannedAt": scannedAt}, &late)
+	if len(late.Bursts) != 1 || late.Bursts[0].Count != 18 {
+		t.Fatalf("late upload: bursts %+v, want one of 18", late.Bursts)
+	}
+	if b := late.Bursts[0]; b.To.After(scannedAt) || !b.From.Before(scannedAt) {
+		t.Errorf("late upload: burst %s – %s, want it to end by the scan at %s", b.From, b.To, scannedAt)
+	}
+	for _, inv := range late.Imported {
+		if inv.SentAt.After(scannedAt) {
+			t.Errorf("late upload: %s sent at %s, after the scan at %s", inv.Key, inv.SentAt, scannedAt)
+		}
+	}
+	s.client(t, "scan-prompt").want(t, 200, "POST", "/v1/scans", map[string]any{"network": "linkedin", "complete": true, "cards": cards}, &prompt)
+	if len(prompt.Bursts) != 1 || !prompt.Bursts[0].To.After(scannedAt.Add(24*time.Hour)) {
+		t.Fatalf("upload without scannedAt: bursts %+v, want one counted from now", prompt.Bursts)
+	}
+	c := s.client(t, "scan-bad-time")
+	c.wantError(t, 400, "invalid", "POST", "/v1/scans", map[string]any{"network": "linkedin", "cards": cards, "scannedAt": time.Now().Add(time.Hour).UTC()})
+	c.wantError(t, 400, "invalid", "POST", "/v1/scans", map[string]any{"network": "linkedin", "cards": cards, "scannedAt": time.Now().AddDate(-2, 0, 0).UTC()})
+}
+
 // burstsGolden checks that POST /v1/bursts/detect answers every golden
 // detect_bursts case byte for byte: the body of a success is the golden "ok"
 // value, the body of a refusal the golden error envelope.
