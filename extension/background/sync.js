@@ -53,6 +53,9 @@ export function createSync({ engine, getDB, history, outbox, now = () => new Dat
     status: () => status(st),
     sweep: () => sweep(st),
     resume: () => resume(st),
+    rejected: () => st.outbox.rejected(),
+    retry: (seq) => retryRejected(st, seq),
+    discard: (seq) => st.outbox.discard(seq),
     policyChanged: (policy) => policyChanged(st, policy),
   };
 }
@@ -64,6 +67,10 @@ export function syncHandlers(sync) {
     'sync.configure': (p) => sync.configure(p),
     'sync.test': (p) => sync.test(p),
     'sync.flush': (p) => sync.flush({ force: !!p?.force }), // force: now, whatever the backoff says
+    // the requests the server refused for good (a 4xx): listed with Retry and Discard in the options
+    'sync.rejected': async () => ({ items: await sync.rejected() }),
+    'sync.retry': (p) => sync.retry(p?.seq),
+    'sync.discard': async (p) => ({ seq: await sync.discard(p?.seq), ...(await sync.status()) }),
   };
 }
 
@@ -269,6 +276,19 @@ async function sweep(st) {
 async function resume(st) {
   if ((await settings(st)).enabled) await sweep(st);
   return flush(st);
+}
+
+/** retryRejected queues a refused request again and sends what is queued at once (the server may take it
+ * now: it was changed, or what it refused was). Answers how it went for that request: sent, refused again
+ * (with the server's message) or queued (the server did not answer: it goes out with the next flush). */
+async function retryRejected(st, seq) {
+  const s = await settings(st);
+  if (!s.enabled) throw new HandlerError('invalid', 'sync is off: switch it on to send again');
+  const n = await st.outbox.retry(seq);
+  await flush(st, { force: true });
+  const row = (await st.outbox.entries()).find((r) => r.seq === n);
+  if (!row) return { seq: n, outcome: 'sent' };
+  return { seq: n, outcome: row.state === 'failed' ? 'refused' : 'queued', error: row.lastError };
 }
 
 async function scanStored(st, scan, body) {

@@ -74,6 +74,9 @@ export const OPS = {
   'sync.configure': [EXT, '{enabled, url?, token?}', '{enabled, url, hasToken, last, queued, failed, nextDueAt, lastError}'],
   'sync.test': [EXT, '{url?, token?}', '{ok, user?, engine?, sameEngine?, error?}'],
   'sync.flush': [EXT, '{force?}', '{enabled, stats?, queued, failed, nextDueAt, lastError}'],
+  'sync.rejected': [EXT, '{}', '{items: [{seq, kind, method, path, ref, count, createdAt, lastTriedAt, attempts, error}]}'],
+  'sync.retry': [EXT, '{seq}', "{seq, outcome: 'sent' | 'refused' | 'queued', error?}"],
+  'sync.discard': [EXT, '{seq}', '{seq, enabled, url, hasToken, last, queued, failed, nextDueAt, lastError}'],
   'report.open': [EXT, '{}', '{}'],
   // the popup's offer and the review page (background/burst-handlers.js)
   'burst.offers': [EXT, '{}', '{offers: [{id, from, to, resolution, count, pending, accepted, gone, usualPerDay}]}'],

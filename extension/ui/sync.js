@@ -5,6 +5,7 @@ import { i18n } from '../shared/i18n.js';
 import { send } from '../shared/messaging.js';
 import { el } from '../shared/el.js';
 import { say } from './ui-util.js';
+import { renderRejected } from './sync-rejected.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 
@@ -53,12 +54,14 @@ export async function renderSync(root) {
   };
   url.addEventListener('input', tokenHint);
 
-  async function showQueue() {
+  const rejected = el('div', { id: 'sync-rejected' });
+  async function showQueue(withRejected = true) {
     const s = (await send('sync.get')).ok;
     if (!s) return;
     if (!s.enabled) queue.textContent = i18n.t('sync_off');
     else if (s.queued || s.failed) queue.textContent = i18n.t('sync_queue', { queued: s.queued, failed: s.failed, error: s.lastError || '—' });
     else queue.textContent = i18n.t('sync_all_sent');
+    if (withRejected) await renderRejected(rejected, () => showQueue(false));
   }
 
   const test = el('button', { type: 'button', class: 'secondary', text: i18n.t('sync_test') });
@@ -100,6 +103,7 @@ export async function renderSync(root) {
       el('div', { class: 'field wide' }, el('label', { for: 'sync-token', text: i18n.t('sync_token') }), token, el('div', { class: 'help', text: i18n.t('sync_token_help') })),
       queue,
       el('div', { class: 'inline-actions' }, test, save, flush, status),
+      rejected,
     ),
   );
   await showQueue();

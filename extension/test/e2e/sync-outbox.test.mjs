@@ -6,7 +6,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, reloadExtension, shot } from './harness.mjs';
+import { launch, reloadExtension, shot, SHOTS } from './harness.mjs';
 import { createServer } from './server.mjs';
 import { jobSettled, ok, poll } from './undo-helpers.mjs';
 import { person } from './pages/sent-list.js';
@@ -222,4 +222,59 @@ test('a batch recorded but never queued (the worker stopped in between) is queue
   const again = await h.sw.evaluate(async () => globalThis.inviteGuard.worker.sync.resume().then(() => globalThis.inviteGuard.worker.outbox.entries()));
   assert.equal(again.filter((e) => e.ref === id).length, 0, 'a start after it queues the batch no more');
   assert.equal((await batchesOnServer()).filter((b) => b.clientBatchId === id).length, 1, 'still once on the server');
+});
+
+test('requests the server refused for good are listed in the options with Retry and Discard', async () => {
+  await poll(() => ok(h.sw, { op: 'sync.flush', force: true }), (s) => s.queued === 0 && s.failed === 0, { what: 'an empty outbox' });
+  // The server refuses new batches for a while (a 422, as it answers a request it will never take as it is).
+  let refusing = true;
+  const refused = [];
+  const refuse = async (route) => {
+    if (!refusing || route.request().method() !== 'POST') return route.fallback();
+    refused.push(route.request().postDataJSON().clientBatchId);
+    return route.fulfill({ status: 422, contentType: 'application/json', body: JSON.stringify({ error: { code: 'invalid', message: 'request: refused for this test' } }) });
+  };
+  await h.ctx.route(`${srv.url}/v1/batches`, refuse);
+  try {
+    const kept = await decideAndRecord([person(120), person(121)]);
+    const dropped = await decideAndRecord([person(122), person(123), person(124)]);
+    const s = await poll(() => ok(h.sw, { op: 'sync.flush', force: true }), (x) => x.failed === 2, { what: 'two refused batches' });
+    assert.equal(s.queued, 0, 'a refusal is not retried by itself');
+    assert.deepEqual(refused.sort(), [kept, dropped].sort());
+
+    const page = await h.ctx.newPage();
+    await page.goto(`chrome-extension://${h.extId}/ui/options.html`);
+    const list = page.getByRole('list', { name: 'Refused by the server (2)' });
+    await list.waitFor();
+    const rows = list.getByRole('listitem');
+    assert.equal(await rows.count(), 2);
+    await rows.filter({ hasText: 'Batch of 2 invitations' }).getByText('the server said: 422: request: refused for this test').waitFor();
+    await rows.filter({ hasText: 'Batch of 3 invitations' }).waitFor();
+    await page.locator('#sync').screenshot({ path: `${SHOTS}/options-sync-rejected.png` });
+
+    refusing = false; // the server takes batches again
+    await page.getByRole('button', { name: 'Retry: Batch of 2 invitations' }).click();
+    await page.getByText('Sent again: the server took it.').waitFor();
+    await page.getByRole('list', { name: 'Refused by the server (1)' }).waitFor();
+    await page.getByRole('button', { name: 'Discard: Batch of 3 invitations' }).click();
+    await page.getByText('Discarded: it will not be sent.').waitFor();
+    assert.equal(await page.getByRole('list', { name: /Refused by the server/ }).count(), 0, 'the list is gone when nothing is refused');
+    await page.getByText('Everything has reached the server.').waitFor();
+    await page.close();
+
+    const after = await poll(() => ok(h.sw, { op: 'sync.flush', force: true }), (x) => x.queued === 0, { what: 'the outbox settled' });
+    assert.equal(after.failed, 0);
+    const onServer = await batchesOnServer();
+    assert.equal(onServer.filter((b) => b.clientBatchId === kept).length, 1, 'the retried batch arrived, once');
+    assert.equal(onServer.filter((b) => b.clientBatchId === dropped).length, 0, 'the discarded batch never went out');
+    const rows2 = await h.sw.evaluate(() => globalThis.inviteGuard.worker.outbox.entries());
+    assert.ok(!rows2.some((r) => r.ref === dropped), 'the discarded entry is gone from the outbox');
+    const local = (await ok(h.sw, { op: 'batches.list' })).batches.find((b) => b.id === dropped);
+    assert.ok(local, 'the discarded batch stays in the browser’s history');
+    // Only a refused entry can be retried or discarded.
+    const again = await h.sw.evaluate((seq) => globalThis.inviteGuard.dispatch({ op: 'sync.retry', seq }), 999999);
+    assert.equal(again.error?.code, 'not_found');
+  } finally {
+    await h.ctx.unroute(`${srv.url}/v1/batches`, refuse);
+  }
 });

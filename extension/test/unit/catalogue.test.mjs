@@ -47,7 +47,7 @@ test('a tab may call only what the content scripts use; extension pages call eve
 });
 
 test('admit answers forbidden to what a sender may not send, and strips what only the worker sets', () => {
-  for (const op of ['history.clear', 'history.export', 'sync.configure', 'sync.test', 'policy.set', 'policy.reset', 'withdraw.start', 'history.import', 'burst.plan', 'burst.start', 'burst.dismiss']) {
+  for (const op of ['history.clear', 'history.export', 'sync.configure', 'sync.test', 'policy.set', 'policy.reset', 'withdraw.start', 'history.import', 'burst.plan', 'burst.start', 'burst.dismiss', 'sync.retry', 'sync.discard']) {
     const out = admit({ op, url: 'https://attacker.example' }, senders.feed, own);
     assert.equal(out.msg, undefined, op);
     assert.equal(out.forbidden.error.code, 'forbidden', op);
