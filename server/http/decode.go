@@ -119,6 +119,7 @@ func (a *api) readVerifyBody(w http.ResponseWriter, r *http.Request) (server.Ver
 		if err := dispatch.DecodePart(body.Request, &in.Request); err != nil {
 			return in, core.Errorf(core.ErrorCode(err), "request: %s", core.ErrorMessage(err))
 		}
+		in.Raw = body.Request
 	}
 	return in, nil
 }
