@@ -85,7 +85,12 @@ function icon(size) {
   ihdr.writeUInt32BE(size, 0);
   ihdr.writeUInt32BE(size, 4);
   ihdr.set([8, 6, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 function copyDir(from, to) {
@@ -171,13 +176,16 @@ export async function buildExtension({ out = OUT, outFirefox = OUT_FIREFOX } = {
   }
   for (const size of [16, 48, 128]) fs.writeFileSync(path.join(out, 'icons', `icon-${size}.png`), icon(size));
   fs.copyFileSync(wasm, path.join(out, 'core.wasm'));
-  const engineId = createHash('sha256').update(fs.readFileSync(path.join(out, 'core.wasm'))).digest('hex');
+  const engineId = createHash('sha256')
+    .update(fs.readFileSync(path.join(out, 'core.wasm')))
+    .digest('hex');
 
   const { version } = JSON.parse(fs.readFileSync(path.join(here, 'package.json'), 'utf8'));
   const source = JSON.parse(fs.readFileSync(path.join(here, 'manifest.json'), 'utf8'));
   const problems = manifestHostProblems(source);
   if (problems.length) throw new Error(`manifest.json does not match the site modules:\n  ${problems.join('\n  ')}`);
-  const write = (dir, browser) => fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifestFor(browser, source, { version, engineId }), null, 2) + '\n');
+  const write = (dir, browser) =>
+    fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifestFor(browser, source, { version, engineId }), null, 2) + '\n');
   write(out, 'chrome');
   fs.rmSync(outFirefox, { recursive: true, force: true });
   copyDir(out, outFirefox);

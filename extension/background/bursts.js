@@ -31,7 +31,17 @@ export function isNew(burst, handled, stateOf) {
 
 /** offerOf is what the popup and the overlay show of a burst. */
 export function offerOf(b) {
-  return { id: b.id, from: b.from, to: b.to, resolution: b.resolution, count: b.count, pending: b.pending, accepted: b.accepted, gone: b.gone, usualPerDay: b.usualPerDay };
+  return {
+    id: b.id,
+    from: b.from,
+    to: b.to,
+    resolution: b.resolution,
+    count: b.count,
+    pending: b.pending,
+    accepted: b.accepted,
+    gone: b.gone,
+    usualPerDay: b.usualPerDay,
+  };
 }
 
 /**

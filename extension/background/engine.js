@@ -137,7 +137,12 @@ export class Engine {
    * for V8's optimising compile of the hot functions. Its answer is thrown away.
    */
   async warmUp(n = 300) {
-    const recipients = Array.from({ length: n }, (_, i) => ({ key: `https://www.linkedin.com/in/warm-up-${i}/`, name: `Warm Up ${i}`, member: i % 3 !== 0, selected: true }));
+    const recipients = Array.from({ length: n }, (_, i) => ({
+      key: `https://www.linkedin.com/in/warm-up-${i}/`,
+      name: `Warm Up ${i}`,
+      member: i % 3 !== 0,
+      selected: true,
+    }));
     const t0 = performance.now();
     const req = { network: 'linkedin', surface: 'contact_import', recipients, now: new Date().toISOString() };
     await this.call('decide', JSON.stringify(compactRequest(req)));

@@ -15,12 +15,52 @@ export const MAX_IMPORT_BYTES = 64 * 2 ** 20;
 
 /** CSV_COLUMNS: one row per invitation; its batch's fields are repeated so that a CSV alone restores the batches. */
 export const CSV_COLUMNS = [
-  'id', 'batchId', 'key', 'name', 'network', 'surface', 'target', 'member', 'state', 'sentAt', 'sentEarliest', 'withdrawnAt',
-  'source', 'note', 'flags', 'verdict', 'engineId',
-  'batchCreatedAt', 'batchSurface', 'batchTarget', 'batchCount', 'batchVerdict', 'batchFriction', 'batchPageUrl', 'batchEngineId',
+  'id',
+  'batchId',
+  'key',
+  'name',
+  'network',
+  'surface',
+  'target',
+  'member',
+  'state',
+  'sentAt',
+  'sentEarliest',
+  'withdrawnAt',
+  'source',
+  'note',
+  'flags',
+  'verdict',
+  'engineId',
+  'batchCreatedAt',
+  'batchSurface',
+  'batchTarget',
+  'batchCount',
+  'batchVerdict',
+  'batchFriction',
+  'batchPageUrl',
+  'batchEngineId',
 ];
 
-const INV_FIELDS = ['id', 'batchId', 'key', 'name', 'network', 'surface', 'target', 'member', 'state', 'sentAt', 'sentEarliest', 'withdrawnAt', 'source', 'note', 'flags', 'verdict', 'engineId'];
+const INV_FIELDS = [
+  'id',
+  'batchId',
+  'key',
+  'name',
+  'network',
+  'surface',
+  'target',
+  'member',
+  'state',
+  'sentAt',
+  'sentEarliest',
+  'withdrawnAt',
+  'source',
+  'note',
+  'flags',
+  'verdict',
+  'engineId',
+];
 // What an import keeps: the exported fields, nothing else (no serverId, queuedAt, record, withdrawnBy, …:
 // a file must not mark rows as synced, recorded or withdrawn by the runner). source is always "import".
 const IMPORT_INV_STRINGS = ['id', 'batchId', 'key', 'name', 'network', 'surface', 'target', 'state', 'note', 'verdict', 'engineId'];
@@ -233,7 +273,8 @@ export function megabytes(n) {
 
 /** importHistory checks and stores an exported file; returns what it added and skipped. */
 export async function importHistory(db, { text, format, now = new Date() }) {
-  if (text.length > MAX_IMPORT_BYTES) throw new HandlerError('too_large', `the file has ${megabytes(text.length)} MB; at most ${megabytes(MAX_IMPORT_BYTES)} MB can be imported at once`);
+  if (text.length > MAX_IMPORT_BYTES)
+    throw new HandlerError('too_large', `the file has ${megabytes(text.length)} MB; at most ${megabytes(MAX_IMPORT_BYTES)} MB can be imported at once`);
   if (!text.trim()) throw new HandlerError('invalid', 'the file is empty');
   const fmt = format ?? (text.trimStart().startsWith('{') ? 'json' : 'csv');
   let data;

@@ -67,7 +67,14 @@ async function after(label, hook) {
  *   onRecorded(batchId)           a batch released from the undo window and stored (awaited)
  *   onPolicyChanged(policy)       the policy set or reset (awaited)
  */
-export function createHandlers({ engine, history, openOptions = () => {}, onDecided = () => {}, onRecorded = async () => {}, onPolicyChanged = async () => {} }) {
+export function createHandlers({
+  engine,
+  history,
+  openOptions = () => {},
+  onDecided = () => {},
+  onRecorded = async () => {},
+  onPolicyChanged = async () => {},
+}) {
   const st = { engine, history, openOptions, onDecided, onRecorded, onPolicyChanged, defaults: null, policy: null };
   return {
     'engine.info': () => engineInfo(st),

@@ -20,7 +20,14 @@ export const STOP_REASONS = new Set(['rate_limit', 'login', 'no_dialog', 'not_re
 
 const iso = (t) => new Date(t).toISOString();
 /** looseName compares names as the page's reader does: case, accents, apostrophes and spaces folded. */
-const looseName = (s) => String(s ?? '').normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[\u2018\u2019\u02bc`]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
+const looseName = (s) =>
+  String(s ?? '')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u2018\u2019\u02bc`]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 
 /** selectorOf checks a selector from the popup and keeps the core's fields only. */
 export function selectorOf(s) {
@@ -166,7 +173,15 @@ async function plan(st, p) {
     state: 'planned',
     createdAt: iso(at),
     updatedAt: iso(at),
-    plan: { days: planned.days, durationSeconds: planned.durationSeconds, finishAt: planned.finishAt ?? null, skipped: planned.skipped, paceMin: pol.withdrawPaceMinMs, paceMax: pol.withdrawPaceMaxMs, dailyCap: pol.withdrawDailyCap },
+    plan: {
+      days: planned.days,
+      durationSeconds: planned.durationSeconds,
+      finishAt: planned.finishAt ?? null,
+      skipped: planned.skipped,
+      paceMin: pol.withdrawPaceMinMs,
+      paceMax: pol.withdrawPaceMaxMs,
+      dailyCap: pol.withdrawDailyCap,
+    },
     server: server && !server.error ? server.job : null,
     serverError: server?.error ?? null,
     items: itemsOf(planned, all),
@@ -194,7 +209,10 @@ function itemsOf(planned, all) {
 }
 
 function summaryWithItems(job) {
-  return { ...summary(job), items: job.items.map(({ seq, key, name, at, day, status, detail, ms, pageMs }) => ({ seq, key, name, at, day, status, detail, ms, pageMs })) };
+  return {
+    ...summary(job),
+    items: job.items.map(({ seq, key, name, at, day, status, detail, ms, pageMs }) => ({ seq, key, name, at, day, status, detail, ms, pageMs })),
+  };
 }
 
 /** start confirms a planned job: its invitations move to withdraw_requested and the runner is opened. */
@@ -470,5 +488,8 @@ async function list(st, limit = 10) {
   const db = await st.getDB();
   const jobs = await getAll(db, 'jobs');
   jobs.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
-  return jobs.filter((j) => j.state !== 'planned' && j.state !== 'discarded').slice(0, limit).map(summary);
+  return jobs
+    .filter((j) => j.state !== 'planned' && j.state !== 'discarded')
+    .slice(0, limit)
+    .map(summary);
 }

@@ -25,7 +25,12 @@ function history() {
 // History methods wait for the database; handlers see a plain History-shaped object.
 const lazyHistory = new Proxy(
   {},
-  { get: (_, name) => async (...args) => (await history())[name](...args) },
+  {
+    get:
+      (_, name) =>
+      async (...args) =>
+        (await history())[name](...args),
+  },
 );
 
 const worker = createWorker({ engine, history: lazyHistory, getDB: async () => (await history()).db, api, openOptions: () => api.runtime.openOptionsPage() });

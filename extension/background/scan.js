@@ -111,7 +111,10 @@ export function createScans({ engine, getDB, now = () => new Date(), onStored = 
     await done(tx);
     // scannedAt: the server counts the ages from the scan, not from the upload (the outbox may send it later).
     await onStored(scan, { network, cards, complete: !!p.complete, totalText: p.totalText || undefined, scannedAt: at });
-    return { scan, result: { imported: res.imported.length, matched: res.matched.length, changed: res.changed, total: res.total, seen: res.seen, warnings: res.warnings } };
+    return {
+      scan,
+      result: { imported: res.imported.length, matched: res.matched.length, changed: res.changed, total: res.total, seen: res.seen, warnings: res.warnings },
+    };
   }
 
   /** list returns the latest scans, newest first. */

@@ -19,7 +19,8 @@ export function serverOrigin(url) {
     throw new HandlerError('invalid', `"${url}" is not a URL (example: https://inviteguard.example.com)`);
   }
   const local = u.hostname === '127.0.0.1' || u.hostname === 'localhost';
-  if (u.protocol !== 'https:' && !(u.protocol === 'http:' && local)) throw new HandlerError('invalid', 'the server URL must start with https:// (http:// only for 127.0.0.1 or localhost)');
+  if (u.protocol !== 'https:' && !(u.protocol === 'http:' && local))
+    throw new HandlerError('invalid', 'the server URL must start with https:// (http:// only for 127.0.0.1 or localhost)');
   if (u.username || u.password) throw new HandlerError('invalid', 'the server URL must not contain a user name or password; use the token field');
   return u.origin;
 }
@@ -93,7 +94,7 @@ async function call(s, method, path, body) {
       cache: 'no-store',
     });
   } catch (err) {
-    return { retry: true, error: `the server did not answer: ${err?.name === 'AbortError' ? 'timeout' : err?.message ?? err}` };
+    return { retry: true, error: `the server did not answer: ${err?.name === 'AbortError' ? 'timeout' : (err?.message ?? err)}` };
   } finally {
     clearTimeout(timer);
   }
@@ -106,7 +107,8 @@ async function call(s, method, path, body) {
   if (res.ok) return { ok: true, data, status: res.status };
   const msg = `${res.status}: ${data?.error?.message ?? res.statusText}`;
   const ra = Number(res.headers.get('Retry-After'));
-  if (res.status === 401 || res.status === 408 || res.status === 429 || res.status >= 500) return { retry: true, error: msg, retryAfterMs: Number.isFinite(ra) ? ra * 1000 : 0 };
+  if (res.status === 401 || res.status === 408 || res.status === 429 || res.status >= 500)
+    return { retry: true, error: msg, retryAfterMs: Number.isFinite(ra) ? ra * 1000 : 0 };
   return { fail: true, error: msg, status: res.status };
 }
 
@@ -131,7 +133,13 @@ async function onDone(st, row, data) {
   if (row.kind === 'verify' && data?.result) {
     const b = await get(db, 'batches', row.ref);
     if (b) {
-      b.verify = { result: data.result, engine: data.engine, sameEngine: data.sameEngine, differences: (data.differences ?? []).slice(0, 10), at: st.now().toISOString() };
+      b.verify = {
+        result: data.result,
+        engine: data.engine,
+        sameEngine: data.sameEngine,
+        differences: (data.differences ?? []).slice(0, 10),
+        at: st.now().toISOString(),
+      };
       await put(db, 'batches', b);
     }
   }
@@ -160,7 +168,11 @@ async function flush(st, p = {}) {
 
 async function flushOnce(st, p) {
   await sweepJobs(st); // results and job actions a stopped worker had not queued yet
-  const stats = await st.outbox.flush((row) => send(st, row), (row, data) => onDone(st, row, data), { force: !!p.force });
+  const stats = await st.outbox.flush(
+    (row) => send(st, row),
+    (row, data) => onDone(st, row, data),
+    { force: !!p.force },
+  );
   st.last = { at: st.now().toISOString(), ok: stats.retry === 0, error: stats.retry ? (await st.outbox.counts()).lastError : '', stats };
   return stats;
 }
@@ -235,8 +247,26 @@ async function enqueueBatch(st, db, batch) {
     await done(tx);
     return false;
   }
-  const body = { clientBatchId: batch.id, engineId: batch.engineId || st.engine.engineId, request, decision, sent, sentAt: batch.releasedAt ?? batch.createdAt };
-  tx.objectStore('outbox').add({ kind: 'batch', method: 'POST', path: '/v1/batches', ref: batch.id, body, state: 'queued', attempts: 0, createdAt: at, dueAt: at, lastError: '' });
+  const body = {
+    clientBatchId: batch.id,
+    engineId: batch.engineId || st.engine.engineId,
+    request,
+    decision,
+    sent,
+    sentAt: batch.releasedAt ?? batch.createdAt,
+  };
+  tx.objectStore('outbox').add({
+    kind: 'batch',
+    method: 'POST',
+    path: '/v1/batches',
+    ref: batch.id,
+    body,
+    state: 'queued',
+    attempts: 0,
+    createdAt: at,
+    dueAt: at,
+    lastError: '',
+  });
   tx.objectStore('batches').put({ ...stored, record, queuedAt: at });
   await done(tx);
   return true;
@@ -326,7 +356,13 @@ function queueJobNews(job, add) {
   let queued = 0;
   for (const it of job.items) {
     if (!['withdrawn', 'not_found', 'failed'].includes(it.status) || !it.serverInvitationId || it.reportQueued) continue;
-    add({ kind: 'result', method: 'POST', path: `${base}/items/${encodeURIComponent(it.serverInvitationId)}/result`, ref: job.id, body: { result: it.status, ...(it.detail ? { detail: it.detail.slice(0, 1000) } : {}) } });
+    add({
+      kind: 'result',
+      method: 'POST',
+      path: `${base}/items/${encodeURIComponent(it.serverInvitationId)}/result`,
+      ref: job.id,
+      body: { result: it.status, ...(it.detail ? { detail: it.detail.slice(0, 1000) } : {}) },
+    });
     it.reportQueued = true;
     queued++;
   }
@@ -367,7 +403,14 @@ async function serverPlan(st, selector, seed, local) {
   return {
     job: { id: job.id, url: s.url },
     plan: {
-      items: job.items.map((it) => ({ id: byKey.get(it.key)?.id ?? '', key: it.key, name: it.name, at: it.at, day: it.day, serverInvitationId: it.invitationId })),
+      items: job.items.map((it) => ({
+        id: byKey.get(it.key)?.id ?? '',
+        key: it.key,
+        name: it.name,
+        at: it.at,
+        day: it.day,
+        serverInvitationId: it.invitationId,
+      })),
       skipped: job.skipped,
       days: job.days,
       durationSeconds: job.durationSeconds,
@@ -389,7 +432,8 @@ async function configure(st, p) {
   const cur = await settings(st);
   const url = p.url != null ? serverOrigin(p.url) : cur.url;
   const next = { enabled: !!p.enabled, url, token: tokenFor(cur, url, p.token) };
-  if (next.enabled && next.url && !next.token && cur.token) throw new HandlerError('invalid', `the saved token belongs to ${cur.url}; enter the token for ${next.url}`);
+  if (next.enabled && next.url && !next.token && cur.token)
+    throw new HandlerError('invalid', `the saved token belongs to ${cur.url}; enter the token for ${next.url}`);
   if (next.enabled && (!next.url || !next.token)) throw new HandlerError('invalid', 'sync needs the server URL and a token');
   await st.history.putSetting('sync', next);
   let queued = 0;

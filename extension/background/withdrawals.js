@@ -38,14 +38,30 @@ export function batchStatus(invs) {
  * scanStored; each optional), onScanned(scan) → fields added to scan.submit's answer (the bursts' offers),
  * now() → Date, api (the browser's extension API; absent in unit tests).
  */
-export function createWithdrawals({ engine, history, getDB, policy, sync = {}, onScanned = async () => ({}), now = () => new Date(), api = globalThis.browser ?? globalThis.chrome }) {
+export function createWithdrawals({
+  engine,
+  history,
+  getDB,
+  policy,
+  sync = {},
+  onScanned = async () => ({}),
+  now = () => new Date(),
+  api = globalThis.browser ?? globalThis.chrome,
+}) {
   const w = { api, history, getDB, policy, now, onScanned };
   w.alarms = { set: (name, when) => setAlarm(api, name, when), clear: (name) => api.alarms.clear(name) };
   w.tabs = { alive: (tabId) => sentTabAlive(api, tabId), openSent: (job) => openSent(w, job) };
   w.jobs = createJobs({ engine, getDB, policy, now, alarms: w.alarms, tabs: w.tabs, report: sync.reportResult, serverPlan: sync.serverPlan });
   w.scans = createScans({ engine, getDB, now, onStored: sync.scanStored });
   api?.tabs?.onUpdated?.addListener((tabId, change) => jobTabChanged(w, tabId, change));
-  return { handlers: withdrawalHandlers(w), jobs: w.jobs, scans: w.scans, onAlarm: (alarm) => onAlarm(w, alarm), restore: () => restore(w), onStartup: () => onStartup(w) };
+  return {
+    handlers: withdrawalHandlers(w),
+    jobs: w.jobs,
+    scans: w.scans,
+    onAlarm: (alarm) => onAlarm(w, alarm),
+    restore: () => restore(w),
+    onStartup: () => onStartup(w),
+  };
 }
 
 async function setAlarm(api, name, when) {

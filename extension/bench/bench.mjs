@@ -132,7 +132,8 @@ async function clickToDialog(h, n, firefox) {
     if (!(await page.evaluate(() => window.__bench.start > 0))) throw new Error('the page saw no pointer move: no start time');
     const t = await page.evaluate(() => window.__bench.end - window.__bench.start);
     if (run > 0) times.push(t); // the first run warms the worker and the page's caches
-    if (run > 0 && !firefox) parts.push(await until(() => inRoots(page, () => globalThis.__inviteGuardHold?.timings?.() ?? null), { what: 'the hold\'s timings' }));
+    if (run > 0 && !firefox)
+      parts.push(await until(() => inRoots(page, () => globalThis.__inviteGuardHold?.timings?.() ?? null), { what: "the hold's timings" }));
     await page.keyboard.press('Escape');
     await page.close();
   }
@@ -141,7 +142,12 @@ async function clickToDialog(h, n, firefox) {
 
 /** printClicks prints click → dialog per size against last turn's figure and the goal, and where the time went. */
 function printClicks(clicks, firefox) {
-  console.log('Invite Guard extension bench (%s, %s runs per size, median; load average %s)', firefox ? 'Debian firefox-esr' : 'Debian Chromium', RUNS, os.loadavg()[0].toFixed(1));
+  console.log(
+    'Invite Guard extension bench (%s, %s runs per size, median; load average %s)',
+    firefox ? 'Debian firefox-esr' : 'Debian Chromium',
+    RUNS,
+    os.loadavg()[0].toFixed(1),
+  );
   console.log('| click → dialog on screen | median | min | max | last turn | now / last turn | goal |');
   console.log('|---|---|---|---|---|---|---|');
   for (const n of SIZES) {
@@ -172,7 +178,9 @@ async function main() {
   if (!['chromium', 'firefox'].includes(BROWSER)) throw new Error(`--browser chromium or firefox, not ${BROWSER}`);
   for (let i = 0; i < LAUNCHES; i++) {
     const last = i === LAUNCHES - 1;
-    const h = firefox ? await launchFirefox({ pages }) : await launch({ pages, extraArgs: last ? ['--remote-debugging-port=0', '--remote-debugging-address=127.0.0.1'] : [] });
+    const h = firefox
+      ? await launchFirefox({ pages })
+      : await launch({ pages, extraArgs: last ? ['--remote-debugging-port=0', '--remote-debugging-address=127.0.0.1'] : [] });
     const bg = h.bg ?? h.sw;
     results.coldStart.push(await bg.evaluate(() => globalThis.inviteGuard.engine.info().timings));
     if (!last) {
@@ -216,7 +224,9 @@ async function main() {
   const cs = results.coldStart;
   for (const k of ['coldStartMs', 'compileMs', 'instantiateMs', 'fetchMs', 'hashMs']) {
     const xs = cs.map((c) => c[k]);
-    console.log(`| worker cold start: ${k.replace('Ms', '')} (${cs.length} launches) | ${ms(median(xs))} | ${ms(Math.min(...xs))} | ${ms(Math.max(...xs))} | |`);
+    console.log(
+      `| worker cold start: ${k.replace('Ms', '')} (${cs.length} launches) | ${ms(median(xs))} | ${ms(Math.min(...xs))} | ${ms(Math.max(...xs))} | |`,
+    );
   }
   const m = results.memory;
   console.log(`| decide, 1,000 recipients, through the handler | ${ms(m.perDecisionMs)} | | | |`);
@@ -224,7 +234,9 @@ async function main() {
   const heap = m.heap ? m.heap.usedSize : null;
   console.log(`| worker JS heap used after 100 decisions | ${heap != null ? mb(heap) : 'n/a'} | | | |`);
   console.log(`| worker memory = JS heap + wasm memory | ${heap != null ? mb(heap + m.wasmBytes) : 'n/a'} | | | ≤ 60 MB |`);
-  console.log(`| extension process private memory (upper bound: + ${firefox ? 'Gecko' : 'Blink'}, compiled wasm code) | ${m.extensionProcessPrivate ? mb(m.extensionProcessPrivate) : 'n/a'} | | | |`);
+  console.log(
+    `| extension process private memory (upper bound: + ${firefox ? 'Gecko' : 'Blink'}, compiled wasm code) | ${m.extensionProcessPrivate ? mb(m.extensionProcessPrivate) : 'n/a'} | | | |`,
+  );
 }
 
 await main();

@@ -15,11 +15,6 @@ import { DAY, sentList, setClock } from '../test/e2e/burst-helpers.mjs';
 const SIZES = (process.env.BENCH_BURST_CARDS ?? '300,1000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_BURST_RUNS ?? 5);
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
 /** timeSubmit wraps the worker's scan.submit so its time (reconcile, store, detect) is kept. */
 function timeSubmit(sw) {
   return sw.evaluate(() => {
@@ -36,20 +31,23 @@ function timeSubmit(sw) {
 
 /** inWorker runs op RUNS times in the worker and returns the median ms and the last answer. */
 function inWorker(sw, what, arg) {
-  return sw.evaluate(async ([what, arg, runs]) => {
-    const ig = globalThis.inviteGuard;
-    const ms = [];
-    let last;
-    for (let i = 0; i < runs; i++) {
-      const t0 = performance.now();
-      if (what === 'detect') last = await ig.worker.bursts.bursts.detect(arg);
-      else last = await ig.dispatch(arg);
-      ms.push(performance.now() - t0);
-      if (what === 'plan' && last.ok) await ig.dispatch({ op: 'job.cancel', jobId: last.ok.job.id });
-    }
-    ms.sort((a, b) => a - b);
-    return { ms: ms[Math.floor(ms.length / 2)], last };
-  }, [what, arg, RUNS]);
+  return sw.evaluate(
+    async ([what, arg, runs]) => {
+      const ig = globalThis.inviteGuard;
+      const ms = [];
+      let last;
+      for (let i = 0; i < runs; i++) {
+        const t0 = performance.now();
+        if (what === 'detect') last = await ig.worker.bursts.bursts.detect(arg);
+        else last = await ig.dispatch(arg);
+        ms.push(performance.now() - t0);
+        if (what === 'plan' && last.ok) await ig.dispatch({ op: 'job.cancel', jobId: last.ok.job.id });
+      }
+      ms.sort((a, b) => a - b);
+      return { ms: ms[Math.floor(ms.length / 2)], last };
+    },
+    [what, arg, RUNS],
+  );
 }
 
 async function bench(n) {
@@ -66,13 +64,18 @@ async function bench(n) {
     const submitMs = await poll(() => h.sw.evaluate(() => globalThis.__benchSubmitMs), Boolean, { what: 'scan.submit' });
     const wall = Date.now() - t0;
     const offers = (await ok(h.sw, { op: 'burst.offers' })).offers;
-    if (scan.seen !== n || offers.length !== 1 || offers[0].count !== 58) throw new Error(`unexpected scan: ${scan.seen} seen, offers ${JSON.stringify(offers)}`);
+    if (scan.seen !== n || offers.length !== 1 || offers[0].count !== 58)
+      throw new Error(`unexpected scan: ${scan.seen} seen, offers ${JSON.stringify(offers)}`);
     const detect = await inWorker(h.sw, 'detect', scan);
     const review = await inWorker(h.sw, 'get', { op: 'burst.get', burstId: offers[0].id });
     const keys = review.last.ok.people.filter((p) => p.withdrawable).map((p) => p.key);
     const plan = await inWorker(h.sw, 'plan', { op: 'burst.plan', burstId: offers[0].id, keys });
-    console.log(`${n} cards: scan ${(wall / 1000).toFixed(1)} s wall (pace and loading ${(scan.stats.waitedMs / 1000).toFixed(1)} s), reading ${scan.stats.ownMs.toFixed(0)} ms, scan.submit ${submitMs.toFixed(0)} ms (reconcile + store + detect_bursts)`);
-    console.log(`${n} cards: detect_bursts over the history ${detect.ms.toFixed(1)} ms, review read ${review.ms.toFixed(1)} ms, plan of ${keys.length} ${plan.ms.toFixed(1)} ms (medians of ${RUNS}, in the worker)`);
+    console.log(
+      `${n} cards: scan ${(wall / 1000).toFixed(1)} s wall (pace and loading ${(scan.stats.waitedMs / 1000).toFixed(1)} s), reading ${scan.stats.ownMs.toFixed(0)} ms, scan.submit ${submitMs.toFixed(0)} ms (reconcile + store + detect_bursts)`,
+    );
+    console.log(
+      `${n} cards: detect_bursts over the history ${detect.ms.toFixed(1)} ms, review read ${review.ms.toFixed(1)} ms, plan of ${keys.length} ${plan.ms.toFixed(1)} ms (medians of ${RUNS}, in the worker)`,
+    );
   } finally {
     await h.close();
   }

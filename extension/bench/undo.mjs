@@ -27,7 +27,9 @@ async function benchScan() {
   const { h } = await startSite({ people, loadDelayMs: 40 });
   try {
     const scan = await scanDone(h.sw, 600000);
-    console.log(`scan: ${scan.seen} cards, own time ${scan.stats.ownMs.toFixed(0)} ms = ${((100 * scan.stats.ownMs) / scan.seen).toFixed(1)} ms per 100 cards (pace and loading ${(scan.stats.waitedMs / 1000).toFixed(1)} s left out)`);
+    console.log(
+      `scan: ${scan.seen} cards, own time ${scan.stats.ownMs.toFixed(0)} ms = ${((100 * scan.stats.ownMs) / scan.seen).toFixed(1)} ms per 100 cards (pace and loading ${(scan.stats.waitedMs / 1000).toFixed(1)} s left out)`,
+    );
   } finally {
     await h.close();
   }
@@ -47,7 +49,9 @@ async function benchRunner() {
     // Items that had to load more pages include that loading; the rest is the runner's own cost.
     const own = done.items.map((i) => i.ms - i.pageMs);
     const onPage = own.filter((x) => x < 300);
-    console.log(`runner: ${done.counts.withdrawn} withdrawn from a list of ${RUN_LIST}; own cost per card median ${median(onPage).toFixed(1)} ms, p90 ${p90(onPage).toFixed(1)} ms (${onPage.length} cards found without loading more; goal ≤ 50 ms)`);
+    console.log(
+      `runner: ${done.counts.withdrawn} withdrawn from a list of ${RUN_LIST}; own cost per card median ${median(onPage).toFixed(1)} ms, p90 ${p90(onPage).toFixed(1)} ms (${onPage.length} cards found without loading more; goal ≤ 50 ms)`,
+    );
   } finally {
     await h.close();
   }
@@ -62,10 +66,16 @@ async function benchOutbox() {
     for (let i = 0; i < OUTBOX_BATCHES; i++) await record(h.sw, [person(1000 + i)], 'connect');
     const t0 = Date.now();
     const on = await ok(h.sw, { op: 'sync.configure', enabled: true, url: srv.url, token: srv.token });
-    await poll(() => ok(h.sw, { op: 'sync.flush', force: true }), (s) => s.queued === 0, { timeout: 600000 });
+    await poll(
+      () => ok(h.sw, { op: 'sync.flush', force: true }),
+      (s) => s.queued === 0,
+      { timeout: 600000 },
+    );
     const ms = Date.now() - t0;
     const n = on.queued;
-    console.log(`outbox: ${n} batches + ${n} verifies = ${2 * n} requests in ${ms} ms → ${((2 * n * 1000) / ms).toFixed(0)} requests/s, ${(ms / n).toFixed(1)} ms per batch with its verify (sequential, SQLite synchronous=FULL)`);
+    console.log(
+      `outbox: ${n} batches + ${n} verifies = ${2 * n} requests in ${ms} ms → ${((2 * n * 1000) / ms).toFixed(0)} requests/s, ${(ms / n).toFixed(1)} ms per batch with its verify (sequential, SQLite synchronous=FULL)`,
+    );
   } finally {
     await h.close();
     await srv.close();

@@ -19,7 +19,15 @@ const WARN_STATS = new Set(['notMembers', 'recentlyInvited', 'reinviteLocked', '
 const FLAG_REASONS = new Set(['not_members', 'recently_invited', 'reinvite_locked', 'in_target', 'opted_out', 'duplicates', 'over_budget']);
 const FRICTIONS = ['none', 'click', 'type', 'blocked'];
 // Where the panel may go, in order of preference, when the confirm button would sit over the clicked one.
-const PLACES = [['center', ''], ['start', ''], ['end', ''], ['center', 'left'], ['center', 'right'], ['start', 'left'], ['end', 'right']];
+const PLACES = [
+  ['center', ''],
+  ['start', ''],
+  ['end', ''],
+  ['center', 'left'],
+  ['center', 'right'],
+  ['start', 'left'],
+  ['end', 'right'],
+];
 const REASK_DELAY_MS = 120;
 const OVERLAY_PADDING = 24; // .overlay's padding (content/style.js)
 
@@ -167,7 +175,11 @@ function buildDialog(d) {
     el('footer', {}, ui.coveredBox, ui.friction, el('div', { class: 'buttons' }, ui.cancelBtn, ui.confirmBtn)),
   );
   d.overlay = el('div', { class: 'overlay' }, d.panel);
-  d.modal = el('dialog', { class: 'modal', role: 'dialog', 'aria-modal': 'true', 'aria-label': i18n.t('dialog_title'), 'aria-describedby': 'ig-title' }, d.overlay);
+  d.modal = el(
+    'dialog',
+    { class: 'modal', role: 'dialog', 'aria-modal': 'true', 'aria-label': i18n.t('dialog_title'), 'aria-describedby': 'ig-title' },
+    d.overlay,
+  );
   d.modal.addEventListener('cancel', (e) => e.preventDefault()); // Esc is handled (trusted only) below
   root.append(d.modal);
 }
@@ -227,7 +239,14 @@ function renderSummary(d) {
   const bd = d.firstBreakdown;
   if (bd) {
     for (const k of [...BREAKDOWN_ALWAYS, ...BREAKDOWN_IF_ANY.filter((k) => bd[k] > 0)]) {
-      ui.stats.append(el('li', { class: WARN_STATS.has(k) && bd[k] > 0 ? 'stat warn' : 'stat' }, el('b', { text: i18n.number(bd[k] ?? 0) }), el('span', { text: i18n.t(`breakdown_${k}`) })));
+      ui.stats.append(
+        el(
+          'li',
+          { class: WARN_STATS.has(k) && bd[k] > 0 ? 'stat warn' : 'stat' },
+          el('b', { text: i18n.number(bd[k] ?? 0) }),
+          el('span', { text: i18n.t(`breakdown_${k}`) }),
+        ),
+      );
     }
   }
   ui.stats.hidden = !bd;
@@ -423,7 +442,12 @@ function listen(d) {
   ui.btnAll.addEventListener('click', (e) => e.isTrusted && setAll(d, () => true));
   ui.btnNone.addEventListener('click', (e) => e.isTrusted && setAll(d, () => false));
   ui.btnSuggested?.addEventListener('click', (e) => e.isTrusted && setAll(d, (i) => d.suggestedSet.has(i)));
-  d.intact = watchIntact({ host, box: d.panel, minSize: { width: Math.min(240, innerWidth / 2), height: Math.min(160, innerHeight / 2) }, inTopLayer: () => modal.open && (!host.hasAttribute('popover') || host.matches(':popover-open')) });
+  d.intact = watchIntact({
+    host,
+    box: d.panel,
+    minSize: { width: Math.min(240, innerWidth / 2), height: Math.min(160, innerHeight / 2) },
+    inTopLayer: () => modal.open && (!host.hasAttribute('popover') || host.matches(':popover-open')),
+  });
   ui.confirmBtn.addEventListener('click', (e) => tryConfirm(d, e));
   ui.cancelBtn.addEventListener('click', (e) => e.isTrusted && close(d, { confirmed: false }));
   d.overlay.addEventListener('keydown', (e) => {

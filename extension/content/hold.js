@@ -45,7 +45,7 @@ function stop(e) {
 
 /** targetOf is the element an event is about (a text node's parent; a submit's submitter). */
 function targetOf(e) {
-  let target = e.type === 'submit' ? e.submitter ?? e.target : e.composedPath()[0];
+  let target = e.type === 'submit' ? (e.submitter ?? e.target) : e.composedPath()[0];
   if (target && !(target instanceof Element)) target = target.parentElement;
   return target ?? null;
 }
@@ -111,7 +111,11 @@ function seedVelocity(h) {
         .filter((m) => m.kind === 'velocity')
         .map(async (m) => {
           const res = await h.ask('velocity.recent', { network: m.network, surface: m.surface, windowSeconds: h.policy.rapidConnectWindowSeconds });
-          if (res.ok?.times?.length) h.clicks.set(m.id, [...res.ok.times, ...(h.clicks.get(m.id) ?? [])].sort((a, b) => a - b));
+          if (res.ok?.times?.length)
+            h.clicks.set(
+              m.id,
+              [...res.ok.times, ...(h.clicks.get(m.id) ?? [])].sort((a, b) => a - b),
+            );
         }),
     ),
   );
@@ -203,7 +207,13 @@ function velocityHolds(h, { module, hit, open }) {
     } catch {
       /* a single click the module cannot read is still a single click */
     }
-    const payload = rec && { network: module.network, surface: hit.surface ?? module.surface, recipients: [rec], decision: { verdict: 'allow', friction: 'none', count: 1 }, pageUrl: h.win.location.href };
+    const payload = rec && {
+      network: module.network,
+      surface: hit.surface ?? module.surface,
+      recipients: [rec],
+      decision: { verdict: 'allow', friction: 'none', count: 1 },
+      pageUrl: h.win.location.href,
+    };
     settle(h, { module, hit }, t, payload);
     return false;
   }
@@ -269,7 +279,12 @@ function waitForStep(h, module, hit) {
         const s = look();
         if (s) finish(s);
       });
-      obs.observe(h.doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['open', 'hidden', 'style', 'class', 'aria-hidden'] });
+      obs.observe(h.doc.documentElement, {
+        childList: true,
+        subtree: true,
+        attributes: true,
+        attributeFilter: ['open', 'hidden', 'style', 'class', 'aria-hidden'],
+      });
       timer = setTimeout(() => finish(null), STEP_WAIT_MS);
     }, 0);
   });
@@ -277,12 +292,27 @@ function waitForStep(h, module, hit) {
 
 /** run takes one held action through read, decision, dialog, undo window, apply, release and record. */
 async function run(h, { module, hit }, original) {
-  const held = { module, hit, original, velocity: module.kind === 'velocity', surface: hit.surface ?? module.surface, avoidRect: original.action.getBoundingClientRect() };
+  const held = {
+    module,
+    hit,
+    original,
+    velocity: module.kind === 'velocity',
+    surface: hit.surface ?? module.surface,
+    avoidRect: original.action.getBoundingClientRect(),
+  };
   const t0 = performance.now();
   const { read, error } = readHeld(h, held);
   if (error) {
     // The action is understood but its rows are not: keep it held and say so.
-    const d = openDialog({ i18n: h.i18n, network: module.network, surface: held.surface, recipients: [], decision: null, error: { code: 'read', message: `${h.i18n.t('read_failed')} ${error.message}` }, avoidRect: held.avoidRect });
+    const d = openDialog({
+      i18n: h.i18n,
+      network: module.network,
+      surface: held.surface,
+      recipients: [],
+      decision: null,
+      error: { code: 'read', message: `${h.i18n.t('read_failed')} ${error.message}` },
+      avoidRect: held.avoidRect,
+    });
     await d.result;
     return;
   }
@@ -358,13 +388,19 @@ async function confirmHeld(h, held, answer, onShown) {
     recipients,
     decision,
     error: answer.error,
-    extraReasons: velocity ? [{ code: 'rapid_connect', params: { count: (h.clicks.get(module.id)?.length ?? 0) + 1, seconds: h.policy.rapidConnectWindowSeconds } }] : [],
+    extraReasons: velocity
+      ? [{ code: 'rapid_connect', params: { count: (h.clicks.get(module.id)?.length ?? 0) + 1, seconds: h.policy.rapidConnectWindowSeconds } }]
+      : [],
     minFriction,
     avoidRect: held.avoidRect,
     openOptions: () => h.ask('options.open'),
     reask: async (idx) => {
       const on = new Set(idx);
-      const res = await askDecide(h, where, recipients.map((r, i) => ({ ...r, selected: on.has(i) })));
+      const res = await askDecide(
+        h,
+        where,
+        recipients.map((r, i) => ({ ...r, selected: on.has(i) })),
+      );
       return res.ok ? { decision: res.ok.decision } : { error: res.error };
     },
   });
@@ -421,7 +457,9 @@ async function recordReleased(h, { module, hit, surface, velocity, read }, { kee
     surface,
     target: read.target,
     recipients: keep.map((i) => ({ key: recipients[i].key, name: recipients[i].name, member: recipients[i].member, flags: flagged.get(i) ?? [] })),
-    decision: shown ? { verdict: shown.verdict, friction: shown.friction, count, reasons: shown.reasons } : { verdict: 'fallback', friction: minFriction ?? 'click', count, error: answer.error },
+    decision: shown
+      ? { verdict: shown.verdict, friction: shown.friction, count, reasons: shown.reasons }
+      : { verdict: 'fallback', friction: minFriction ?? 'click', count, error: answer.error },
     pageUrl: h.win.location.href,
   };
   // A single click may only have opened a next step (the note modal): settle records it once it sends.
@@ -440,7 +478,16 @@ function measured(h, original, { rows, t0, t1, t2, worker }) {
     const ch = new MessageChannel(); // runs right after the frame is painted
     ch.port1.onmessage = () => {
       const t3 = performance.now();
-      h.last = { rows, holdMs: t0 - original.at, readMs: t1 - t0, messageMs: t2 - t1 - (worker?.workerMs ?? 0), historyMs: worker?.historyMs ?? 0, decideMs: worker?.decideMs ?? 0, renderMs: t3 - t2, totalMs: t3 - original.at };
+      h.last = {
+        rows,
+        holdMs: t0 - original.at,
+        readMs: t1 - t0,
+        messageMs: t2 - t1 - (worker?.workerMs ?? 0),
+        historyMs: worker?.historyMs ?? 0,
+        decideMs: worker?.decideMs ?? 0,
+        renderMs: t3 - t2,
+        totalMs: t3 - original.at,
+      };
     };
     ch.port2.postMessage(0);
   });
@@ -457,7 +504,8 @@ function release(h, o) {
         o.form.requestSubmit();
       }
     } else if (o.type === 'keydown' && !o.action.matches(NATIVE_ACTIVATION)) {
-      for (const type of ['keydown', 'keyup']) o.target.dispatchEvent(new KeyboardEvent(type, { key: o.key, code: o.code, bubbles: true, cancelable: true, composed: true }));
+      for (const type of ['keydown', 'keyup'])
+        o.target.dispatchEvent(new KeyboardEvent(type, { key: o.key, code: o.code, bubbles: true, cancelable: true, composed: true }));
     } else replayClick(o.action);
   } finally {
     h.releasing = false;

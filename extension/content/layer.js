@@ -31,7 +31,17 @@ export function mountHost(kind) {
 /** toTopLayer shows the host as a manual popover: above the page's own stacking, without making it inert. */
 export function toTopLayer(host) {
   host.setAttribute('popover', 'manual');
-  for (const [k, v] of [['inset', 'auto'], ['margin', '0'], ['padding', '0'], ['border', '0'], ['background', 'transparent'], ['overflow', 'visible'], ['width', '0'], ['height', '0']]) host.style.setProperty(k, v, 'important');
+  for (const [k, v] of [
+    ['inset', 'auto'],
+    ['margin', '0'],
+    ['padding', '0'],
+    ['border', '0'],
+    ['background', 'transparent'],
+    ['overflow', 'visible'],
+    ['width', '0'],
+    ['height', '0'],
+  ])
+    host.style.setProperty(k, v, 'important');
   try {
     host.showPopover();
   } catch {

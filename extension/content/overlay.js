@@ -52,9 +52,16 @@ export function createOverlay(doc = document) {
       msg: el('p', { class: 'msg', role: 'status' }),
       buttons: el('div', { class: 'buttons' }),
     };
-    parts.box = el('section', { class: 'box', role: 'region', 'aria-label': 'Invite Guard' },
+    parts.box = el(
+      'section',
+      { class: 'box', role: 'region', 'aria-label': 'Invite Guard' },
       el('div', { class: 'brand' }, shieldIcon(doc, 18), el('span', { text: 'Invite Guard' })),
-      parts.title, parts.line, parts.track, parts.msg, parts.buttons);
+      parts.title,
+      parts.line,
+      parts.track,
+      parts.msg,
+      parts.buttons,
+    );
     root.append(el('style', { text: CSS }), parts.box);
     (doc.body ?? doc.documentElement).append(host);
   }
@@ -90,7 +97,13 @@ export function createOverlay(doc = document) {
     host = null;
   }
 
-  return { show, hide, get host() { return host; } };
+  return {
+    show,
+    hide,
+    get host() {
+      return host;
+    },
+  };
 }
 
 /** highlight marks a card for the dry run (an outline the page's layout does not notice) and scrolls to it. */

@@ -16,7 +16,17 @@ function ours(ev) {
 /** mouseAt returns the event fields of a mouse at the centre of el. */
 function mouseAt(el, win) {
   const r = el.getBoundingClientRect();
-  return { bubbles: true, cancelable: true, composed: true, view: win, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2, screenX: r.left + r.width / 2, screenY: r.top + r.height / 2, button: 0 };
+  return {
+    bubbles: true,
+    cancelable: true,
+    composed: true,
+    view: win,
+    clientX: r.left + r.width / 2,
+    clientY: r.top + r.height / 2,
+    screenX: r.left + r.width / 2,
+    screenY: r.top + r.height / 2,
+    button: 0,
+  };
 }
 
 /**

@@ -47,9 +47,15 @@ export function createReminderNote({ doc = document, send, i18n }) {
     const err = el('p', { class: 'err', role: 'alert' });
     const check = button(i18n.t('reminder_check'), 'primary', onCheck);
     const later = button(i18n.t('reminder_later'), '', onLater);
-    const note = el('section', { class: 'note', role: 'region', 'aria-label': 'Invite Guard' },
+    const note = el(
+      'section',
+      { class: 'note', role: 'region', 'aria-label': 'Invite Guard' },
       el('div', { class: 'brand' }, shieldIcon(doc, 16), el('span', { text: 'Invite Guard' })),
-      el('h2', { text: i18n.t('reminder_title') }), el('p', { text }), err, el('div', { class: 'buttons' }, later, check));
+      el('h2', { text: i18n.t('reminder_title') }),
+      el('p', { text }),
+      err,
+      el('div', { class: 'buttons' }, later, check),
+    );
     root.append(el('style', { text: CSS }), note);
     state.host = host;
     state.parts = { err };
@@ -111,9 +117,20 @@ export function createReminderNote({ doc = document, send, i18n }) {
     if (!res.ok?.show) return;
     state.answer = res.ok;
     state.observer = new MutationObserver(schedule);
-    state.observer.observe(doc.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['open', 'role', 'aria-modal', 'hidden', 'style', 'class'] });
+    state.observer.observe(doc.documentElement, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['open', 'role', 'aria-modal', 'hidden', 'style', 'class'],
+    });
     schedule();
   }
 
-  return { start, close, get shown() { return !!state.host?.isConnected; } };
+  return {
+    start,
+    close,
+    get shown() {
+      return !!state.host?.isConnected;
+    },
+  };
 }

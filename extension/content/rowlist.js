@@ -60,7 +60,8 @@ function makeRow(l) {
 
 /** chipText is the text of one flag's chip ("Invited recently until 12 Dec"). */
 function chipText(i18n, f, flag) {
-  if (f.until && (flag === 'recently_invited' || flag === 'reinvite_locked')) return `${i18n.t(`flag_${flag}`)} ${i18n.t('flag_until', { date: new Date(f.until) })}`;
+  if (f.until && (flag === 'recently_invited' || flag === 'reinvite_locked'))
+    return `${i18n.t(`flag_${flag}`)} ${i18n.t('flag_until', { date: new Date(f.until) })}`;
   return i18n.t(`flag_${flag}`);
 }
 

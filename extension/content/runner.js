@@ -54,7 +54,11 @@ async function ensureSent(st) {
   const link = sentList.findSentTab(st.doc);
   if (link) {
     link.click();
-    const ok = await waitFor(st.doc, () => sentList.currentTab(st.doc) === 'sent' && (sentList.findCards(st.doc).length > 0 || !sentList.findLoadMore(st.doc)), LOAD_MS);
+    const ok = await waitFor(
+      st.doc,
+      () => sentList.currentTab(st.doc) === 'sent' && (sentList.findCards(st.doc).length > 0 || !sentList.findLoadMore(st.doc)),
+      LOAD_MS,
+    );
     if (ok) return true;
   }
   if (SENT_LIST.onSentList(st.win.location.href)) return sentList.currentTab(st.doc) === 'sent';
@@ -113,7 +117,12 @@ async function scan(st, task) {
   const ownMs = st.clock() - t0 - waited;
   const res = await st.send('scan.submit', { scanId: task.scanId, cards, complete, totalText, stats: { cards: cards.length, ownMs, waitedMs: waited } }, 60000);
   if (res.error) {
-    st.overlay.show({ title: st.i18n.t('runner_title_scan'), tone: 'stop', message: st.i18n.t('scan_failed', { error: res.error.message }), buttons: [closeButton(st)] });
+    st.overlay.show({
+      title: st.i18n.t('runner_title_scan'),
+      tone: 'stop',
+      message: st.i18n.t('scan_failed', { error: res.error.message }),
+      buttons: [closeButton(st)],
+    });
     return 'failed';
   }
   const out = res.ok.result;
@@ -123,7 +132,15 @@ async function scan(st, task) {
       ? st.i18n.t('scan_done', { seen: out.seen, imported: out.imported, changed: out.changed.length })
       : st.i18n.t('scan_partial', { seen: out.seen, imported: out.imported });
   const offer = offerParts({ offers: res.ok.offers, i18n: st.i18n, send: st.send, overlay: st.overlay }); // bursts found (issue 12)
-  st.overlay.show({ title: st.i18n.t('runner_title_scan'), line: st.i18n.t('scan_progress_nototal', { seen: cards.length }), done: cards.length, total: cards.length, tone: stopped ? 'stop' : 'done', message: offer ? `${message} ${offer.message}` : message, buttons: [...(offer?.buttons ?? []), closeButton(st)] });
+  st.overlay.show({
+    title: st.i18n.t('runner_title_scan'),
+    line: st.i18n.t('scan_progress_nototal', { seen: cards.length }),
+    done: cards.length,
+    total: cards.length,
+    tone: stopped ? 'stop' : 'done',
+    message: offer ? `${message} ${offer.message}` : message,
+    buttons: [...(offer?.buttons ?? []), closeButton(st)],
+  });
   return 'done';
 }
 
@@ -165,7 +182,14 @@ async function locate(st, item) {
 async function notOnList(st, task, complete, t0) {
   const where = complete ? 'the whole Sent list' : 'the part of the Sent list that loaded';
   if (task.inFlight && !task.dryRun && complete) await report(st, task, 'withdrawn', 'confirmed after a reload: the card is gone', t0);
-  else await report(st, task, 'not_found', `no card with this ${task.item.key && sentList.isProfileURL(task.item.key) ? 'profile' : 'name (unique)'} on ${where}`, t0);
+  else
+    await report(
+      st,
+      task,
+      'not_found',
+      `no card with this ${task.item.key && sentList.isProfileURL(task.item.key) ? 'profile' : 'name (unique)'} on ${where}`,
+      t0,
+    );
   return 'next';
 }
 
@@ -230,7 +254,11 @@ async function clickAndConfirm(st, task, hit, control, t0) {
   const pressed = press(control, st.win);
   if (!pressed.handled) return stop(st, task, 'link_unhandled', pressed.href, item.seq);
   let tw = st.clock();
-  const dlg = await waitFor(st.doc, () => sentList.findConfirm(st.doc) || problemOf(st) || (!onSent(st) && { reason: 'navigated', detail: st.win.location.href }), DIALOG_MS);
+  const dlg = await waitFor(
+    st.doc,
+    () => sentList.findConfirm(st.doc) || problemOf(st) || (!onSent(st) && { reason: 'navigated', detail: st.win.location.href }),
+    DIALOG_MS,
+  );
   let pageMs = st.clock() - tw; // LinkedIn's time, not the runner's
   if (!dlg) return stop(st, task, 'no_dialog', '', item.seq);
   if (dlg.reason) return stop(st, task, dlg.reason, dlg.detail, dlg.reason === 'navigated' ? undefined : item.seq);
@@ -242,7 +270,11 @@ async function clickAndConfirm(st, task, hit, control, t0) {
   const still = () => hit.card.isConnected || (hit.by === 'key' ? !!sentList.findCard(st.doc, { key: item.key }) : sentList.countByName(st.doc, shown) > 0);
   const toast = () => sentList.readToast(st.doc, shown, fresh());
   tw = st.clock();
-  const outcome = await waitFor(st.doc, () => problemOf(st) || toast() || (!onSent(st) && { reason: 'navigated', detail: st.win.location.href }) || (!still() && { gone: true }), GONE_MS);
+  const outcome = await waitFor(
+    st.doc,
+    () => problemOf(st) || toast() || (!onSent(st) && { reason: 'navigated', detail: st.win.location.href }) || (!still() && { gone: true }),
+    GONE_MS,
+  );
   pageMs += st.clock() - tw;
   return settle(st, task, hit, outcome, { still, t0, pageMs });
 }
@@ -271,4 +303,3 @@ async function settle(st, task, hit, outcome, { still, t0, pageMs }) {
   }
   return stop(st, task, 'not_removed', '', item.seq);
 }
-

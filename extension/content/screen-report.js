@@ -105,7 +105,9 @@ export function screenReport(doc, { detect = () => '', taught = 0 } = {}) {
     `Taught buttons for this site: ${taught}`,
     '',
     `Dialogs (${dialogs.length}):`,
-    ...dialogs.map((d) => `- ${d.tagName.toLowerCase()}${d.getAttribute('role') ? `[role=${d.getAttribute('role')}]` : ''} “${shape(dialogTitle(d), 'dialog')}”`),
+    ...dialogs.map(
+      (d) => `- ${d.tagName.toLowerCase()}${d.getAttribute('role') ? `[role=${d.getAttribute('role')}]` : ''} “${shape(dialogTitle(d), 'dialog')}”`,
+    ),
     '',
     `Controls (${controls.length}${controls.length >= MAX_CONTROLS ? '+' : ''}):`,
     ...counted(lines),
@@ -131,16 +133,35 @@ export function redact(text, names) {
 /** showReport opens the report in Invite Guard's own layer, with Copy and Close. */
 export function showReport({ i18n, text }) {
   const { host, root } = mountHost('report');
-  const area = el('textarea', { readonly: true, spellcheck: 'false', 'aria-label': i18n.t('report_label'), style: 'width:100%;min-height:280px;font:12px/1.45 ui-monospace,monospace;padding:8px;border:1px solid #cbd5e1;border-radius:8px;resize:vertical;margin:8px 0 12px' });
+  const area = el('textarea', {
+    readonly: true,
+    spellcheck: 'false',
+    'aria-label': i18n.t('report_label'),
+    style:
+      'width:100%;min-height:280px;font:12px/1.45 ui-monospace,monospace;padding:8px;border:1px solid #cbd5e1;border-radius:8px;resize:vertical;margin:8px 0 12px',
+  });
   area.value = text;
   const status = el('span', { role: 'status', 'aria-live': 'polite', style: 'margin-right:auto;color:#15803d' });
   const copy = el('button', { type: 'button', class: 'confirm', text: i18n.t('report_copy') });
   const close = el('button', { type: 'button', class: 'cancel', text: i18n.t('button_close') });
-  const panel = el('div', { class: 'panel' },
-    el('header', {}, el('div', { class: 'brand' }, shieldIcon(), el('span', { text: i18n.t('dialog_title') })), el('h2', { id: 'ig-report-title', text: i18n.t('report_title') }), el('div', { class: 'where', text: i18n.t('report_intro') })),
+  const panel = el(
+    'div',
+    { class: 'panel' },
+    el(
+      'header',
+      {},
+      el('div', { class: 'brand' }, shieldIcon(), el('span', { text: i18n.t('dialog_title') })),
+      el('h2', { id: 'ig-report-title', text: i18n.t('report_title') }),
+      el('div', { class: 'where', text: i18n.t('report_intro') }),
+    ),
     el('div', { class: 'body' }, area),
-    el('footer', {}, el('div', { class: 'buttons' }, status, close, copy)));
-  const modal = el('dialog', { class: 'modal', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'ig-report-title' }, el('div', { class: 'overlay' }, panel));
+    el('footer', {}, el('div', { class: 'buttons' }, status, close, copy)),
+  );
+  const modal = el(
+    'dialog',
+    { class: 'modal', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'ig-report-title' },
+    el('div', { class: 'overlay' }, panel),
+  );
   root.append(modal);
   if (pageHasModal()) modal.showModal();
   else {

@@ -78,5 +78,15 @@ export function createLoader({ doc, send, problemOf }) {
     return got;
   }
 
-  return { total, complete, step, get ended() { return state.ended; }, get text() { return state.text; } };
+  return {
+    total,
+    complete,
+    step,
+    get ended() {
+      return state.ended;
+    },
+    get text() {
+      return state.text;
+    },
+  };
 }

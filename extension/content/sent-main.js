@@ -39,10 +39,18 @@ function start() {
     const c = job.counts;
     const total = toWithdraw(job);
     const done = c.withdrawn + c.not_found + c.failed + c.highlighted + c.cancelled;
-    const title = task.kind === 'done' ? i18n.t(job.dryRun ? 'runner_title_dry_done' : 'runner_title_done') : task.kind === 'stopped' ? i18n.t('runner_title_stopped') : job.dryRun ? i18n.t('runner_title_dry') : i18n.t('runner_title_withdraw');
+    const title =
+      task.kind === 'done'
+        ? i18n.t(job.dryRun ? 'runner_title_dry_done' : 'runner_title_done')
+        : task.kind === 'stopped'
+          ? i18n.t('runner_title_stopped')
+          : job.dryRun
+            ? i18n.t('runner_title_dry')
+            : i18n.t('runner_title_withdraw');
     const buttons = [];
     if (task.kind === 'item' || task.kind === 'waiting') buttons.push({ label: i18n.t('button_pause'), onClick: act('job.pause', job.id) });
-    if (task.kind === 'paused' || task.kind === 'stopped') buttons.push({ label: i18n.t('button_resume'), kind: 'primary', onClick: act('job.resume', job.id) });
+    if (task.kind === 'paused' || task.kind === 'stopped')
+      buttons.push({ label: i18n.t('button_resume'), kind: 'primary', onClick: act('job.resume', job.id) });
     if (task.kind !== 'done') buttons.push({ label: i18n.t('button_cancel_job'), kind: 'danger', onClick: act('job.cancel', job.id) });
     else buttons.push({ label: i18n.t('button_close'), onClick: () => overlay.hide() });
     overlay.show({ title, done, total, tone: job.dryRun ? 'dry' : 'run', line: i18n.t('runner_progress', { done, total }), buttons, ...extra });
@@ -76,7 +84,9 @@ function start() {
         if (task.kind === 'item') {
           const name = task.item.name || task.item.key;
           if (task.waitMs > 0) {
-            jobView(task, { line: i18n.t('runner_next_in', { done: task.job.finished, total: toWithdraw(task.job), name, seconds: Math.ceil(task.waitMs / 1000) }) });
+            jobView(task, {
+              line: i18n.t('runner_next_in', { done: task.job.finished, total: toWithdraw(task.job), name, seconds: Math.ceil(task.waitMs / 1000) }),
+            });
             await idle(task.waitMs);
             continue; // ask again: paused or cancelled meanwhile?
           }

@@ -73,7 +73,14 @@ export function siblingNames(doc, el, r) {
 /** seenOf is what the service worker gets to make a rule of: where, the role, the name and its context. */
 export function seenOf(el, doc) {
   const r = role(el);
-  return { host: doc.location.hostname, path: doc.location.pathname, role: r, name: accName(el), knownNames: knownNames(doc), siblings: siblingNames(doc, el, r) };
+  return {
+    host: doc.location.hostname,
+    path: doc.location.pathname,
+    role: r,
+    name: accName(el),
+    knownNames: knownNames(doc),
+    siblings: siblingNames(doc, el, r),
+  };
 }
 
 /**
@@ -150,7 +157,13 @@ export function createTaught({ i18n, send, win = window, doc = document, network
   function showTaught(text, undo) {
     const { host, root } = mountHost('notice');
     const button = el('button', { type: 'button', text: i18n.t('undo_button') });
-    root.append(el('div', { class: 'toast info', role: 'status' }, el('div', { class: 'line' }, el('span', { class: 'brand' }, shieldIcon()), el('span', { class: 'text', text }), button)));
+    root.append(
+      el(
+        'div',
+        { class: 'toast info', role: 'status' },
+        el('div', { class: 'line' }, el('span', { class: 'brand' }, shieldIcon()), el('span', { class: 'text', text }), button),
+      ),
+    );
     toTopLayer(host);
     const timer = setTimeout(() => host.remove(), 12000);
     button.addEventListener('click', (e) => {

@@ -78,7 +78,13 @@ export function showCountdown({ i18n, count, seconds }) {
 /** showNotice shows a short message for a few seconds (nothing to decide). */
 export function showNotice(message, ms = 4000) {
   const { host, root } = mountHost('notice');
-  root.append(el('div', { class: counting ? 'toast info above' : 'toast info', role: 'status' }, el('div', { class: 'line' }, brand(), el('span', { class: 'text', text: message }))));
+  root.append(
+    el(
+      'div',
+      { class: counting ? 'toast info above' : 'toast info', role: 'status' },
+      el('div', { class: 'line' }, brand(), el('span', { class: 'text', text: message })),
+    ),
+  );
   toTopLayer(host);
   setTimeout(() => host.remove(), ms);
   return host;

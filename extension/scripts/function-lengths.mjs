@@ -94,6 +94,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const all = measure(paths.length ? paths : undefined);
   const shown = over != null ? all.filter((f) => f.lines > over) : all.slice(0, top);
   for (const f of shown) console.log(`${String(f.lines).padStart(5)}  ${f.file}:${f.line}  ${f.name}`);
-  console.log(`${all.length} functions; longest ${all[0]?.lines ?? 0} lines; ${all.filter((f) => f.lines > 50).length} over 50, ${all.filter((f) => f.lines > 100).length} over 100`);
+  console.log(
+    `${all.length} functions; longest ${all[0]?.lines ?? 0} lines; ${all.filter((f) => f.lines > 50).length} over 50, ${all.filter((f) => f.lines > 100).length} over 100`,
+  );
   if (over != null && shown.length) process.exitCode = 1;
 }

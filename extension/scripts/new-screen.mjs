@@ -160,7 +160,10 @@ function register(root, { network, screen }) {
   const name = screen.replace(/-([a-z0-9])/g, (_, c) => c.toUpperCase()) + (network === 'xing' ? 'Xing' : '');
   const list = /(?:const modules =|export default) \[([^\]]*)\];/.exec(src);
   if (!list) fail('sites/index.js has no "const modules = [ … ];" list');
-  const names = list[1].split(',').map((s) => s.trim()).filter(Boolean);
+  const names = list[1]
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   names.unshift(name);
   src = src.replace(list[0], list[0].replace(/\[[^\]]*\]/, `[${names.join(', ')}]`));
   const imports = [...src.matchAll(/^import .*;$/gm)];

@@ -24,7 +24,11 @@ export const MANAGER = 'manager';
 /** OPS maps each op to [the widest sender that may call it, its request, its answer]. */
 export const OPS = {
   // the held dialog and the rapid-Connect count (content/hold.js)
-  decide: [SITE, '{network, surface, rows: {front, tails, bits, names?} (shared/rows-wire.js) | recipients: [{key, selected, name?, member?, inTarget?, optedOut?}], target?, message?, now?}', '{decisionJSON (for rows) | decision, engineId, timings: {historyMs, decideMs, workerMs}}'],
+  decide: [
+    SITE,
+    '{network, surface, rows: {front, tails, bits, names?} (shared/rows-wire.js) | recipients: [{key, selected, name?, member?, inTarget?, optedOut?}], target?, message?, now?}',
+    '{decisionJSON (for rows) | decision, engineId, timings: {historyMs, decideMs, workerMs}}',
+  ],
   record: [SITE, '{network, surface, target?, recipients: [{key, name?, member?, flags?}], decision?, pageUrl?}', '{batchId, count}'],
   'policy.get': [SITE, '{}', '{policy, defaults}'],
   'velocity.recent': [SITE, '{network, surface, windowSeconds?}', '{times: [iso]}'],
@@ -39,9 +43,17 @@ export const OPS = {
   'reminder.snooze': [SITE, '{}', '{snoozedUntil}'],
   'reminder.accept': [SITE, '{}', '{scanId}'],
   // the Sent-list runner (content/sent-main.js, content/runner.js)
-  'sent.task': [MANAGER, '{}', '{kind: scan|item|waiting|paused|stopped|done|none|other_tab, scanId?, pace?, item?, inFlight?, waitMs?, dryRun?, until?, reason?, job?}'],
+  'sent.task': [
+    MANAGER,
+    '{}',
+    '{kind: scan|item|waiting|paused|stopped|done|none|other_tab, scanId?, pace?, item?, inFlight?, waitMs?, dryRun?, until?, reason?, job?}',
+  ],
   'scan.count': [MANAGER, '{text}', '{count: number|null}'],
-  'scan.submit': [MANAGER, '{cards, complete, totalText?, stats?, scanId?, network?}', '{scan, result: {imported, matched, changed, total, seen, warnings}, offers: [burst offer], burstError?}'],
+  'scan.submit': [
+    MANAGER,
+    '{cards, complete, totalText?, stats?, scanId?, network?}',
+    '{scan, result: {imported, matched, changed, total, seen, warnings}, offers: [burst offer], burstError?}',
+  ],
   'job.begin': [MANAGER, '{jobId, seq}', '{go, state?}'],
   'job.recheck': [MANAGER, '{jobId, seq}', '{ok}'],
   'job.result': [MANAGER, '{jobId, seq, result, detail?, ms?, pageMs?}', '{job: summary}'],
@@ -128,7 +140,11 @@ export function admit(msg, sender, own) {
   const from = senderOf(sender, own);
   const op = msg?.op;
   if (!allowed(op, from)) {
-    return { forbidden: { error: { code: 'forbidden', message: `"${op}" may not be sent from ${from ? `this ${from === EXT ? 'extension page' : 'page'}` : 'this sender'}` } } };
+    return {
+      forbidden: {
+        error: { code: 'forbidden', message: `"${op}" may not be sent from ${from ? `this ${from === EXT ? 'extension page' : 'page'}` : 'this sender'}` },
+      },
+    };
   }
   const out = { ...msg };
   delete out.senderTabId;

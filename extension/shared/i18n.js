@@ -35,7 +35,4 @@ export function createI18n(lookup, language) {
 }
 
 /** i18n is the translator of the running extension (content script or extension page). */
-export const i18n = createI18n(
-  (key) => (api?.i18n ? api.i18n.getMessage(key) : ''),
-  api?.i18n ? api.i18n.getUILanguage() : 'en',
-);
+export const i18n = createI18n((key) => (api?.i18n ? api.i18n.getMessage(key) : ''), api?.i18n ? api.i18n.getUILanguage() : 'en');

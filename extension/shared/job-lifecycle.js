@@ -18,7 +18,8 @@ const quoted = (s) => JSON.stringify(String(s));
 /** jobTransition answers where event takes a job in state from: { to } or { error: { code, message } }. */
 export function jobTransition(from, event) {
   if (!JOB_STATES.includes(from)) return { error: { code: 'invalid', message: `from: unknown job state ${quoted(from)} (want one of ${names(JOB_STATES)})` } };
-  if (!JOB_EVENTS.includes(event)) return { error: { code: 'invalid', message: `event: unknown job event ${quoted(event)} (want one of ${names(JOB_EVENTS)})` } };
+  if (!JOB_EVENTS.includes(event))
+    return { error: { code: 'invalid', message: `event: unknown job event ${quoted(event)} (want one of ${names(JOB_EVENTS)})` } };
   const to = life.table[from]?.[event];
   if (!to) return { error: { code: 'illegal_transition', message: jobRefusal(from, event) } };
   return { to };

@@ -65,7 +65,8 @@ export function unpackRows(rows, max) {
     if (typeof tails[i] !== 'string') throw new Error(`rows: tails[${i}] is not a string`);
     const k = prev.slice(0, f) + tails[i];
     if (k === '') throw new Error(`recipient ${i} has no key`);
-    if (!Number.isInteger(bits[i]) || bits[i] < 0 || bits[i] > ALL_BITS || (bits[i] & ROW.member && bits[i] & ROW.notMember)) throw new Error(`rows: bits[${i}] is ${JSON.stringify(bits[i])}`);
+    if (!Number.isInteger(bits[i]) || bits[i] < 0 || bits[i] > ALL_BITS || (bits[i] & ROW.member && bits[i] & ROW.notMember))
+      throw new Error(`rows: bits[${i}] is ${JSON.stringify(bits[i])}`);
     if (names != null && typeof names[i] !== 'string') throw new Error(`rows: names[${i}] is not a string`);
     keys[i] = k;
     prev = k;

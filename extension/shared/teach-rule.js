@@ -49,12 +49,14 @@ function segmentsOf(path) {
 /** wild tells a path segment that is an id, a slug or a name rather than a route. */
 function wild(seg, prev) {
   const s = decode(seg);
-  return /\d/.test(s) // numbers and ids: 12345, anna-schmidt-4821, urn:li:…
-    || /[^\x20-\x7e]/.test(s) // non-ASCII: a name or a slug in another script
-    || /[:=@,;~%+]/.test(s) // URNs, e-mails, encoded values
-    || s.length > 40
-    || (/^[A-Za-z0-9_-]{16,}$/.test(s) && /[A-Z]/.test(s) && /[a-z]/.test(s)) // opaque ids
-    || ENTITY.has(prev);
+  return (
+    /\d/.test(s) || // numbers and ids: 12345, anna-schmidt-4821, urn:li:…
+    /[^\x20-\x7e]/.test(s) || // non-ASCII: a name or a slug in another script
+    /[:=@,;~%+]/.test(s) || // URNs, e-mails, encoded values
+    s.length > 40 ||
+    (/^[A-Za-z0-9_-]{16,}$/.test(s) && /[A-Z]/.test(s) && /[a-z]/.test(s)) || // opaque ids
+    ENTITY.has(prev)
+  );
 }
 
 // pathPattern generalises a URL path: ids, slugs and names become "*" ("/in/anna-schmidt-4821/" → "/in/*/").
@@ -85,7 +87,29 @@ const ACTION = TEACH_ACTION;
 // Decorations that belong to a name: titles, degrees ("Dr.", ", MBA").
 const TITLES = new Set(['dr', 'prof', 'mba', 'phd', 'msc', 'bsc', 'ma', 'md', 'jr', 'sr', 'ii', 'iii', 'dipl', 'ing', 'mag', 'cpa', 'pmp']);
 // Lower-case particles inside names ("Ludwig van Beethoven", "Chloé de la Tour").
-const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'la', 'le', 'zu', 'bin', 'al', 'el', 'ter', 'ten', 'y', 'dos', 'das']);
+const PARTICLES = new Set([
+  'von',
+  'van',
+  'der',
+  'den',
+  'de',
+  'del',
+  'della',
+  'di',
+  'da',
+  'du',
+  'la',
+  'le',
+  'zu',
+  'bin',
+  'al',
+  'el',
+  'ter',
+  'ten',
+  'y',
+  'dos',
+  'das',
+]);
 
 const EDGE_PUNCT = /^[\s"'“”‘’„«»‹›.,;:!?¡¿…*]+|[\s"'“”‘’„«»‹›.,;:!?¡¿…*]+$/g;
 const EMAIL_ONLY = new RegExp(`^${EMAIL.source}$`);
@@ -233,7 +257,9 @@ export function nameShape(label, { knownNames = [], siblings = [] } = {}) {
 
 /** fixedWords returns the folded words of a shape outside its slots. */
 function fixedWords(shape) {
-  return tokensOf(shape).map(core).filter((c) => c && !SLOTS.includes(c));
+  return tokensOf(shape)
+    .map(core)
+    .filter((c) => c && !SLOTS.includes(c));
 }
 
 /**
@@ -293,11 +319,13 @@ export function validateRule(r, where = 'rule') {
   }
   if (!ROLES.includes(r.role)) throw new RuleError('invalid', `${where}: role "${r.role}" is not one of ${ROLES.join(', ')}`);
   if (typeof r.name !== 'string' || !r.name.trim() || r.name.length > 300) throw new RuleError('invalid', `${where}: name is missing`);
-  for (const m of r.name.match(/\{[^}]*\}?/g) ?? []) if (!SLOTS.includes(m)) throw new RuleError('invalid', `${where}: name has an unknown slot "${m}" (slots: ${SLOTS.join(' ')})`);
+  for (const m of r.name.match(/\{[^}]*\}?/g) ?? [])
+    if (!SLOTS.includes(m)) throw new RuleError('invalid', `${where}: name has an unknown slot "${m}" (slots: ${SLOTS.join(' ')})`);
   const words = fixedWords(r.name);
   if (!words.some((w) => /\p{L}/u.test(w))) throw new RuleError('invalid', `${where}: name "${r.name}" has no word outside its slots`);
   if (words.some((w) => /\d|@/.test(w))) throw new RuleError('invalid', `${where}: name "${r.name}" holds a number or an address outside a slot`);
-  if (typeof r.createdAt !== 'string' || Number.isNaN(Date.parse(r.createdAt))) throw new RuleError('invalid', `${where}: createdAt "${r.createdAt}" is not a date and time`);
+  if (typeof r.createdAt !== 'string' || Number.isNaN(Date.parse(r.createdAt)))
+    throw new RuleError('invalid', `${where}: createdAt "${r.createdAt}" is not a date and time`);
   return r;
 }
 

@@ -8,7 +8,10 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { FIXTURES } from '../test/unit/harness.mjs';
 
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const dir = path.join(FIXTURES, '.bench');
 
 function page(n) {
@@ -16,8 +19,10 @@ function page(n) {
   const last = ['Berg', 'Cohen', 'Dubois', 'Evans', 'Fischer', 'García', 'Haddad', 'Ito', 'Jensen', 'Kowalski'];
   const rows = Array.from({ length: n }, (_, i) => {
     const name = `${first[i % 10]} ${last[Math.floor(i / 10) % 10]}`;
-    return `<li><input type="checkbox" checked aria-label="Select ${name}"><a href="/in/p-${i}/"><img alt="${name}’s profile picture" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></a>`
-      + `<div><a href="/in/p-${i}/"><span aria-hidden="true">${name}</span><span class="visually-hidden">${name}</span></a><div>Engineer at Company ${i}</div></div></li>`;
+    return (
+      `<li><input type="checkbox" checked aria-label="Select ${name}"><a href="/in/p-${i}/"><img alt="${name}’s profile picture" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></a>` +
+      `<div><a href="/in/p-${i}/"><span aria-hidden="true">${name}</span><span class="visually-hidden">${name}</span></a><div>Engineer at Company ${i}</div></div></li>`
+    );
   }).join('\n');
   return `<!doctype html><html><body><main><label><input type=checkbox checked> Select all</label><ul>${rows}</ul><button id=add>Add ${n} connections</button></main></body></html>`;
 }

@@ -19,7 +19,9 @@ function checklist(keys) {
 export function renderAdvisor(root) {
   const link = (href, key) => el('a', { href, target: '_blank', rel: 'noopener noreferrer', text: i18n.t(key) });
   root.append(
-    el('section', { id: 'advisor', 'aria-labelledby': 'advisor-title' },
+    el(
+      'section',
+      { id: 'advisor', 'aria-labelledby': 'advisor-title' },
       el('h2', { id: 'advisor-title', text: i18n.t('advisor_title') }),
       el('p', { class: 'help', text: i18n.t('advisor_intro') }),
       el('h3', { text: 'LinkedIn' }),

@@ -36,12 +36,17 @@ export function renderBackup(root) {
     say(status, i18n.t('backup_imported', { batches: res.ok.batches, invitations: res.ok.invitations, skipped: res.ok.skipped }) + rules, true);
   });
   root.append(
-    el('section', { id: 'backup', 'aria-labelledby': 'backup-title' },
+    el(
+      'section',
+      { id: 'backup', 'aria-labelledby': 'backup-title' },
       el('h2', { id: 'backup-title', text: i18n.t('backup_title') }),
       el('p', { class: 'help', text: i18n.t('backup_intro') }),
-      el('div', { class: 'inline-actions' },
+      el(
+        'div',
+        { class: 'inline-actions' },
         el('button', { type: 'button', class: 'secondary', text: i18n.t('backup_export_json'), on: { click: exportAs('json') } }),
-        el('button', { type: 'button', class: 'secondary', text: i18n.t('backup_export_csv'), on: { click: exportAs('csv') } })),
+        el('button', { type: 'button', class: 'secondary', text: i18n.t('backup_export_csv'), on: { click: exportAs('csv') } }),
+      ),
       el('div', { class: 'field wide' }, el('label', { for: 'import-file', text: i18n.t('backup_import') }), file),
       status,
     ),

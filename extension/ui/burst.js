@@ -23,7 +23,13 @@ function withdrawable() {
 
 // ------------------------------------------------------------------ the people
 function personRow(p) {
-  const box = el('input', { type: 'checkbox', value: p.key, 'aria-label': p.name || p.key, checked: p.withdrawable && state.checked.has(p.key), disabled: !p.withdrawable });
+  const box = el('input', {
+    type: 'checkbox',
+    value: p.key,
+    'aria-label': p.name || p.key,
+    checked: p.withdrawable && state.checked.has(p.key),
+    disabled: !p.withdrawable,
+  });
   box.addEventListener('change', () => {
     if (box.checked) state.checked.add(p.key);
     else state.checked.delete(p.key);
@@ -83,7 +89,15 @@ function planLines(job) {
   const p = job.plan;
   const today = job.items.filter((it) => it.day === 0).length;
   const later = job.items.length - today;
-  const lines = [i18n.t('burst_plan_today', { today, cap: p.dailyCap, duration: duration(p.durationSeconds), min: (p.paceMin / 1000).toLocaleString(i18n.lang), max: (p.paceMax / 1000).toLocaleString(i18n.lang) })];
+  const lines = [
+    i18n.t('burst_plan_today', {
+      today,
+      cap: p.dailyCap,
+      duration: duration(p.durationSeconds),
+      min: (p.paceMin / 1000).toLocaleString(i18n.lang),
+      max: (p.paceMax / 1000).toLocaleString(i18n.lang),
+    }),
+  ];
   if (later) lines.push(i18n.t('burst_plan_later', { later, finish: p.finishAt ? when.format(new Date(p.finishAt)) : '' }));
   const skipped = p.skipped ?? [];
   if (skipped.length) {
@@ -99,7 +113,10 @@ function renderPlan(job) {
   const n = job?.items.length ?? 0;
   $('start').textContent = n ? i18n.plural('popup_start', n) : i18n.t('popup_plan_nothing');
   if (!job) return box.replaceChildren(el('h2', { text: i18n.t('popup_plan_nothing') }), el('p', { text: i18n.t('burst_plan_none') }));
-  box.replaceChildren(el('h2', { text: n ? i18n.plural('popup_plan_title', n) : i18n.t('popup_plan_nothing') }), ...planLines(job).map((t) => el('p', { text: t })));
+  box.replaceChildren(
+    el('h2', { text: n ? i18n.plural('popup_plan_title', n) : i18n.t('popup_plan_nothing') }),
+    ...planLines(job).map((t) => el('p', { text: t })),
+  );
   setButtons(n > 0);
 }
 

@@ -16,6 +16,13 @@ export async function renderOffers(box) {
   box.hidden = !offers.length;
   for (const o of offers) {
     const open = () => api.tabs.create({ url: api.runtime.getURL(`ui/burst.html?id=${encodeURIComponent(o.id)}`) }).then(() => window.close());
-    box.append(el('div', { class: 'offer', 'data-burst': o.id }, el('p', { role: 'status', text: offerText(o, i18n) }), el('button', { type: 'button', class: 'primary small', text: i18n.t('burst_review'), on: { click: open } })));
+    box.append(
+      el(
+        'div',
+        { class: 'offer', 'data-burst': o.id },
+        el('p', { role: 'status', text: offerText(o, i18n) }),
+        el('button', { type: 'button', class: 'primary small', text: i18n.t('burst_review'), on: { click: open } }),
+      ),
+    );
   }
 }

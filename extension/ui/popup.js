@@ -16,7 +16,6 @@ const when = new Intl.DateTimeFormat(i18n.lang, { dateStyle: 'medium', timeStyle
 let pollTimer = 0;
 let planned = null;
 
-
 function showError(where, res) {
   where.append(el('p', { class: 'error', role: 'alert', text: res.error.message }));
 }
@@ -42,24 +41,52 @@ function renderJob(job) {
   const tone = job.state === 'stopped' ? 'stop' : job.state === 'done' ? 'done' : job.dryRun ? 'dry' : 'run';
   box.dataset.tone = tone;
   box.append(
-    el('h2', { id: 'job-title', text: job.state === 'done' ? i18n.t(job.dryRun ? 'runner_title_dry_done' : 'runner_title_done') : job.state === 'stopped' ? i18n.t('runner_title_stopped') : job.dryRun ? i18n.t('runner_title_dry') : i18n.t('runner_title_withdraw') }),
+    el('h2', {
+      id: 'job-title',
+      text:
+        job.state === 'done'
+          ? i18n.t(job.dryRun ? 'runner_title_dry_done' : 'runner_title_done')
+          : job.state === 'stopped'
+            ? i18n.t('runner_title_stopped')
+            : job.dryRun
+              ? i18n.t('runner_title_dry')
+              : i18n.t('runner_title_withdraw'),
+    }),
     el('div', { class: 'line', text: line }),
-    el('div', { class: 'track', role: 'progressbar', 'aria-label': i18n.t('popup_progress'), 'aria-valuemin': '0', 'aria-valuemax': String(total), 'aria-valuenow': String(done) }, el('div', { class: 'fill', style: `width:${total ? (100 * done) / total : 0}%` })),
+    el(
+      'div',
+      {
+        class: 'track',
+        role: 'progressbar',
+        'aria-label': i18n.t('popup_progress'),
+        'aria-valuemin': '0',
+        'aria-valuemax': String(total),
+        'aria-valuenow': String(done),
+      },
+      el('div', { class: 'fill', style: `width:${total ? (100 * done) / total : 0}%` }),
+    ),
   );
   if (job.current) box.append(el('div', { class: 'muted', text: i18n.t('popup_job_current', { name: job.current.name || job.current.key }) }));
   const msg = {
     paused: ['wait', i18n.t('runner_paused')],
     waiting: ['wait', i18n.t('runner_waiting', { when: job.resumeAt ? when.format(new Date(job.resumeAt)) : '' })],
     stopped: ['stop', i18n.t(`stop_${job.stop?.reason ?? 'unexpected'}`, { detail: job.stop?.detail ?? '' })],
-    done: ['ok', job.dryRun ? i18n.t('runner_done_dry', { count: job.counts.highlighted }) : i18n.t('runner_done', { withdrawn: job.counts.withdrawn, notFound: job.counts.not_found, failed: job.counts.failed })],
+    done: [
+      'ok',
+      job.dryRun
+        ? i18n.t('runner_done_dry', { count: job.counts.highlighted })
+        : i18n.t('runner_done', { withdrawn: job.counts.withdrawn, notFound: job.counts.not_found, failed: job.counts.failed }),
+    ],
   }[job.state];
   if (msg) box.append(el('p', { class: `msg ${msg[0]}`, role: 'status', text: msg[1] }));
   const row = el('div', { class: 'row' });
-  const act = (op, label, cls = 'secondary') => el('button', { type: 'button', class: `${cls} small`, text: label, on: { click: () => jobAction(op, job.id) } });
+  const act = (op, label, cls = 'secondary') =>
+    el('button', { type: 'button', class: `${cls} small`, text: label, on: { click: () => jobAction(op, job.id) } });
   if (['running', 'waiting'].includes(job.state)) row.append(act('job.pause', i18n.t('button_pause')));
   if (['paused', 'stopped'].includes(job.state)) row.append(act('job.resume', i18n.t('button_resume'), 'primary'));
   if (!['done', 'cancelled'].includes(job.state)) row.append(act('job.cancel', i18n.t('button_cancel_job')));
-  if (job.state === 'running') row.append(el('button', { type: 'button', class: 'secondary small', text: i18n.t('popup_show_page'), on: { click: () => send('sent.open') } }));
+  if (job.state === 'running')
+    row.append(el('button', { type: 'button', class: 'secondary small', text: i18n.t('popup_show_page'), on: { click: () => send('sent.open') } }));
   box.append(row);
 }
 
@@ -76,11 +103,26 @@ function batchRow(b) {
   const whenLine = el('span', { class: 'when' }, document.createTextNode(when.format(new Date(b.createdAt))), status);
   if (b.verify?.result === 'mismatch') {
     const diffs = (b.verify.differences ?? []).map((d) => d.path ?? JSON.stringify(d)).join(', ');
-    whenLine.append(el('span', { class: 'chip mismatch', title: diffs, text: i18n.t(b.verify.sameEngine ? 'popup_verify_mismatch' : 'popup_verify_other_engine') }));
+    whenLine.append(
+      el('span', { class: 'chip mismatch', title: diffs, text: i18n.t(b.verify.sameEngine ? 'popup_verify_mismatch' : 'popup_verify_other_engine') }),
+    );
   }
-  const li = el('li', { class: 'batch', 'data-batch': b.id }, el('span', { class: 'what', text: i18n.t('popup_batch_what', { count: b.count, surface: i18n.t(`surface_${b.surface}`) }) }), whenLine);
+  const li = el(
+    'li',
+    { class: 'batch', 'data-batch': b.id },
+    el('span', { class: 'what', text: i18n.t('popup_batch_what', { count: b.count, surface: i18n.t(`surface_${b.surface}`) }) }),
+    whenLine,
+  );
   if (c.pending > 0) {
-    li.append(el('button', { type: 'button', class: 'secondary small', text: i18n.t('popup_undo_batch'), 'aria-label': i18n.t('popup_undo_batch_label', { count: b.count, when: when.format(new Date(b.createdAt)) }), on: { click: () => plan({ kind: 'batch', batchId: b.id }, i18n.t('popup_what_batch', { count: b.count, when: when.format(new Date(b.createdAt)) })) } }));
+    li.append(
+      el('button', {
+        type: 'button',
+        class: 'secondary small',
+        text: i18n.t('popup_undo_batch'),
+        'aria-label': i18n.t('popup_undo_batch_label', { count: b.count, when: when.format(new Date(b.createdAt)) }),
+        on: { click: () => plan({ kind: 'batch', batchId: b.id }, i18n.t('popup_what_batch', { count: b.count, when: when.format(new Date(b.createdAt)) })) },
+      }),
+    );
   }
   return li;
 }
@@ -118,23 +160,64 @@ function renderPlan(job, what) {
   box.append(el('h2', { id: 'plan-title', text: n ? i18n.plural(job.dryRun ? 'popup_plan_title_dry' : 'popup_plan_title', n) : i18n.t('popup_plan_nothing') }));
   const facts = el('ul', { class: 'facts' }, el('li', {}, el('b', { text: i18n.t('popup_plan_what') }), document.createTextNode(` ${what}`)));
   if (n) {
-    facts.append(el('li', {}, el('b', { text: i18n.t('popup_plan_how_long') }), document.createTextNode(` ${i18n.t('popup_plan_duration', { duration: duration(p.durationSeconds), min: (p.paceMin / 1000).toLocaleString(i18n.lang), max: (p.paceMax / 1000).toLocaleString(i18n.lang) })}`)));
-    if (p.days > 1) facts.append(el('li', { class: 'days' }, el('b', { text: i18n.t('popup_plan_days_label') }), document.createTextNode(` ${i18n.t('popup_plan_days', { days: p.days, cap: p.dailyCap, finish: p.finishAt ? when.format(new Date(p.finishAt)) : '' })}`)));
+    facts.append(
+      el(
+        'li',
+        {},
+        el('b', { text: i18n.t('popup_plan_how_long') }),
+        document.createTextNode(
+          ` ${i18n.t('popup_plan_duration', { duration: duration(p.durationSeconds), min: (p.paceMin / 1000).toLocaleString(i18n.lang), max: (p.paceMax / 1000).toLocaleString(i18n.lang) })}`,
+        ),
+      ),
+    );
+    if (p.days > 1)
+      facts.append(
+        el(
+          'li',
+          { class: 'days' },
+          el('b', { text: i18n.t('popup_plan_days_label') }),
+          document.createTextNode(
+            ` ${i18n.t('popup_plan_days', { days: p.days, cap: p.dailyCap, finish: p.finishAt ? when.format(new Date(p.finishAt)) : '' })}`,
+          ),
+        ),
+      );
     facts.append(el('li', {}, el('b', { text: i18n.t('popup_plan_order_label') }), document.createTextNode(` ${i18n.t('popup_plan_order')}`)));
   }
   box.append(facts);
-  if (n) box.append(el('ul', { class: 'people', 'aria-label': i18n.t('popup_plan_people') }, ...job.items.map((it) => el('li', { text: it.name || it.key, title: it.key }))));
+  if (n)
+    box.append(
+      el('ul', { class: 'people', 'aria-label': i18n.t('popup_plan_people') }, ...job.items.map((it) => el('li', { text: it.name || it.key, title: it.key }))),
+    );
   const skipped = p.skipped ?? [];
   if (skipped.length) {
     const by = new Map();
     for (const s of skipped) by.set(s.reason, (by.get(s.reason) ?? 0) + 1);
-    box.append(el('p', { class: 'skipped', text: i18n.t('popup_plan_skipped', { count: skipped.length, reasons: [...by].map(([r, k]) => `${k} ${i18n.t(`skip_${r}`)}`).join('; ') }) }));
+    box.append(
+      el('p', {
+        class: 'skipped',
+        text: i18n.t('popup_plan_skipped', { count: skipped.length, reasons: [...by].map(([r, k]) => `${k} ${i18n.t(`skip_${r}`)}`).join('; ') }),
+      }),
+    );
   }
   if (job.server) box.append(el('p', { class: 'muted', text: i18n.t('popup_plan_server') }));
   else if (job.serverError) box.append(el('p', { class: 'muted', text: i18n.t('popup_plan_server_down', { error: job.serverError }) }));
-  const row = el('div', { class: 'row' }, el('button', { type: 'button', class: 'secondary small', text: i18n.t('button_cancel_job'), on: { click: closePlan } }));
-  if (n && !job.dryRun) row.append(el('button', { type: 'button', class: 'secondary small', text: i18n.t('popup_dry_run'), on: { click: () => plan(job.selector, what, true) } }));
-  if (n) row.append(el('button', { type: 'button', class: 'primary small', id: 'start', text: job.dryRun ? i18n.t('popup_start_dry') : i18n.plural('popup_start', n), on: { click: startPlan } }));
+  const row = el(
+    'div',
+    { class: 'row' },
+    el('button', { type: 'button', class: 'secondary small', text: i18n.t('button_cancel_job'), on: { click: closePlan } }),
+  );
+  if (n && !job.dryRun)
+    row.append(el('button', { type: 'button', class: 'secondary small', text: i18n.t('popup_dry_run'), on: { click: () => plan(job.selector, what, true) } }));
+  if (n)
+    row.append(
+      el('button', {
+        type: 'button',
+        class: 'primary small',
+        id: 'start',
+        text: job.dryRun ? i18n.t('popup_start_dry') : i18n.plural('popup_start', n),
+        on: { click: startPlan },
+      }),
+    );
   box.append(row);
 }
 
@@ -170,21 +253,54 @@ async function openPicker() {
   $('home').hidden = true;
   box.hidden = false;
   const pending = (await send('invitations.pending', { limit: 200 })).ok?.invitations ?? [];
-  const radio = (value, label, checked = false) => el('label', { class: 'choice' }, el('input', { type: 'radio', name: 'kind', value, checked }), document.createTextNode(label));
+  const radio = (value, label, checked = false) =>
+    el('label', { class: 'choice' }, el('input', { type: 'radio', name: 'kind', value, checked }), document.createTextNode(label));
   const days = el('input', { type: 'number', id: 'days', min: '1', max: '3650', value: '21' });
   const from = el('input', { type: 'date', id: 'from' });
   const to = el('input', { type: 'date', id: 'to', value: new Date().toISOString().slice(0, 10) });
-  const keys = el('div', { class: 'keys' }, ...pending.map((inv) => el('label', {}, el('input', { type: 'checkbox', value: inv.key }), document.createTextNode(`${inv.name || inv.key} · ${when.format(new Date(inv.sentAt))}`))));
+  const keys = el(
+    'div',
+    { class: 'keys' },
+    ...pending.map((inv) =>
+      el(
+        'label',
+        {},
+        el('input', { type: 'checkbox', value: inv.key }),
+        document.createTextNode(`${inv.name || inv.key} · ${when.format(new Date(inv.sentAt))}`),
+      ),
+    ),
+  );
   if (!pending.length) keys.append(el('span', { class: 'muted', text: i18n.t('popup_pick_none') }));
   box.replaceChildren(
     el('h2', { text: i18n.t('popup_sel_title') }),
     el('fieldset', {}, radio('older_than', i18n.t('popup_sel_older'), true), el('label', { for: 'days', text: i18n.t('popup_sel_days') }), days),
-    el('fieldset', {}, radio('range', i18n.t('popup_sel_range')), el('label', { for: 'from', text: i18n.t('popup_sel_from') }), from, el('label', { for: 'to', text: i18n.t('popup_sel_to') }), to),
+    el(
+      'fieldset',
+      {},
+      radio('range', i18n.t('popup_sel_range')),
+      el('label', { for: 'from', text: i18n.t('popup_sel_from') }),
+      from,
+      el('label', { for: 'to', text: i18n.t('popup_sel_to') }),
+      to,
+    ),
     el('fieldset', {}, radio('non_members', i18n.t('popup_sel_non_members'))),
     el('fieldset', {}, radio('keys', i18n.t('popup_sel_keys')), keys),
-    el('div', { class: 'row' },
-      el('button', { type: 'button', class: 'secondary small', text: i18n.t('button_cancel_job'), on: { click: () => { box.hidden = true; $('home').hidden = false; } } }),
-      el('button', { type: 'button', class: 'primary small', text: i18n.t('popup_sel_plan'), on: { click: planPicked } })),
+    el(
+      'div',
+      { class: 'row' },
+      el('button', {
+        type: 'button',
+        class: 'secondary small',
+        text: i18n.t('button_cancel_job'),
+        on: {
+          click: () => {
+            box.hidden = true;
+            $('home').hidden = false;
+          },
+        },
+      }),
+      el('button', { type: 'button', class: 'primary small', text: i18n.t('popup_sel_plan'), on: { click: planPicked } }),
+    ),
   );
   async function planPicked() {
     const kind = box.querySelector('input[name="kind"]:checked').value;
@@ -216,9 +332,15 @@ async function refresh() {
   if (res.error) return;
   renderBatches(res.ok.batches);
   await renderOffers($('bursts'));
-  renderJob(res.ok.active ?? (await send('job.list', { limit: 1 })).ok?.jobs?.find((j) => Date.now() - Date.parse(j.updatedAt) < 10 * 60_000 && j.state === 'done') ?? null);
+  renderJob(
+    res.ok.active ??
+      (await send('job.list', { limit: 1 })).ok?.jobs?.find((j) => Date.now() - Date.parse(j.updatedAt) < 10 * 60_000 && j.state === 'done') ??
+      null,
+  );
   const scans = (await send('scan.list', { limit: 1 })).ok?.scans ?? [];
-  $('scaninfo').textContent = scans.length ? i18n.t('popup_last_scan', { when: when.format(new Date(scans[0].finishedAt)), seen: scans[0].seen, imported: scans[0].imported }) : '';
+  $('scaninfo').textContent = scans.length
+    ? i18n.t('popup_last_scan', { when: when.format(new Date(scans[0].finishedAt)), seen: scans[0].seen, imported: scans[0].imported })
+    : '';
   clearTimeout(pollTimer);
   if (res.ok.active) pollTimer = setTimeout(refresh, 700);
 }

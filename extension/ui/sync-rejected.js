@@ -29,11 +29,24 @@ export async function renderRejected(box, changed = () => {}, said = '') {
   };
   const rows = items.map((item) => {
     const retry = el('button', { type: 'button', class: 'secondary', text: i18n.t('sync_retry'), 'aria-label': `${i18n.t('sync_retry')}: ${whatOf(item)}` });
-    const discard = el('button', { type: 'button', class: 'secondary', text: i18n.t('sync_discard'), 'aria-label': `${i18n.t('sync_discard')}: ${whatOf(item)}` });
-    retry.addEventListener('click', act('sync.retry', item, (ok) => i18n.t(`sync_retried_${ok.outcome}`, { error: ok.error || '—' })));
-    discard.addEventListener('click', act('sync.discard', item, () => i18n.t('sync_discarded')));
+    const discard = el('button', {
+      type: 'button',
+      class: 'secondary',
+      text: i18n.t('sync_discard'),
+      'aria-label': `${i18n.t('sync_discard')}: ${whatOf(item)}`,
+    });
+    retry.addEventListener(
+      'click',
+      act('sync.retry', item, (ok) => i18n.t(`sync_retried_${ok.outcome}`, { error: ok.error || '—' })),
+    );
+    discard.addEventListener(
+      'click',
+      act('sync.discard', item, () => i18n.t('sync_discarded')),
+    );
     const when = new Date(item.lastTriedAt ?? item.createdAt).toLocaleString(i18n.lang);
-    return el('li', { class: 'rejected' },
+    return el(
+      'li',
+      { class: 'rejected' },
       el('span', { class: 'what', text: whatOf(item) }),
       el('span', { class: 'why help', text: i18n.t('sync_rejected_why', { error: item.error || '—', when }) }),
       el('span', { class: 'actions' }, retry, discard),

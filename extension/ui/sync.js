@@ -42,7 +42,14 @@ function requestOrigin(origin) {
 export async function renderSync(root) {
   const cur = (await send('sync.get')).ok ?? { enabled: false, url: '', hasToken: false };
   const enabled = el('input', { type: 'checkbox', id: 'sync-enabled', checked: cur.enabled });
-  const url = el('input', { type: 'url', id: 'sync-url', placeholder: 'https://inviteguard.example.com', value: cur.url, autocomplete: 'off', spellcheck: 'false' });
+  const url = el('input', {
+    type: 'url',
+    id: 'sync-url',
+    placeholder: 'https://inviteguard.example.com',
+    value: cur.url,
+    autocomplete: 'off',
+    spellcheck: 'false',
+  });
   const token = el('input', { type: 'password', id: 'sync-token', placeholder: cur.hasToken ? i18n.t('sync_token_kept') : 'igt_…', autocomplete: 'off' });
   const status = el('span', { class: 'status', role: 'status', 'aria-live': 'polite' });
   const queue = el('p', { class: 'help', id: 'sync-queue' });
@@ -95,12 +102,20 @@ export async function renderSync(root) {
   });
 
   root.append(
-    el('section', { id: 'sync', 'aria-labelledby': 'sync-title' },
+    el(
+      'section',
+      { id: 'sync', 'aria-labelledby': 'sync-title' },
       el('h2', { id: 'sync-title', text: i18n.t('sync_title') }),
       el('p', { class: 'help', text: i18n.t('sync_intro') }),
       el('div', { class: 'field check' }, el('label', { for: 'sync-enabled', text: i18n.t('sync_enabled') }), enabled),
       el('div', { class: 'field wide' }, el('label', { for: 'sync-url', text: i18n.t('sync_url') }), url),
-      el('div', { class: 'field wide' }, el('label', { for: 'sync-token', text: i18n.t('sync_token') }), token, el('div', { class: 'help', text: i18n.t('sync_token_help') })),
+      el(
+        'div',
+        { class: 'field wide' },
+        el('label', { for: 'sync-token', text: i18n.t('sync_token') }),
+        token,
+        el('div', { class: 'help', text: i18n.t('sync_token_help') }),
+      ),
       queue,
       el('div', { class: 'inline-actions' }, test, save, flush, status),
       rejected,

@@ -10,12 +10,19 @@ const api = globalThis.browser ?? globalThis.chrome;
 /** ruleItem renders one taught button: its role and name shape, where it applies, when it was taught. */
 function ruleItem(rule, onRemove) {
   const where = `${rule.host}${rule.path}`;
-  return el('li', { class: 'taught', 'data-rule': rule.id },
-    el('div', { class: 'what' },
-      el('span', { class: 'role', text: i18n.t(`taught_role_${rule.role}`) }),
-      el('code', { class: 'shape', text: rule.name })),
+  return el(
+    'li',
+    { class: 'taught', 'data-rule': rule.id },
+    el('div', { class: 'what' }, el('span', { class: 'role', text: i18n.t(`taught_role_${rule.role}`) }), el('code', { class: 'shape', text: rule.name })),
     el('div', { class: 'where help', text: `${where} · ${i18n.t('taught_since', { date: i18n.date(rule.createdAt) })}` }),
-    el('button', { type: 'button', class: 'secondary small', text: i18n.t('taught_remove'), 'aria-label': i18n.t('taught_remove_label', { shape: rule.name, where }), on: { click: () => onRemove(rule) } }));
+    el('button', {
+      type: 'button',
+      class: 'secondary small',
+      text: i18n.t('taught_remove'),
+      'aria-label': i18n.t('taught_remove_label', { shape: rule.name, where }),
+      on: { click: () => onRemove(rule) },
+    }),
+  );
 }
 
 /** renderTaught builds the section and keeps it current. */
@@ -23,11 +30,15 @@ export async function renderTaught(root) {
   const list = el('ul', { class: 'taught-list', 'aria-labelledby': 'taught-title' });
   const status = el('span', { class: 'status', role: 'status', 'aria-live': 'polite' });
   root.append(
-    el('section', { id: 'taught', 'aria-labelledby': 'taught-title' },
+    el(
+      'section',
+      { id: 'taught', 'aria-labelledby': 'taught-title' },
       el('h2', { id: 'taught-title', text: i18n.t('taught_title') }),
       el('p', { class: 'help', text: i18n.t('taught_intro') }),
       list,
-      status));
+      status,
+    ),
+  );
 
   async function remove(rule) {
     const res = await send('rules.remove', { id: rule.id });

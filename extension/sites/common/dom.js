@@ -9,8 +9,13 @@ const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'SVG']);
 /** hiddenFromReading tells an element whose text is not read: aria-hidden, hidden, display:none inline, or our own UI. */
 export function hiddenFromReading(el) {
   if (!el.hasAttributes()) return SKIP.has(el.tagName.toUpperCase()) || isOurHost(el);
-  return SKIP.has(el.tagName.toUpperCase()) || el.getAttribute('aria-hidden') === 'true' || el.hidden
-    || /display\s*:\s*none/i.test(el.getAttribute('style') || '') || isOurHost(el);
+  return (
+    SKIP.has(el.tagName.toUpperCase()) ||
+    el.getAttribute('aria-hidden') === 'true' ||
+    el.hidden ||
+    /display\s*:\s*none/i.test(el.getAttribute('style') || '') ||
+    isOurHost(el)
+  );
 }
 
 /** role returns the explicit role, else the implicit one of the elements the modules care about. */
@@ -44,7 +49,11 @@ export function textOf(el) {
       if (c.nodeType === 3) out += c.data;
       else if (c.nodeType === 1 && !hiddenFromReading(c)) {
         if (c.tagName === 'IMG' && c.alt) out += ' ' + c.alt + ' ';
-        else { out += ' '; walk(c); out += ' '; }
+        else {
+          out += ' ';
+          walk(c);
+          out += ' ';
+        }
       }
     }
   };
@@ -84,7 +93,12 @@ export function accName(el, index) {
   const doc = el.ownerDocument;
   const ids = el.getAttribute('aria-labelledby');
   if (ids) {
-    const t = clean(ids.split(/\s+/).map((id) => textOf(doc.getElementById(id))).join(' '));
+    const t = clean(
+      ids
+        .split(/\s+/)
+        .map((id) => textOf(doc.getElementById(id)))
+        .join(' '),
+    );
     if (t) return t;
   }
   const al = clean(el.getAttribute('aria-label'));
@@ -120,7 +134,8 @@ export function isCheckLike(el) {
 }
 
 /** CHECK_SELECTOR finds the candidates for isCheckLike. */
-export const CHECK_SELECTOR = 'input[type="checkbox" i],[role="checkbox"],[role="switch"],[role="menuitemcheckbox"],[aria-pressed],[role="option"][aria-selected],[role="row"][aria-selected],[role="gridcell"][aria-selected]';
+export const CHECK_SELECTOR =
+  'input[type="checkbox" i],[role="checkbox"],[role="switch"],[role="menuitemcheckbox"],[aria-pressed],[role="option"][aria-selected],[role="row"][aria-selected],[role="gridcell"][aria-selected]';
 
 /** isChecked reads a check-like control's state. */
 export function isChecked(el) {
@@ -208,7 +223,10 @@ export function chunks(root, skip, visit) {
         let holder = n;
         while (INLINE.has(holder.tagName) && holder !== root && holder.parentElement) holder = holder.parentElement;
         if (cur && cur.el === holder) cur.text += c.data;
-        else { cur = { text: c.data, el: holder }; out.push(cur); }
+        else {
+          cur = { text: c.data, el: holder };
+          out.push(cur);
+        }
       } else if (c.nodeType === 1) {
         visit?.(c);
         if (!hiddenFromReading(c) && !(skip && skip(c))) {

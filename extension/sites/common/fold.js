@@ -20,6 +20,10 @@ export function fold(s) {
   // eslint-disable-next-line no-control-regex
   if (/^[\x00-\x7f]*$/.test(str)) return clean(str).replace(/`/g, "'").toLowerCase();
   // Apostrophes first: NFKD would make "´" a space and an accent (core/testdata/fold.json).
-  return clean(str.replace(/[\u2018\u2019\u02bc\u00b4`]/g, "'").normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))
-    .toLowerCase();
+  return clean(
+    str
+      .replace(/[\u2018\u2019\u02bc\u00b4`]/g, "'")
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, ''),
+  ).toLowerCase();
 }

@@ -9,12 +9,20 @@
 import { clean, EMAIL } from './text.js';
 
 function decode(p) {
-  try { return decodeURIComponent(p); } catch { return p; }
+  try {
+    return decodeURIComponent(p);
+  } catch {
+    return p;
+  }
 }
 
 function toURL(href, base) {
   if (!href) return null;
-  try { return new URL(String(href).trim(), base || 'https://www.linkedin.com/'); } catch { return null; }
+  try {
+    return new URL(String(href).trim(), base || 'https://www.linkedin.com/');
+  } catch {
+    return null;
+  }
 }
 
 const isHost = (h, domain) => h === domain || h.endsWith('.' + domain);

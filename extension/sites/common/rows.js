@@ -129,8 +129,7 @@ export function readRow(row, check, index, noDisabledFieldset = false) {
     if (c) name = c.text;
   }
   const notMember = cs.some((c) => NOT_MEMBER.test(c.f));
-  const plain = (c) => c.text !== name && !c.email && !c.ui && !c.status && c.text.length > 1
-    && !isSelectAllName(c.text) && !NOT_MEMBER.test(c.f);
+  const plain = (c) => c.text !== name && !c.email && !c.ui && !c.status && c.text.length > 1 && !isSelectAllName(c.text) && !NOT_MEMBER.test(c.f);
   const nameAt = cs.findIndex((c) => c.text === name);
   const headlineChunk = cs.slice(nameAt + 1).find(plain) || (nameAt < 0 ? cs.find(plain) : null);
   const headline = headlineChunk ? headlineChunk.text : '';
@@ -144,14 +143,20 @@ export function readRow(row, check, index, noDisabledFieldset = false) {
   else if (email) member = false;
   const personLike = !selectAll && !!(profile || email || img || looksLikeName(name));
   return {
-    el: row, check,
+    el: row,
+    check,
     key: profile || email || nameKey(name),
     name: clean(name) || email,
-    email, profile, headline, status: statusChunk ? statusChunk.text : '', member,
+    email,
+    profile,
+    headline,
+    status: statusChunk ? statusChunk.text : '',
+    member,
     selected: isChecked(check) && !disabled,
     disabled,
     inTarget: !!statusChunk,
-    personLike, selectAll,
+    personLike,
+    selectAll,
   };
 }
 

@@ -12,7 +12,11 @@ export const MESSAGING_PATH = /^\/(?:messaging|chats?|messages)\b/i;
 
 /** pathOf returns the document's URL path ('' when unknown). */
 export function pathOf(doc) {
-  try { return new URL(doc.URL || doc.baseURI).pathname; } catch { return ''; }
+  try {
+    return new URL(doc.URL || doc.baseURI).pathname;
+  } catch {
+    return '';
+  }
 }
 
 /** isOpener tells a button that opens a menu or dialog instead of acting (aria-haspopup / aria-expanded / aria-controls of a closed popup). */

@@ -2,8 +2,27 @@
 // vocabulary (English, German, French) that tells what a control means.
 
 import { clean, fold } from './fold.js';
-import { ADD, ALL, CONNECT, COUNT_PHRASES, IN_TARGET, INVITE, LEADING, NAME_LABELS, NAMED, NOT_INVITE, OTHER_OBJECT, PLURAL, SELECT_ALL,
-  SELECT_ALL_WORDS, SEND, TRAILING, UI_SELECT_PREFIX, UI_SELECT_SUFFIX, UI_WORD } from './words.js';
+import {
+  ADD,
+  ALL,
+  CONNECT,
+  COUNT_PHRASES,
+  IN_TARGET,
+  INVITE,
+  LEADING,
+  NAME_LABELS,
+  NAMED,
+  NOT_INVITE,
+  OTHER_OBJECT,
+  PLURAL,
+  SELECT_ALL,
+  SELECT_ALL_WORDS,
+  SEND,
+  TRAILING,
+  UI_SELECT_PREFIX,
+  UI_SELECT_SUFFIX,
+  UI_WORD,
+} from './words.js';
 
 export { clean, fold };
 
@@ -83,7 +102,16 @@ export function meaning(name) {
   const t = actionTemplate(f);
   const a = t.text;
   const words = a ? a.split(' ').length : 0;
-  const r = { text: f, verb: null, count: statedCount(a), all: ALL.test(a), plural: PLURAL.test(a), other: OTHER_OBJECT.test(a), not: notInvite(t), named: t.named };
+  const r = {
+    text: f,
+    verb: null,
+    count: statedCount(a),
+    all: ALL.test(a),
+    plural: PLURAL.test(a),
+    other: OTHER_OBJECT.test(a),
+    not: notInvite(t),
+    named: t.named,
+  };
   if (r.not) r.count = null;
   if (!a || r.not || a.length > 80 || words > 10) return r;
   if (INVITE.test(a)) r.verb = 'invite';
@@ -138,8 +166,7 @@ export function looksLikeName(text) {
   if (!t || t.length > 70 || /[\d@:/|?!]/.test(t) || isUiWord(t)) return false;
   const words = t.split(' ');
   if (words.length > 6) return false;
-  return words.every((w) => PARTICLE.test(w) || /^[\p{Lu}\p{Lt}]/u.test(w) || /^[(„"'][\p{Lu}]/u.test(w))
-    && words.some((w) => /^[\p{Lu}\p{Lt}]/u.test(w));
+  return words.every((w) => PARTICLE.test(w) || /^[\p{Lu}\p{Lt}]/u.test(w) || /^[(„"'][\p{Lu}]/u.test(w)) && words.some((w) => /^[\p{Lu}\p{Lt}]/u.test(w));
 }
 
 /**

@@ -15,7 +15,10 @@ export const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** foldPattern folds a regex source as fold() folds text — accents dropped, apostrophes plain — leaving the regex syntax as is. */
 export function foldPattern(src) {
-  return src.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[\u2018\u2019\u02bc\u00b4`]/g, "'");
+  return src
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u2018\u2019\u02bc\u00b4`]/g, "'");
 }
 
 /** loosePattern lets a regex source in normal spelling match text with or without its accents ("réseau" → "r[ée]seau"). */
@@ -66,10 +69,16 @@ export function problems(langs, concepts) {
   for (const [lang, words] of Object.entries(langs)) {
     for (const [name, c] of Object.entries(concepts)) {
       const v = words[name];
-      if (!Array.isArray(v)) { out.push(`${lang}: concept ${name} is missing (${c.about})`); continue; }
+      if (!Array.isArray(v)) {
+        out.push(`${lang}: concept ${name} is missing (${c.about})`);
+        continue;
+      }
       if (!v.length && !c.empty) out.push(`${lang}: concept ${name} is empty`);
       for (const item of v) {
-        if (!KIND_CHECK[c.kind](item)) { out.push(`${lang}.${name}: ${JSON.stringify(item)} is not of kind ${c.kind}`); continue; }
+        if (!KIND_CHECK[c.kind](item)) {
+          out.push(`${lang}.${name}: ${JSON.stringify(item)} is not of kind ${c.kind}`);
+          continue;
+        }
         if (c.kind === 'templates' && !c.nameOptional && !item.includes('{name}')) out.push(`${lang}.${name}: ${item} lacks {name}`);
         const src = c.kind === 'frames' ? item.re : item;
         try {

@@ -64,7 +64,10 @@ export function compileWords(langs) {
     NOT_MEMBER: new RegExp(`\\b(${p('notMember')})\\b`),
     /** COUNTER: "3 selected", "3 of 40 selected", "All 500 selected", "Selected: 3" — on the page's own text. */
     COUNTER: [
-      new RegExp(`^(?:${anyOf(raw('counterAll'))}\\s+)?${COUNT_NUM}\\s+(?:${anyOf(raw('counterOf'))}\\s+\\d[\\d.,\\u00a0\\u202f]*\\s+)?(?:${anyOf(raw('counterPeople'))}\\s+)?${anyOf(raw('counterSelected'))}(?:\\s|$|[.!)])`, 'i'),
+      new RegExp(
+        `^(?:${anyOf(raw('counterAll'))}\\s+)?${COUNT_NUM}\\s+(?:${anyOf(raw('counterOf'))}\\s+\\d[\\d.,\\u00a0\\u202f]*\\s+)?(?:${anyOf(raw('counterPeople'))}\\s+)?${anyOf(raw('counterSelected'))}(?:\\s|$|[.!)])`,
+        'i',
+      ),
       new RegExp(`^${anyOf(raw('counterLabel'))}\\s*[:(]\\s*(\\d[\\d.,]*)\\)?$`, 'i'),
     ],
     /** TEACH_UI, TEACH_ACTION: folded words of the interface, and of actions, for taught rules' name shapes. */
@@ -77,6 +80,35 @@ export function compileWords(langs) {
 export const LANGS = Object.keys(WORDS);
 
 const M = compileWords(WORDS);
-export const { NAMED, INVITE_NAMED, NOT_INVITE, LEADING, TRAILING, COUNT_PHRASES, EMAIL_GATE, ADD, CONNECT, INVITE, SEND, ALL, PLURAL,
-  OTHER_OBJECT, SELECT_ALL, SELECT_ALL_WORDS, IN_TARGET, UI_WORD, UI_SELECT_PREFIX, UI_SELECT_SUFFIX, NAME_LABELS, EVENT, GROUP, PAGE,
-  MESSAGING, SELECTS, NOT_MEMBER, COUNTER, TEACH_UI, TEACH_ACTION } = M;
+export const {
+  NAMED,
+  INVITE_NAMED,
+  NOT_INVITE,
+  LEADING,
+  TRAILING,
+  COUNT_PHRASES,
+  EMAIL_GATE,
+  ADD,
+  CONNECT,
+  INVITE,
+  SEND,
+  ALL,
+  PLURAL,
+  OTHER_OBJECT,
+  SELECT_ALL,
+  SELECT_ALL_WORDS,
+  IN_TARGET,
+  UI_WORD,
+  UI_SELECT_PREFIX,
+  UI_SELECT_SUFFIX,
+  NAME_LABELS,
+  EVENT,
+  GROUP,
+  PAGE,
+  MESSAGING,
+  SELECTS,
+  NOT_MEMBER,
+  COUNTER,
+  TEACH_UI,
+  TEACH_ACTION,
+} = M;

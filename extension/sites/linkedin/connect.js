@@ -168,7 +168,8 @@ export default {
   // opened the modal (content/hold keeps it); without it the name comes from the modal's text.
   read(action, doc, hit) {
     if (hit && hit.step) {
-      if (hit.opener && hit.opener.key) return { recipients: [{ key: hit.opener.key, name: hit.opener.name || '', member: true, selected: true, optedOut: false }] };
+      if (hit.opener && hit.opener.key)
+        return { recipients: [{ key: hit.opener.key, name: hit.opener.name || '', member: true, selected: true, optedOut: false }] };
       const name = nameInModal(hit.scope || closestDialog(action));
       const key = vanityKey(doc.URL, doc.baseURI) || nameKey(name);
       if (!key) throw new Error('Invite Guard could not tell who this invitation goes to');

@@ -85,7 +85,7 @@ export default {
       return out;
     });
     // The counter is read only for the first read (the one that shows the dialog).
-    const expected = detected.action ? counterIn(scope) ?? detected.expected ?? null : null;
+    const expected = detected.action ? (counterIn(scope) ?? detected.expected ?? null) : null;
     return answer(recipients, expected, detected, { target: targetOf(scope, doc) });
   },
 
@@ -93,4 +93,3 @@ export default {
     return applyKeep(readRows(scope), keep);
   },
 };
-

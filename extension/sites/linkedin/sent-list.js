@@ -124,7 +124,13 @@ export function readCard(card, doc = card.ownerDocument) {
   const links = [...card.querySelectorAll('a[href]')].filter((a) => linkedInProfileKey(a.getAttribute('href'), base));
   const key = links.length ? linkedInProfileKey(links[0].getAttribute('href'), base) : '';
   const noteEl = card.querySelector('[data-testid="expandable-text-box"], .invitation-card__custom-message, blockquote, q');
-  const note = noteEl ? clean(chunks(noteEl, skipInCard).map((c) => c.text).join(' ')) : '';
+  const note = noteEl
+    ? clean(
+        chunks(noteEl, skipInCard)
+          .map((c) => c.text)
+          .join(' '),
+      )
+    : '';
   const cs = chunks(card, (el) => skipInCard(el) || el === noteEl);
 
   const oldTitle = card.querySelector('.invitation-card__tvm-title, .invitation-card__title');
@@ -162,8 +168,9 @@ export function readCard(card, doc = card.ownerDocument) {
   let headline = oldSub ? clean(textOf(oldSub)) : '';
   if (!headline) {
     const at = cs.findIndex((c) => c.text === name);
-    const h = cs.slice(at + 1).find((c) => c.text !== name && c.text !== ageText && !AGE.test(fold(c.text))
-      && !isUiWord(c.text) && !MUTUAL.test(c.text) && c.text.length > 1);
+    const h = cs
+      .slice(at + 1)
+      .find((c) => c.text !== name && c.text !== ageText && !AGE.test(fold(c.text)) && !isUiWord(c.text) && !MUTUAL.test(c.text) && c.text.length > 1);
     headline = h ? h.text : '';
   }
   return { key, name, headline, ageText, note };
@@ -230,7 +237,9 @@ export function findConfirm(doc) {
   for (const dialog of dialogs.reverse()) {
     const buttons = [...dialog.querySelectorAll('button,[role="button"],a[href]')];
     const byLabel = buttons.find((b) => nameIn('withdrawLabel', b.getAttribute('aria-label')));
-    const byText = buttons.find((b) => matches('confirm', accName(b)) || matches('confirm', textOf(b)) || WITHDRAW.test(fold(accName(b))) || WITHDRAW.test(fold(textOf(b))));
+    const byText = buttons.find(
+      (b) => matches('confirm', accName(b)) || matches('confirm', textOf(b)) || WITHDRAW.test(fold(accName(b))) || WITHDRAW.test(fold(textOf(b))),
+    );
     const byClass = dialog.querySelector('.artdeco-modal__confirm-dialog-btn');
     const confirm = byLabel || byText || byClass;
     if (confirm) return { dialog, confirm };
@@ -361,5 +370,23 @@ export default {
   id: 'linkedin.sent-list',
   network: 'linkedin',
   hosts: HOSTS,
-  isSentPage, currentTab, findSentTab, findCards, findNewCards, readCard, readCards, readTotal, findLoadMore, findWithdraw, findConfirm, findCard, countByName, findScroller, toasts, readToast, isProfileURL, problem, rateLimitText,
+  isSentPage,
+  currentTab,
+  findSentTab,
+  findCards,
+  findNewCards,
+  readCard,
+  readCards,
+  readTotal,
+  findLoadMore,
+  findWithdraw,
+  findConfirm,
+  findCard,
+  countByName,
+  findScroller,
+  toasts,
+  readToast,
+  isProfileURL,
+  problem,
+  rateLimitText,
 };

@@ -49,7 +49,10 @@ function read(scope, doc) {
   let name = '';
   for (const re of TITLE_NAME) {
     const m = re.exec(heading);
-    if (m) { name = nameInTexts([m[1]]); break; }
+    if (m) {
+      name = nameInTexts([m[1]]);
+      break;
+    }
   }
   if (!name && link) name = nameInTexts([textOf(link), link.getAttribute('aria-label') || '']);
   if (!name) {

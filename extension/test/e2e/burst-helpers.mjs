@@ -13,10 +13,12 @@ export const DAY = 86_400_000;
  */
 export function sentList(n = 300) {
   const ages = [
-    ...Array(58).fill(['today', 0]), ...Array(20).fill(['yesterday', 1]),
+    ...Array(58).fill(['today', 0]),
+    ...Array(20).fill(['yesterday', 1]),
     ...[2, 3, 4, 5, 6].flatMap((d) => Array(3).fill(['days', d])),
     ...[1, 2, 3].flatMap((w) => Array(18).fill(['weeks', w])),
-    ...Array(60).fill(['months', 1]), ...Array(60).fill(['months', 2]),
+    ...Array(60).fill(['months', 1]),
+    ...Array(60).fill(['months', 2]),
   ];
   for (let i = 0; ages.length < n; i++) ages.push(['months', Math.min(11, 3 + Math.floor(i / 90))]);
   return ages.slice(0, n).map((age, i) => {

@@ -18,21 +18,43 @@ const FEED = 'https://www.linkedin.com/feed/';
 
 const WORDS = {
   en: {
-    age: { today: 'Sent today', yesterday: 'Sent yesterday', days: (n) => `Sent ${n} days ago`, weeks: (n) => (n === 1 ? 'Sent 1 week ago' : `Sent ${n} weeks ago`), months: (n) => (n === 1 ? 'Sent 1 month ago' : `Sent ${n} months ago`) },
+    age: {
+      today: 'Sent today',
+      yesterday: 'Sent yesterday',
+      days: (n) => `Sent ${n} days ago`,
+      weeks: (n) => (n === 1 ? 'Sent 1 week ago' : `Sent ${n} weeks ago`),
+      months: (n) => (n === 1 ? 'Sent 1 month ago' : `Sent ${n} months ago`),
+    },
     locale: 'en-US',
     offer: (day) => `58 invitations went out on ${day} that Invite Guard did not see (you usually send 3 a day).`,
-    reminder: 'Check your sent invitations', check: 'Check now', later: 'Not now', review: 'Review and undo',
-    start: 'Withdraw 55 invitations', planToday: '55 today under your daily limit of 100',
-    done: 'Done: 55 withdrawn, 0 not found, 0 failed.', rescan: 'Scan finished: 245 invitations, 0 new in your history, 0 changed.', scanButton: 'Scan the Sent list',
-    feed: 'Start a post', dialog: 'Share your thoughts', close: 'Dismiss',
+    reminder: 'Check your sent invitations',
+    check: 'Check now',
+    later: 'Not now',
+    review: 'Review and undo',
+    start: 'Withdraw 55 invitations',
+    planToday: '55 today under your daily limit of 100',
+    done: 'Done: 55 withdrawn, 0 not found, 0 failed.',
+    rescan: 'Scan finished: 245 invitations, 0 new in your history, 0 changed.',
+    scanButton: 'Scan the Sent list',
+    feed: 'Start a post',
+    dialog: 'Share your thoughts',
+    close: 'Dismiss',
   },
   de: {
     locale: 'de',
     offer: (day) => `Am ${day} gingen 58 Einladungen hinaus, die Invite Guard nicht gesehen hat (üblich sind bei Ihnen 3 am Tag).`,
-    reminder: 'Gesendete Einladungen prüfen', check: 'Jetzt prüfen', later: 'Nicht jetzt', review: 'Prüfen und zurücknehmen',
-    start: '55 Einladungen zurückziehen', planToday: '55 heute innerhalb Ihres Tageslimits von 100',
-    done: 'Fertig: 55 zurückgezogen, 0 nicht gefunden, 0 fehlgeschlagen.', rescan: 'Lesen beendet: 245 Einladungen, 0 neu im Verlauf, 0 geändert.', scanButton: 'Liste „Gesendet“ lesen',
-    feed: 'Beitrag beginnen', dialog: 'Was möchten Sie teilen?', close: 'Schließen',
+    reminder: 'Gesendete Einladungen prüfen',
+    check: 'Jetzt prüfen',
+    later: 'Nicht jetzt',
+    review: 'Prüfen und zurücknehmen',
+    start: '55 Einladungen zurückziehen',
+    planToday: '55 heute innerhalb Ihres Tageslimits von 100',
+    done: 'Fertig: 55 zurückgezogen, 0 nicht gefunden, 0 fehlgeschlagen.',
+    rescan: 'Lesen beendet: 245 Einladungen, 0 neu im Verlauf, 0 geändert.',
+    scanButton: 'Liste „Gesendet“ lesen',
+    feed: 'Beitrag beginnen',
+    dialog: 'Was möchten Sie teilen?',
+    close: 'Schließen',
   },
 };
 
@@ -57,7 +79,11 @@ async function openFeed(h, query = '') {
   const before = (await reminderState(h.sw))?.checkedAt ?? '';
   const page = await h.ctx.newPage();
   await page.goto(`${FEED}${query}`);
-  const st = await poll(() => reminderState(h.sw), (s) => s?.checkedAt && s.checkedAt !== before, { what: 'the reminder check' });
+  const st = await poll(
+    () => reminderState(h.sw),
+    (s) => s?.checkedAt && s.checkedAt !== before,
+    { what: 'the reminder check' },
+  );
   return { page, answer: st.answer };
 }
 
@@ -74,7 +100,9 @@ async function theBurst(t, lang) {
   const w = WORDS[lang];
   const list = sentList();
   const { h, site } = await startSite({ markup: '2026', lang, people: list });
-  await h.ctx.route(`${FEED}**`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: feedPage(lang, new URL(route.request().url())) }));
+  await h.ctx.route(`${FEED}**`, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: feedPage(lang, new URL(route.request().url())) }),
+  );
   const unchecked = [list[2], list[11], list[15]];
   assert.equal(list[42].name, list[2].name, 'row 42 is row 2’s namesake');
   const burst = list.slice(0, 58);
@@ -100,7 +128,11 @@ async function theBurst(t, lang) {
     await shot(feed, `burst-reminder-${lang}`);
     await note.getByRole('button', { name: w.check, exact: true }).click();
     sent = await tabOf(h, '/mynetwork/invitation-manager/sent');
-    const scan = await poll(() => ok(h.sw, { op: 'scan.list' }), (r) => r.scans.length === 1, { timeout: 240000, what: 'the scan' });
+    const scan = await poll(
+      () => ok(h.sw, { op: 'scan.list' }),
+      (r) => r.scans.length === 1,
+      { timeout: 240000, what: 'the scan' },
+    );
     assert.equal(scan.scans[0].complete, true, JSON.stringify(scan.scans[0]));
     assert.equal(scan.scans[0].seen, 300);
     assert.equal(await note.getByText(w.reminder).isVisible(), false, 'the note is gone');
@@ -131,13 +163,21 @@ async function theBurst(t, lang) {
     assert.equal(await review.locator(`#people li[data-key="${list[42].key}"] input`).isChecked(), true, 'the namesake stays checked');
     await shot(review, `burst-review-${lang}`);
     await review.getByRole('button', { name: w.start, exact: true }).click();
-    const job = await poll(() => ok(h.sw, { op: 'job.active' }), (r) => r.job, { what: 'the job' });
+    const job = await poll(
+      () => ok(h.sw, { op: 'job.active' }),
+      (r) => r.job,
+      { what: 'the job' },
+    );
     done = await jobSettled(h.sw, job.job.id, undefined, 300000);
     assert.equal(done.state, 'done', JSON.stringify(done.stop));
     assert.deepEqual([...site.state.withdrawn].sort(), expected.map((p) => p.key).sort(), 'exactly the 55 checked, nobody else');
     assert.deepEqual(site.state.withdrawn.map((k) => list.find((p) => p.key === k).name).sort(), expected.map((p) => p.name).sort());
     assert.equal(new Set(site.state.withdrawn).size, 55, 'each once');
-    for (const p of unchecked) assert.ok(site.state.people.some((q) => q.key === p.key), `${p.name} is still on the list`);
+    for (const p of unchecked)
+      assert.ok(
+        site.state.people.some((q) => q.key === p.key),
+        `${p.name} is still on the list`,
+      );
     await ours(sent).getByText(w.done).waitFor();
     await review.close();
   });
@@ -153,12 +193,24 @@ async function theBurst(t, lang) {
     assert.equal(exported.batches.filter((b) => b.source === 'outside').length, 1);
     const invs = await invitations(h.sw);
     assert.equal(invs.filter((i) => i.batchId === outside.id).length, 58);
-    assert.deepEqual(invs.filter((i) => i.batchId === outside.id && i.state === 'sent').map((i) => i.key).sort(), unchecked.map((p) => p.key).sort());
+    assert.deepEqual(
+      invs
+        .filter((i) => i.batchId === outside.id && i.state === 'sent')
+        .map((i) => i.key)
+        .sort(),
+      unchecked.map((p) => p.key).sort(),
+    );
 
     const popup = await h.ctx.newPage();
     await popup.goto(`chrome-extension://${h.extId}/ui/popup.html`);
     await popup.getByRole('button', { name: w.scanButton }).click();
-    const rescan = (await poll(() => ok(h.sw, { op: 'scan.list' }), (r) => r.scans.length === 2, { timeout: 240000, what: 'the re-scan' })).scans[0];
+    const rescan = (
+      await poll(
+        () => ok(h.sw, { op: 'scan.list' }),
+        (r) => r.scans.length === 2,
+        { timeout: 240000, what: 'the re-scan' },
+      )
+    ).scans[0];
     assert.deepEqual([rescan.complete, rescan.seen, rescan.imported, rescan.changed], [true, 245, 0, 0], JSON.stringify(rescan));
     await ours(sent).getByText(w.rescan).waitFor();
     assert.equal(await ours(sent).getByRole('button', { name: w.review, exact: true }).isVisible(), false, 'no offer on the overlay');
@@ -195,7 +247,11 @@ test('bursts (en): reminder → scan → "58 invitations went out on …" → re
       await page.locator('#close').click();
       await ours(page).getByText(w.reminder).waitFor();
       await ours(page).getByRole('button', { name: w.later, exact: true }).click();
-      await poll(() => reminderState(h.sw), (s) => s.snoozedUntil, { what: 'the snooze' });
+      await poll(
+        () => reminderState(h.sw),
+        (s) => s.snoozedUntil,
+        { what: 'the snooze' },
+      );
       assert.equal(await ours(page).getByText(w.reminder).isVisible(), false, '"Not now" closes it');
       const st = await reminderState(h.sw);
       const now = await h.sw.evaluate(() => Date.now());

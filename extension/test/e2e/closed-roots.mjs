@@ -55,7 +55,10 @@ async function viaBidi(page, fn, arg) {
     serializationOptions: { maxDomDepth: 1, includeShadowTree: 'all' },
   });
   const hosts = list.result.result?.value ?? [];
-  const roots = hosts.map((h) => h.value?.shadowRoot).filter((r) => r?.sharedId).map((r) => ({ sharedId: r.sharedId }));
+  const roots = hosts
+    .map((h) => h.value?.shadowRoot)
+    .filter((r) => r?.sharedId)
+    .map((r) => ({ sharedId: r.sharedId }));
   // The answer travels as JSON text: BiDi's remote values would need a decoder for each shape.
   const res = await session.send('script.callFunction', {
     functionDeclaration: `async function (argJSON, ...roots) { const f = (${fn.toString()}); return JSON.stringify(await f(JSON.parse(argJSON), ...roots)); }`,

@@ -80,7 +80,11 @@ function prefs(lang, proxyPort) {
 
 /** glob turns a Playwright-style URL glob (** and *) into a RegExp. */
 function glob(pattern) {
-  const re = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '.*');
+  const re = pattern
+    .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*\*/g, '\u0000')
+    .replace(/\*/g, '[^/]*')
+    .replace(/\u0000/g, '.*');
   return new RegExp(`^${re}$`);
 }
 
@@ -88,11 +92,13 @@ function glob(pattern) {
 function routeOf(session, e, body) {
   const id = e.request.request;
   let done = false;
-  const once = (fn) => async (...args) => {
-    if (done) return;
-    done = true;
-    await fn(...args).catch(() => {}); // the tab may be gone already
-  };
+  const once =
+    (fn) =>
+    async (...args) => {
+      if (done) return;
+      done = true;
+      await fn(...args).catch(() => {}); // the tab may be gone already
+    };
   return {
     request: () => ({
       url: () => e.request.url,
@@ -107,7 +113,8 @@ function routeOf(session, e, body) {
         reasonPhrase: http.STATUS_CODES[status] ?? '',
         headers: [{ name: 'content-type', value: { type: 'string', value: contentType } }],
         body: { type: 'base64', value: Buffer.from(out).toString('base64') },
-      })),
+      }),
+    ),
     continue: once(() => session.send('network.continueRequest', { request: id })),
     abort: once(() => session.send('network.failRequest', { request: id })),
   };
@@ -239,7 +246,11 @@ export async function openExtensionPage(browser, rel) {
   const chrome = tree.result.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
   if (!chrome) throw new Error('no browser window to open an extension page from');
   const url = `${ORIGIN}/${rel}`;
-  await session.send('script.evaluate', { expression: `openTrustedLinkIn(${JSON.stringify(url)}, 'tab'); 0`, target: { context: chrome.context }, awaitPromise: false });
+  await session.send('script.evaluate', {
+    expression: `openTrustedLinkIn(${JSON.stringify(url)}, 'tab'); 0`,
+    target: { context: chrome.context },
+    awaitPromise: false,
+  });
   const end = Date.now() + 15000;
   while (Date.now() < end) {
     for (const p of await browser.pages()) {

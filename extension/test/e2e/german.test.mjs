@@ -59,7 +59,9 @@ test('Enter on a role="button" is held and released as the same key, in German',
   const page = await h.page(ROLE);
   await page.focus('#add');
   await page.keyboard.press('Enter');
-  await ours(page).getByText(/4 Einladungen werden in \d s gesendet/).waitFor();
+  await ours(page)
+    .getByText(/4 Einladungen werden in \d s gesendet/)
+    .waitFor();
   await shot(page, 'countdown-de');
   assert.deepEqual(await sentBy(page), []);
   await page.waitForFunction(() => window.__sent.length > 0, null, { timeout: 6000 });

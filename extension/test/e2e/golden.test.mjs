@@ -17,12 +17,18 @@ after(async () => {
   await h?.close();
 });
 
-
 test('the worker reports the engine id of the very core.wasm the build produced', async () => {
   const info = await h.sw.evaluate(() => globalThis.inviteGuard.dispatch({ op: 'engine.info' }));
-  const want = createHash('sha256').update(fs.readFileSync(path.join(ROOT, 'build', 'core.wasm'))).digest('hex');
+  const want = createHash('sha256')
+    .update(fs.readFileSync(path.join(ROOT, 'build', 'core.wasm')))
+    .digest('hex');
   assert.equal(info.ok.engineId, want);
-  assert.equal(createHash('sha256').update(fs.readFileSync(path.join(EXT, 'core.wasm'))).digest('hex'), want);
+  assert.equal(
+    createHash('sha256')
+      .update(fs.readFileSync(path.join(EXT, 'core.wasm')))
+      .digest('hex'),
+    want,
+  );
   assert.equal(info.ok.version.abi, 2);
 });
 
@@ -50,7 +56,14 @@ test('an operation the engine does not have is a coded error, and a trap recycle
     // Make the next call trap: a wasm function that throws (as an unreachable would).
     const inst = await e.load().then(() => e.instance);
     const real = inst.exports;
-    e.instance = { exports: { ...real, version: () => { throw new WebAssembly.RuntimeError('unreachable'); } } };
+    e.instance = {
+      exports: {
+        ...real,
+        version: () => {
+          throw new WebAssembly.RuntimeError('unreachable');
+        },
+      },
+    };
     const trapped = JSON.parse(await e.call('version', null));
     const after = JSON.parse(await e.call('version', null));
     return { missing, trapped, after, recycled: e.recycled };

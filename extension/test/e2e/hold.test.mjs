@@ -14,7 +14,13 @@ let h;
 before(async () => {
   h = await launch({
     pages: {
-      [BASE]: (url) => contactImportPage({ n: Number(url.searchParams.get('n') ?? 40), offset: Number(url.searchParams.get('offset') ?? 0), modal: url.searchParams.has('modal'), on: url.searchParams.get('on') ?? 'click' }),
+      [BASE]: (url) =>
+        contactImportPage({
+          n: Number(url.searchParams.get('n') ?? 40),
+          offset: Number(url.searchParams.get('offset') ?? 0),
+          modal: url.searchParams.has('modal'),
+          on: url.searchParams.get('on') ?? 'click',
+        }),
     },
   });
   const res = await setPolicy(h.sw, { undoSeconds: 2, weeklyBudgetLinkedIn: 5000 });
@@ -50,7 +56,11 @@ test('focus stays in the dialog, and Esc sends nothing', async () => {
   await dialog(page).waitFor();
   for (let i = 0; i < 15; i++) {
     await page.keyboard.press(i % 4 === 3 ? 'Shift+Tab' : 'Tab');
-    assert.equal(await page.evaluate(() => document.activeElement?.hasAttribute('data-inviteguard-ui')), true, `focus left the dialog after ${i + 1} Tab presses`);
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.hasAttribute('data-inviteguard-ui')),
+      true,
+      `focus left the dialog after ${i + 1} Tab presses`,
+    );
   }
   await page.keyboard.press('Escape');
   await dialog(page).waitFor({ state: 'detached' });

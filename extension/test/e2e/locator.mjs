@@ -28,8 +28,14 @@ function resolveIn({ steps, scroll, nth }, ...roots) {
     alert: '[role=alert]',
     link: 'a[href],[role=link]',
   };
-  const byIds = (e, attr) => (e.getAttribute(attr) || '').split(/\s+/).filter(Boolean).map((id) => e.getRootNode().getElementById?.(id)?.textContent ?? '').join(' ');
-  const labelOf = (e) => norm(e.getAttribute('aria-label') || byIds(e, 'aria-labelledby') || (e.labels ? [...e.labels].map((l) => l.textContent).join(' ') : ''));
+  const byIds = (e, attr) =>
+    (e.getAttribute(attr) || '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((id) => e.getRootNode().getElementById?.(id)?.textContent ?? '')
+      .join(' ');
+  const labelOf = (e) =>
+    norm(e.getAttribute('aria-label') || byIds(e, 'aria-labelledby') || (e.labels ? [...e.labels].map((l) => l.textContent).join(' ') : ''));
   const nameOf = (e) => labelOf(e) || norm(e.textContent);
   const skip = (e) => ['STYLE', 'SCRIPT', 'TEMPLATE'].includes(e.tagName);
   const visible = (e) => {
@@ -58,7 +64,7 @@ function resolveIn({ steps, scroll, nth }, ...roots) {
     scopes = next;
   }
   if (!scopes.length) return { count: 0 };
-  const e = nth != null ? scopes[nth] : scopes.find(visible) ?? scopes[0];
+  const e = nth != null ? scopes[nth] : (scopes.find(visible) ?? scopes[0]);
   if (!e) return { count: 0 };
   if (scroll) e.scrollIntoView({ block: 'center', inline: 'center' });
   const r = e.getBoundingClientRect();
@@ -117,7 +123,12 @@ class Loc {
     }
   }
   async waitFor({ state = 'visible', timeout = TIMEOUT } = {}) {
-    const ok = { visible: (d) => d.count > 0 && d.visible, attached: (d) => d.count > 0, detached: (d) => d.count === 0, hidden: (d) => d.count === 0 || !d.visible }[state];
+    const ok = {
+      visible: (d) => d.count > 0 && d.visible,
+      attached: (d) => d.count > 0,
+      detached: (d) => d.count === 0,
+      hidden: (d) => d.count === 0 || !d.visible,
+    }[state];
     await this.#until(ok, state, timeout);
   }
   async #actionable(timeout) {

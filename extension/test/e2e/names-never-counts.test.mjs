@@ -33,7 +33,9 @@ before(async () => {
   for (const [screen, s] of Object.entries(SCREENS)) pages[s.url] = (url) => withScript(s.build(url.searchParams.get('lang') ?? 'en', served[screen] ?? names));
   h = await launch({ pages });
 });
-after(async () => { await h?.close(); });
+after(async () => {
+  await h?.close();
+});
 const wait = (ms) => new Promise((r) => setTimeout(r, ms));
 
 for (const lang of ['en', 'de', 'fr']) {
@@ -55,7 +57,9 @@ test('en/de: Accept, Ignore, Follow, Like, Pending, More and quick replies go th
   for (const lang of ['en', 'de']) {
     for (const screen of ['received', 'feed', 'profile', 'messaging']) {
       const page = await h.page(`${SCREENS[screen].url}?lang=${lang}`);
-      const probes = await page.evaluate(() => [...document.querySelectorAll('[data-probe]:not(dialog [data-probe])')].slice(0, 12).map((el, i) => (el.dataset.i = String(i))));
+      const probes = await page.evaluate(() =>
+        [...document.querySelectorAll('[data-probe]:not(dialog [data-probe])')].slice(0, 12).map((el, i) => (el.dataset.i = String(i))),
+      );
       for (const i of probes) await page.locator(`[data-i="${i}"]`).click();
       assert.equal((await page.evaluate(() => window.__clicked)).length, probes.length, `${lang} ${screen}`);
       assert.equal(await dialog(page).count(), 0, `${lang} ${screen}: no Invite Guard dialog`);

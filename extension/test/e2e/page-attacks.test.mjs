@@ -17,14 +17,24 @@ const wait = (ms) => new Promise((r) => setTimeout(r, ms));
 let h;
 
 before(async () => {
-  h = await launch({ pages: { [BASE]: (url) => contactImportPage({ n: Number(url.searchParams.get('n') ?? 30), offset: Number(url.searchParams.get('offset') ?? 0) }) } });
+  h = await launch({
+    pages: { [BASE]: (url) => contactImportPage({ n: Number(url.searchParams.get('n') ?? 30), offset: Number(url.searchParams.get('offset') ?? 0) }) },
+  });
   const res = await setPolicy(h.sw, { undoSeconds: 2, weeklyBudgetLinkedIn: 5000 });
   assert.ok(res.ok, JSON.stringify(res));
 });
 after(() => h?.close());
 
 const open = (n, offset) => h.page(`${BASE}?n=${n}&offset=${offset}`);
-const postsFrom = (offset, n) => h.sends.filter((s) => Array.isArray(s.body) && s.body.some((k) => { for (let i = offset; i < offset + n; i++) if (k === person(i).key) return true; return false; }));
+const postsFrom = (offset, n) =>
+  h.sends.filter(
+    (s) =>
+      Array.isArray(s.body) &&
+      s.body.some((k) => {
+        for (let i = offset; i < offset + n; i++) if (k === person(i).key) return true;
+        return false;
+      }),
+  );
 // Words only Invite Guard's dialog shows (the names are the page's own: it has them anyway).
 const DIALOG_WORDS = ['Invite Guard', 'You are about to send', 'Type 30 to confirm', 'Send 30 invitations', 'selected'];
 
@@ -46,7 +56,13 @@ function pageReads() {
   } catch (err) {
     reattach = err.name;
   }
-  return { hosts: hosts.length, roots: hosts.filter((x) => x.shadowRoot).length, texts: texts.join('\n'), reattach, active: document.activeElement === hosts[0] };
+  return {
+    hosts: hosts.length,
+    roots: hosts.filter((x) => x.shadowRoot).length,
+    texts: texts.join('\n'),
+    reattach,
+    active: document.activeElement === hosts[0],
+  };
 }
 
 test('a page script can neither read the dialog nor reach its buttons or its input', async () => {
@@ -63,7 +79,8 @@ test('a page script can neither read the dialog nor reach its buttons or its inp
   await page.evaluate(() => {
     const host = document.querySelector('[data-inviteguard-ui]');
     for (const t of [host, document.activeElement, document.body, window]) {
-      for (const key of ['3', '0', 'Enter']) for (const type of ['keydown', 'keypress', 'keyup']) t.dispatchEvent(new KeyboardEvent(type, { key, bubbles: true, composed: true, cancelable: true }));
+      for (const key of ['3', '0', 'Enter'])
+        for (const type of ['keydown', 'keypress', 'keyup']) t.dispatchEvent(new KeyboardEvent(type, { key, bubbles: true, composed: true, cancelable: true }));
       t.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
     }
     host.click();
@@ -125,7 +142,10 @@ test('a page that patches attachShadow in its own world does not open our roots'
   await page.goto(`${BASE}?n=8&offset=40200`);
   await page.click('#add');
   await dialog(page).waitFor();
-  assert.deepEqual(await page.evaluate(() => ({ stolen: window.__stolen.length, open: !!document.querySelector('[data-inviteguard-ui]').shadowRoot })), { stolen: 0, open: false });
+  assert.deepEqual(await page.evaluate(() => ({ stolen: window.__stolen.length, open: !!document.querySelector('[data-inviteguard-ui]').shadowRoot })), {
+    stolen: 0,
+    open: false,
+  });
   await dialog(page).getByRole('button', { name: 'Cancel', exact: true }).click();
   await page.close();
 });
@@ -140,7 +160,7 @@ const COVER = `function cover(pointerEvents) {
   c.showPopover();
 }`;
 const ATTACKS = {
-  'removed': (host) => host.remove(),
+  removed: (host) => host.remove(),
   'removed and put back': (host) => {
     const p = host.parentNode;
     host.remove();
@@ -175,7 +195,9 @@ for (const [name, attack] of Object.entries(ATTACKS)) {
     const at = (offset += 10);
     const page = await open(3, at); // three: no dialog (below the click threshold), only the undo window
     await page.click('#add');
-    await ours(page).getByText(/Sending 3 invitations in \d s/).waitFor();
+    await ours(page)
+      .getByText(/Sending 3 invitations in \d s/)
+      .waitFor();
     const run = typeof attack === 'string' ? `(() => { ${COVER}; ${attack}; })()` : `(${attack})(document.querySelector('[data-inviteguard-ui="countdown"]'))`;
     await page.evaluate(run);
     await wait(3500); // longer than the 2 s window
@@ -189,7 +211,9 @@ for (const [name, attack] of Object.entries(ATTACKS)) {
 test('the same undo window, left alone, still releases (the checks do not fire on their own)', async () => {
   const page = await open(3, 42000);
   await page.click('#add');
-  await ours(page).getByText(/Sending 3 invitations in \d s/).waitFor();
+  await ours(page)
+    .getByText(/Sending 3 invitations in \d s/)
+    .waitFor();
   await page.waitForFunction(() => window.sent.length === 1, null, { timeout: 8000 });
   assert.equal((await sentBy(page))[0].keys.length, 3);
   await page.close();

@@ -43,7 +43,6 @@ async function noOtherHost(h) {
   h.violations.length = 0;
 }
 
-
 /** extensionPage opens one of the extension's pages in a tab of the browser under test. */
 async function extensionPage(h, rel) {
   if (h.extensionPage) return h.extensionPage(rel);
@@ -60,7 +59,9 @@ export function defineScenarios({ name, launch }) {
   describe(`${name}: English, contact import and Connect`, () => {
     let h;
     before(async () => {
-      h = await launch({ pages: { ...importPages(), [PYMK]: fixture('linkedin/connect/en-pymk.html'), [GROUP1]: () => unknownScreen(), [GROUP2]: () => unknownScreen() } });
+      h = await launch({
+        pages: { ...importPages(), [PYMK]: fixture('linkedin/connect/en-pymk.html'), [GROUP1]: () => unknownScreen(), [GROUP2]: () => unknownScreen() },
+      });
       h.bg ??= h.sw;
       const res = await setPolicy(h.bg, { undoSeconds: 2, weeklyBudgetLinkedIn: 5000 });
       assert.ok(res.ok, JSON.stringify(res));
@@ -160,15 +161,20 @@ export function defineScenarios({ name, launch }) {
 
     test('the engine answers every golden case byte for byte, with the build’s engine id', async () => {
       const info = await h.bg.evaluate(() => globalThis.inviteGuard.dispatch({ op: 'engine.info' }));
-      const want = createHash('sha256').update(fs.readFileSync(path.join(EXT, 'core.wasm'))).digest('hex');
+      const want = createHash('sha256')
+        .update(fs.readFileSync(path.join(EXT, 'core.wasm')))
+        .digest('hex');
       assert.equal(info.ok.engineId, want);
       const all = goldenCases();
       assert.ok(all.length >= 10, `found ${all.length} golden cases`);
-      const got = await h.bg.evaluate(async (inputs) => {
-        const out = [];
-        for (const [op, text] of inputs) out.push(await globalThis.inviteGuard.engine.call(op, text));
-        return out;
-      }, all.map((c) => [c.op, fs.readFileSync(c.in, 'utf8')]));
+      const got = await h.bg.evaluate(
+        async (inputs) => {
+          const out = [];
+          for (const [op, text] of inputs) out.push(await globalThis.inviteGuard.engine.call(op, text));
+          return out;
+        },
+        all.map((c) => [c.op, fs.readFileSync(c.in, 'utf8')]),
+      );
       const failures = all.filter((c, i) => got[i] + '\n' !== fs.readFileSync(c.out, 'utf8')).map((c) => `${c.op}/${c.name}`);
       assert.deepEqual(failures, [], `${failures.length} of ${all.length} cases differ`);
     });
@@ -241,10 +247,13 @@ export function defineScenarios({ name, launch }) {
       await p.wait('button', 'Withdraw 3 invitations');
       await p.click('button', 'Withdraw 3 invitations');
       const job = await until(async () => (await call({ op: 'job.active' })).ok.job, { what: 'the started job' });
-      const done = await until(async () => {
-        const j = (await call({ op: 'job.get', jobId: job.id })).ok.job;
-        return ['done', 'stopped'].includes(j.state) && j;
-      }, { timeout: 60000, what: 'the job to finish' });
+      const done = await until(
+        async () => {
+          const j = (await call({ op: 'job.get', jobId: job.id })).ok.job;
+          return ['done', 'stopped'].includes(j.state) && j;
+        },
+        { timeout: 60000, what: 'the job to finish' },
+      );
       assert.equal(done.state, 'done', JSON.stringify(done.stop));
       assert.deepEqual([...site.state.withdrawn].sort(), batch.map((x) => x.key).sort(), 'exactly the batch, each once');
       assert.equal(site.state.people.length, list.length - batch.length);
@@ -279,7 +288,10 @@ export function defineScenarios({ name, launch }) {
       await o.click('checkbox', 'Send my history to my server');
       await o.click('button', 'Apply sync settings');
       await o.waitText('Sync is on.');
-      const granted = await h.bg.evaluate((pattern) => (globalThis.browser ?? globalThis.chrome).permissions.contains({ origins: [pattern] }), `http://127.0.0.1/*`);
+      const granted = await h.bg.evaluate(
+        (pattern) => (globalThis.browser ?? globalThis.chrome).permissions.contains({ origins: [pattern] }),
+        `http://127.0.0.1/*`,
+      );
       // Firefox's prompt is granted by the harness's pref; Chromium's stays open (the sync works by CORS).
       if (h.browserName === 'firefox') assert.equal(granted, true, 'the optional host permission for the server was granted');
       const people = [sentPerson(40), sentPerson(41)];
@@ -288,13 +300,22 @@ export function defineScenarios({ name, launch }) {
         const ig = globalThis.inviteGuard;
         const d = await ig.dispatch({ op: 'decide', network: 'linkedin', surface: 'contact_import', recipients });
         const { verdict, friction, reasons } = d.ok.decision;
-        return ig.dispatch({ op: 'record', network: 'linkedin', surface: 'contact_import', recipients, decision: { verdict, friction, count: recipients.length, reasons } });
+        return ig.dispatch({
+          op: 'record',
+          network: 'linkedin',
+          surface: 'contact_import',
+          recipients,
+          decision: { verdict, friction, count: recipients.length, reasons },
+        });
       }, recipients);
       assert.ok(res.ok?.batchId, JSON.stringify(res));
-      const items = await until(async () => {
-        const all = (await srv.get('/v1/batches?limit=200')).items;
-        return all.length > 0 && all;
-      }, { timeout: 30000, what: 'the batch on the server' });
+      const items = await until(
+        async () => {
+          const all = (await srv.get('/v1/batches?limit=200')).items;
+          return all.length > 0 && all;
+        },
+        { timeout: 30000, what: 'the batch on the server' },
+      );
       await wait(1000);
       assert.equal((await srv.get('/v1/batches?limit=200')).items.length, 1, `exactly once: ${JSON.stringify(items).slice(0, 300)}`);
       await page.close();

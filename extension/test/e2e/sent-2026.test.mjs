@@ -12,16 +12,70 @@ import { ours } from './locator.mjs';
 
 // Names as people write them on LinkedIn: digits, "Dr.", ", MBA", "(she/her)", emoji, apostrophes, CJK, Arabic.
 const NAMES = [
-  "Li O'Neill | 3x Founder", 'Marta Nguyen (10k+ followers)', 'Anna Schmidt, MBA', 'Dr. Elena Costa', 'Priya Raman (she/her)',
-  'Tom Becker | 2x Founder', 'Jörg Müller', 'Sam Lee 🚀', '王芳', 'محمد علي', 'Chloé D’Arcy', 'Liam O’Brien', 'José María García-López',
-  'Dr. med. Hans-Peter Weiß', 'Aiko Tanaka (田中 愛子)', 'Ravi Patel, PhD', 'Nora Fischer 🌱 Hiring!', 'Kenji Sato', '김민준', 'Fatima Zahra El Amrani',
-  'Mary-Kate O’Connor', 'Oluwaseun Adeyemi', 'Zoë van der Berg', 'Ingrid Larsen | Top 1% Sales', 'Pavel Novák', 'Sofia Lindqvist', 'Diego Ramos ✈️',
-  'Emily Clarke CPA', 'Yusuf Kaya', 'Lea Wolf (sie/ihr)', 'Hiro Ito', 'Mei Lin 林美', 'Arjun Singh 2.0', 'Käthe Krüger', 'Omar Haddad', 'Jane Doe, MBA, PMP', 'Lucas Silva',
+  "Li O'Neill | 3x Founder",
+  'Marta Nguyen (10k+ followers)',
+  'Anna Schmidt, MBA',
+  'Dr. Elena Costa',
+  'Priya Raman (she/her)',
+  'Tom Becker | 2x Founder',
+  'Jörg Müller',
+  'Sam Lee 🚀',
+  '王芳',
+  'محمد علي',
+  'Chloé D’Arcy',
+  'Liam O’Brien',
+  'José María García-López',
+  'Dr. med. Hans-Peter Weiß',
+  'Aiko Tanaka (田中 愛子)',
+  'Ravi Patel, PhD',
+  'Nora Fischer 🌱 Hiring!',
+  'Kenji Sato',
+  '김민준',
+  'Fatima Zahra El Amrani',
+  'Mary-Kate O’Connor',
+  'Oluwaseun Adeyemi',
+  'Zoë van der Berg',
+  'Ingrid Larsen | Top 1% Sales',
+  'Pavel Novák',
+  'Sofia Lindqvist',
+  'Diego Ramos ✈️',
+  'Emily Clarke CPA',
+  'Yusuf Kaya',
+  'Lea Wolf (sie/ihr)',
+  'Hiro Ito',
+  'Mei Lin 林美',
+  'Arjun Singh 2.0',
+  'Käthe Krüger',
+  'Omar Haddad',
+  'Jane Doe, MBA, PMP',
+  'Lucas Silva',
 ];
-const HEADS = ['CEO at Example Labs | 2 exits & 10+ companies', 'Product Manager at Example GmbH', 'Recruiter', 'Founder @ Example SEO', 'Student', 'Data Analyst'];
-const AGES = [['days', 2], ['days', 4], ['weeks', 1], ['weeks', 3], ['months', 1], ['months', 2]];
+const HEADS = [
+  'CEO at Example Labs | 2 exits & 10+ companies',
+  'Product Manager at Example GmbH',
+  'Recruiter',
+  'Founder @ Example SEO',
+  'Student',
+  'Data Analyst',
+];
+const AGES = [
+  ['days', 2],
+  ['days', 4],
+  ['weeks', 1],
+  ['weeks', 3],
+  ['months', 1],
+  ['months', 2],
+];
 
-const slugOf = (name, i) => `${name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9 ]/g, '').trim().replace(/ +/g, '-') || 'member'}-${1000 + i}`;
+const slugOf = (name, i) =>
+  `${
+    name
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9 ]/g, '')
+      .trim()
+      .replace(/ +/g, '-') || 'member'
+  }-${1000 + i}`;
 
 /** people returns n people; names repeat every NAMES.length rows (namesakes with different profiles). */
 function people(n, names = NAMES) {
@@ -51,7 +105,9 @@ test('scan (en, 2026): 300 cards arrive by scrolling <main>, ten at a time; ever
     for (const p of list) assert.equal(byKey.get(p.key).name, p.name, `${p.key} keeps its name as written`);
     assert.equal(site.state.pageLoads, 1, 'one page load: rows came by scrolling, not by reloading');
     assert.equal(site.state.withdrawn.length, 0);
-    t.diagnostic(`300-card scan (2026 markup): ${wall} ms wall (incl. the human pace between scroll steps), own time ${scan.stats.ownMs.toFixed(1)} ms, waiting ${scan.stats.waitedMs.toFixed(0)} ms`);
+    t.diagnostic(
+      `300-card scan (2026 markup): ${wall} ms wall (incl. the human pace between scroll steps), own time ${scan.stats.ownMs.toFixed(1)} ms, waiting ${scan.stats.waitedMs.toFixed(0)} ms`,
+    );
   } finally {
     await h.close();
   }
@@ -61,7 +117,10 @@ test('undo (en, 2026): a batch of 40 among 300, every one beyond the first ten r
   const list = people(300);
   const batch = Array.from({ length: 40 }, (_, k) => list[12 + 7 * k]); // rows 12 … 285
   for (const p of batch) assert.ok(list.filter((q) => q.name === p.name).length >= 7, `${p.name} has namesakes on the list`);
-  assert.ok(batch.some((p) => list.slice(0, 10).some((q) => q.name === p.name)), 'namesakes in the first ten rows too');
+  assert.ok(
+    batch.some((p) => list.slice(0, 10).some((q) => q.name === p.name)),
+    'namesakes in the first ten rows too',
+  );
   const { h, site } = await startSite({ markup: '2026', people: list });
   try {
     const batchId = await record(h.sw, batch);
@@ -75,7 +134,10 @@ test('undo (en, 2026): a batch of 40 among 300, every one beyond the first ten r
     assert.equal(done.counts.withdrawn, 40);
     assert.deepEqual([...site.state.withdrawn].sort(), batch.map((p) => p.key).sort(), 'exactly the batch, no namesake');
     assert.equal(new Set(site.state.withdrawn).size, 40, 'each once');
-    assert.ok(done.items.every((i) => /found by key; LinkedIn: “Invitation to .+ withdrawn\.”$/.test(i.detail)), JSON.stringify(done.items.map((i) => i.detail).slice(0, 3)));
+    assert.ok(
+      done.items.every((i) => /found by key; LinkedIn: “Invitation to .+ withdrawn\.”$/.test(i.detail)),
+      JSON.stringify(done.items.map((i) => i.detail).slice(0, 3)),
+    );
     const invs = new Map((await invitations(h.sw)).map((i) => [i.key, i]));
     for (const p of batch) assert.equal(invs.get(p.key).state, 'withdrawn');
     assert.equal(site.state.people.length, 260);
@@ -95,7 +157,8 @@ test('name-only invitations (2026): a name on two cards is never withdrawn; a un
   names[21] = 'Anna Schmidt, MBA';
   names[22] = "Li O'Neill | 3x Founder";
   names[24] = 'Marta Nguyen (10k+ followers)';
-  for (const [i, n] of names.entries()) if (![3, 21, 22, 24].includes(i) && ["Li O'Neill | 3x Founder", 'Marta Nguyen (10k+ followers)', 'Anna Schmidt, MBA'].includes(n)) names[i] = `Member ${i}`;
+  for (const [i, n] of names.entries())
+    if (![3, 21, 22, 24].includes(i) && ["Li O'Neill | 3x Founder", 'Marta Nguyen (10k+ followers)', 'Anna Schmidt, MBA'].includes(n)) names[i] = `Member ${i}`;
   const list = people(25, names).map((p, i) => ({ ...p, name: names[i] }));
   const { h, site } = await startSite({ markup: '2026', people: list });
   try {
@@ -107,7 +170,9 @@ test('name-only invitations (2026): a name on two cards is never withdrawn; a un
       { key: 'marta@example.com', name: 'Marta Nguyen (10k+ followers)' },
     ];
     const res = await ok(h.sw, {
-      op: 'record', network: 'linkedin', surface: 'email_invite',
+      op: 'record',
+      network: 'linkedin',
+      surface: 'email_invite',
       recipients: byEmail.map((p) => ({ ...p, member: false })),
       decision: { verdict: 'confirm', friction: 'click', count: 3, reasons: [] },
     });
@@ -143,7 +208,10 @@ test('in German (2026): "Personen (25)", names with digits beyond the first ten 
     const done = await jobSettled(h.sw, planned.id);
     assert.equal(done.state, 'done', JSON.stringify(done.stop));
     assert.deepEqual([...site.state.withdrawn].sort(), batch.map((p) => p.key).sort());
-    assert.ok(done.items.every((i) => /LinkedIn: “Einladung an .+ zurückgezogen\.”$/.test(i.detail)), JSON.stringify(done.items.map((i) => i.detail)));
+    assert.ok(
+      done.items.every((i) => /LinkedIn: “Einladung an .+ zurückgezogen\.”$/.test(i.detail)),
+      JSON.stringify(done.items.map((i) => i.detail)),
+    );
     const page = await sentPage(h);
     await ours(page).getByText('Fertig: 3 zurückgezogen, 0 nicht gefunden, 0 fehlgeschlagen.').waitFor();
     await shot(page, 'undo-2026-de');
@@ -167,7 +235,9 @@ test('a Withdraw link the page does not handle: the page stays, nothing is withd
     assert.equal(stopped.counts.pending, 1, 'the card stays pending');
     const page = await sentPage(h);
     assert.equal(new URL(page.url()).pathname, '/mynetwork/invitation-manager/sent/', 'still on the Sent list');
-    await ours(page).getByText(/Stopped: LinkedIn did not handle the click on Withdraw/).waitFor();
+    await ours(page)
+      .getByText(/Stopped: LinkedIn did not handle the click on Withdraw/)
+      .waitFor();
   } finally {
     await h.close();
   }

@@ -54,7 +54,26 @@ export async function createServer({ origins = '', user = 'tester', rate = 0 } =
   let proc = null;
 
   async function start() {
-    proc = spawn(bin, ['serve', '--addr', `127.0.0.1:${port}`, '--metrics-addr', '127.0.0.1:0', '--quota-batches-per-day', '0', '--origins', origins, '--rate', String(rate), '--log-level', 'warn', ...common], { stdio: ['ignore', 'ignore', 'pipe'] });
+    proc = spawn(
+      bin,
+      [
+        'serve',
+        '--addr',
+        `127.0.0.1:${port}`,
+        '--metrics-addr',
+        '127.0.0.1:0',
+        '--quota-batches-per-day',
+        '0',
+        '--origins',
+        origins,
+        '--rate',
+        String(rate),
+        '--log-level',
+        'warn',
+        ...common,
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     let log = '';
     proc.stderr.on('data', (d) => (log += d));
     // The server compiles core.wasm at start: seconds on a quiet machine, up to 38 s seen on a loaded one.

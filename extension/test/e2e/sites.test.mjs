@@ -57,7 +57,11 @@ test('10 single Connect clicks go through; the 11th is held as one bulk action',
 
 test('the invite-to-page modal is held: two people pass no dialog but still wait out the undo window', async () => {
   const page = await h.page(PAGE_ADMIN);
-  const selected = await page.evaluate(() => [...document.querySelectorAll('[data-fixture-key]')].filter((r) => r.querySelector('input').checked && !r.querySelector('input').disabled).map((r) => r.dataset.fixtureKey));
+  const selected = await page.evaluate(() =>
+    [...document.querySelectorAll('[data-fixture-key]')]
+      .filter((r) => r.querySelector('input').checked && !r.querySelector('input').disabled)
+      .map((r) => r.dataset.fixtureKey),
+  );
   assert.equal(selected.length, 2);
   await page.click('#invite');
   // Two invitations are below the click threshold: no dialog, but the undo window holds them.
@@ -99,7 +103,7 @@ test('"Add all 120 connections" over rows that cannot be read stays held and say
   await page.close();
 });
 
-test('a Connect that opens the note modal is counted and recorded at the modal\'s send: ✕ records nothing', async () => {
+test("a Connect that opens the note modal is counted and recorded at the modal's send: ✕ records nothing", async () => {
   const dispatch = (msg) => h.sw.evaluate((m) => globalThis.inviteGuard.dispatch(m), msg);
   assert.ok((await dispatch({ op: 'history.clear' })).ok); // the rapid clicks above are not this test's
   const before = (await dispatch({ op: 'policy.get' })).ok.policy;
@@ -123,7 +127,10 @@ test('a Connect that opens the note modal is counted and recorded at the modal\'
     await settled();
     const one = await batches();
     assert.equal(one.length, 1);
-    assert.deepEqual((await dispatch({ op: 'history.invitations', batchId: one[0].id })).ok.invitations.map((i) => i.key), ['https://www.linkedin.com/in/jane-doe-4a1b2c/']);
+    assert.deepEqual(
+      (await dispatch({ op: 'history.invitations', batchId: one[0].id })).ok.invitations.map((i) => i.key),
+      ['https://www.linkedin.com/in/jane-doe-4a1b2c/'],
+    );
     assert.equal(await counted(), 1, 'counted once, not at Connect and again at the send');
     assert.equal(await dialog(page).count(), 0);
     // The next Connect is one too many: held at the Connect click; once confirmed, the modal's send is

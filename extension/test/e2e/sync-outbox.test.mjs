@@ -32,7 +32,10 @@ async function decideAndRecord(people, surface = 'contact_import') {
   const d = await ok(h.sw, { op: 'decide', network: 'linkedin', surface, rows: packRows(recipients) });
   const decision = JSON.parse(d.decisionJSON);
   const r = await ok(h.sw, {
-    op: 'record', network: 'linkedin', surface, recipients,
+    op: 'record',
+    network: 'linkedin',
+    surface,
+    recipients,
     decision: { verdict: decision.verdict, friction: decision.friction, count: people.length, reasons: decision.reasons },
   });
   return r.batchId;
@@ -67,7 +70,12 @@ test('with the server stopped nothing is lost; once it is back everything arrive
   await srv.stop();
   const ids = [];
   for (let i = 0; i < 3; i++) ids.push(await decideAndRecord([person(10 * i), person(10 * i + 1)]));
-  await ok(h.sw, { op: 'scan.submit', network: 'linkedin', complete: false, cards: [{ key: person(50).key, name: person(50).name, ageText: 'Sent 2 weeks ago' }] });
+  await ok(h.sw, {
+    op: 'scan.submit',
+    network: 'linkedin',
+    complete: false,
+    cards: [{ key: person(50).key, name: person(50).name, ageText: 'Sent 2 weeks ago' }],
+  });
   const down = await ok(h.sw, { op: 'sync.flush', force: true });
   assert.equal(down.queued, 4, 'three batches and a scan wait in the outbox');
   assert.match(down.lastError, /the server did not answer/);
@@ -75,13 +83,20 @@ test('with the server stopped nothing is lost; once it is back everything arrive
   assert.ok(rows[0].attempts >= 1 && Date.parse(rows[0].dueAt) > Date.now(), 'the first entry backs off');
 
   await srv.start();
-  const up = await poll(() => ok(h.sw, { op: 'sync.flush', force: true }), (s) => s.queued === 0, { what: 'an empty outbox' });
+  const up = await poll(
+    () => ok(h.sw, { op: 'sync.flush', force: true }),
+    (s) => s.queued === 0,
+    { what: 'an empty outbox' },
+  );
   assert.equal(up.failed, 0);
   const onServer = await batchesOnServer();
   assert.deepEqual(onServer.map((b) => b.clientBatchId).sort(), [...ids].sort(), 'each batch arrived, once');
   const invs = (await srv.get('/v1/invitations?limit=200')).items;
   assert.equal(invs.filter((i) => i.batchId).length, 6);
-  assert.ok(invs.some((i) => i.key === person(50).key && i.source === 'scan'), 'the scan arrived');
+  assert.ok(
+    invs.some((i) => i.key === person(50).key && i.source === 'scan'),
+    'the scan arrived',
+  );
   // Each record carries the very request the browser's engine decided on: the compact one (ABI version 2),
   // with the names of the sent rows, which the page did not send the worker; the invitations are named.
   for (const b of onServer) {
@@ -89,7 +104,13 @@ test('with the server stopped nothing is lost; once it is back everything arrive
     const stored = await srv.get(`/v1/batches/${b.id}`);
     assert.equal(stored.request.v, 2, 'the batch went in the compact form');
     assert.deepEqual(stored.request.names, [person(10 * i).name, person(10 * i + 1).name]);
-    assert.deepEqual(invs.filter((x) => x.batchId === b.id).map((x) => x.name).sort(), [person(10 * i).name, person(10 * i + 1).name].sort());
+    assert.deepEqual(
+      invs
+        .filter((x) => x.batchId === b.id)
+        .map((x) => x.name)
+        .sort(),
+      [person(10 * i).name, person(10 * i + 1).name].sort(),
+    );
   }
 
   // An answer lost on the way: the same batch is sent again and the server answers it as a replay.
@@ -104,7 +125,11 @@ test('with the server stopped nothing is lost; once it is back everything arrive
     await new Promise((r) => (tx.oncomplete = r));
     await globalThis.inviteGuard.worker.sync.sweep();
   }, ids[0]);
-  await poll(() => ok(h.sw, { op: 'sync.flush', force: true }), (s) => s.queued === 0, { what: 'the replay' });
+  await poll(
+    () => ok(h.sw, { op: 'sync.flush', force: true }),
+    (s) => s.queued === 0,
+    { what: 'the replay' },
+  );
   assert.equal((await batchesOnServer()).length, 3, 'nothing stored twice');
 
   // The server's verify answer is on every batch: the same engine decided the same.
@@ -114,7 +139,11 @@ test('with the server stopped nothing is lost; once it is back everything arrive
 
 test('the server’s verify answer is shown on the batch when it disagrees with the browser’s engine', async () => {
   const id = await decideAndRecord([person(60), person(61), person(62), person(63), person(64), person(65)]);
-  await poll(() => ok(h.sw, { op: 'sync.flush', force: true }), (s) => s.queued === 0, { what: 'the batch sent' });
+  await poll(
+    () => ok(h.sw, { op: 'sync.flush', force: true }),
+    (s) => s.queued === 0,
+    { what: 'the batch sent' },
+  );
   // A second batch whose stored decision was tampered with before it was sent (or made by another engine).
   await ok(h.sw, { op: 'sync.configure', enabled: false });
   const bad = await decideAndRecord([person(70), person(71), person(72), person(73), person(74), person(75)]);
@@ -129,12 +158,19 @@ test('the server’s verify answer is shown on the batch when it disagrees with 
   }, bad);
   const on = await ok(h.sw, { op: 'sync.configure', enabled: true });
   assert.equal(on.queued, 1, 'switching sync on queues the batch recorded while it was off');
-  await poll(() => ok(h.sw, { op: 'sync.flush', force: true }), (s) => s.queued === 0, { what: 'the tampered batch sent' });
+  await poll(
+    () => ok(h.sw, { op: 'sync.flush', force: true }),
+    (s) => s.queued === 0,
+    { what: 'the tampered batch sent' },
+  );
   const local = (await ok(h.sw, { op: 'batches.list' })).batches;
   assert.equal(local.find((b) => b.id === id).verify.result, 'match');
   const v = local.find((b) => b.id === bad).verify;
   assert.equal(v.result, 'mismatch');
-  assert.ok(v.differences.some((d) => /friction/.test(JSON.stringify(d))), JSON.stringify(v.differences));
+  assert.ok(
+    v.differences.some((d) => /friction/.test(JSON.stringify(d))),
+    JSON.stringify(v.differences),
+  );
   const popup = await h.ctx.newPage();
   await popup.setViewportSize({ width: 380, height: 600 });
   await popup.goto(`chrome-extension://${h.extId}/ui/popup.html`);
@@ -152,11 +188,17 @@ test('outbox throughput against the local server', async (t) => {
   const t0 = Date.now();
   const on = await ok(h.sw, { op: 'sync.configure', enabled: true });
   assert.equal(on.queued, n);
-  const s = await poll(() => ok(h.sw, { op: 'sync.flush', force: true }), (x) => x.queued === 0, { what: 'all sent' });
+  const s = await poll(
+    () => ok(h.sw, { op: 'sync.flush', force: true }),
+    (x) => x.queued === 0,
+    { what: 'all sent' },
+  );
   const ms = Date.now() - t0;
   assert.equal(s.failed, 0);
   assert.equal((await batchesOnServer()).length, 4 + 1 + n);
-  t.diagnostic(`outbox: ${n} batches + ${n} verifies = ${2 * n} requests in ${ms} ms (${((2 * n * 1000) / ms).toFixed(0)} requests/s, ${(ms / n).toFixed(1)} ms per batch incl. its verify)`);
+  t.diagnostic(
+    `outbox: ${n} batches + ${n} verifies = ${2 * n} requests in ${ms} ms (${((2 * n * 1000) / ms).toFixed(0)} requests/s, ${(ms / n).toFixed(1)} ms per batch incl. its verify)`,
+  );
 });
 
 test('with sync on, "Undo this batch" is the server’s job: planned there with the user’s policy, results reported back', async () => {
@@ -166,7 +208,11 @@ test('with sync on, "Undo this batch" is the server’s job: planned there with 
   await site.install(h.ctx);
   await ok(h.sw, { op: 'policy.set', policy: { ...(await ok(h.sw, { op: 'policy.get' })).policy, withdrawPaceMinMs: 500, withdrawPaceMaxMs: 600 } });
   const id = await decideAndRecord([list[0], list[1]]);
-  await poll(() => ok(h.sw, { op: 'sync.flush', force: true }), (s) => s.queued === 0, { what: 'batch and policy sent' });
+  await poll(
+    () => ok(h.sw, { op: 'sync.flush', force: true }),
+    (s) => s.queued === 0,
+    { what: 'batch and policy sent' },
+  );
   assert.equal((await srv.get('/v1/policy')).withdrawPaceMaxMs, 600, 'the server has the user’s policy');
   const planned = (await ok(h.sw, { op: 'withdraw.plan', selector: { kind: 'batch', batchId: id } })).job;
   assert.ok(planned.server?.id, `planned by the server (${planned.serverError})`);
@@ -175,12 +221,19 @@ test('with sync on, "Undo this batch" is the server’s job: planned there with 
   const done = await jobSettled(h.sw, planned.id);
   assert.equal(done.state, 'done', JSON.stringify(done.stop));
   assert.deepEqual([...site.state.withdrawn].sort(), [list[0].key, list[1].key].sort());
-  await poll(() => ok(h.sw, { op: 'sync.flush', force: true }), (s) => s.queued === 0, { what: 'results sent' });
+  await poll(
+    () => ok(h.sw, { op: 'sync.flush', force: true }),
+    (s) => s.queued === 0,
+    { what: 'results sent' },
+  );
   const job = await srv.get(`/v1/jobs/${planned.server.id}`);
   assert.equal(job.status, 'done');
   assert.equal(job.counts.withdrawn, 2);
   const invs = (await srv.get('/v1/invitations?limit=200')).items.filter((i) => [list[0].key, list[1].key].includes(i.key));
-  assert.deepEqual(invs.map((i) => i.state), ['withdrawn', 'withdrawn']);
+  assert.deepEqual(
+    invs.map((i) => i.state),
+    ['withdrawn', 'withdrawn'],
+  );
   // A worker stopped after a result but before its report: the next flush finds and sends it; the server
   // answers a repeated report as already stored, so nothing fails and nothing changes.
   await h.sw.evaluate(async (id) => {
@@ -192,27 +245,44 @@ test('with sync on, "Undo this batch" is the server’s job: planned there with 
     st.put(job);
     await new Promise((r) => (tx.oncomplete = r));
   }, planned.id);
-  const again = await poll(() => ok(h.sw, { op: 'sync.flush', force: true }), (s) => s.queued === 0, { what: 'the repeated reports' });
+  const again = await poll(
+    () => ok(h.sw, { op: 'sync.flush', force: true }),
+    (s) => s.queued === 0,
+    { what: 'the repeated reports' },
+  );
   assert.equal(again.failed, 0);
   assert.equal(again.stats.sent, 2, 'both results were sent again');
   assert.equal((await srv.get(`/v1/jobs/${planned.server.id}`)).counts.withdrawn, 2);
 });
 
 test('a batch recorded but never queued (the worker stopped in between) is queued at the next start, once', async () => {
-  await poll(() => ok(h.sw, { op: 'sync.flush', force: true }), (s) => s.queued === 0, { what: 'an empty outbox' });
+  await poll(
+    () => ok(h.sw, { op: 'sync.flush', force: true }),
+    (s) => s.queued === 0,
+    { what: 'an empty outbox' },
+  );
   // What the record handler does before it queues — the batch and its invitations stored — and then the worker stops.
   const people = [person(90), person(91), person(92)];
   const id = await h.sw.evaluate(async (people) => {
     const hist = await globalThis.inviteGuard.history();
     const recipients = people.map((p) => ({ key: p.key, name: p.name, member: true }));
-    const b = await hist.recordBatch({ network: 'linkedin', surface: 'contact_import', recipients, decision: { verdict: 'allow', friction: 'none', count: 3, reasons: [] } });
+    const b = await hist.recordBatch({
+      network: 'linkedin',
+      surface: 'contact_import',
+      recipients,
+      decision: { verdict: 'allow', friction: 'none', count: 3, reasons: [] },
+    });
     return b.id;
   }, people);
   const queuedBefore = await h.sw.evaluate(async (id) => (await globalThis.inviteGuard.worker.outbox.entries()).some((e) => e.ref === id), id);
   assert.equal(queuedBefore, false, 'the batch is stored, not queued');
   // The worker starts again (an extension reload stops it and starts a new one on the same database).
   await reloadExtension(h);
-  await poll(() => ok(h.sw, { op: 'sync.flush', force: true }), (s) => s.queued === 0, { what: 'the batch sent' });
+  await poll(
+    () => ok(h.sw, { op: 'sync.flush', force: true }),
+    (s) => s.queued === 0,
+    { what: 'the batch sent' },
+  );
   const onServer = (await batchesOnServer()).filter((b) => b.clientBatchId === id);
   assert.equal(onServer.length, 1, 'the batch arrived, once');
   assert.equal(onServer[0].sentCount, 3);
@@ -225,20 +295,32 @@ test('a batch recorded but never queued (the worker stopped in between) is queue
 });
 
 test('requests the server refused for good are listed in the options with Retry and Discard', async () => {
-  await poll(() => ok(h.sw, { op: 'sync.flush', force: true }), (s) => s.queued === 0 && s.failed === 0, { what: 'an empty outbox' });
+  await poll(
+    () => ok(h.sw, { op: 'sync.flush', force: true }),
+    (s) => s.queued === 0 && s.failed === 0,
+    { what: 'an empty outbox' },
+  );
   // The server refuses new batches for a while (a 422, as it answers a request it will never take as it is).
   let refusing = true;
   const refused = [];
   const refuse = async (route) => {
     if (!refusing || route.request().method() !== 'POST') return route.fallback();
     refused.push(route.request().postDataJSON().clientBatchId);
-    return route.fulfill({ status: 422, contentType: 'application/json', body: JSON.stringify({ error: { code: 'invalid', message: 'request: refused for this test' } }) });
+    return route.fulfill({
+      status: 422,
+      contentType: 'application/json',
+      body: JSON.stringify({ error: { code: 'invalid', message: 'request: refused for this test' } }),
+    });
   };
   await h.ctx.route(`${srv.url}/v1/batches`, refuse);
   try {
     const kept = await decideAndRecord([person(120), person(121)]);
     const dropped = await decideAndRecord([person(122), person(123), person(124)]);
-    const s = await poll(() => ok(h.sw, { op: 'sync.flush', force: true }), (x) => x.failed === 2, { what: 'two refused batches' });
+    const s = await poll(
+      () => ok(h.sw, { op: 'sync.flush', force: true }),
+      (x) => x.failed === 2,
+      { what: 'two refused batches' },
+    );
     assert.equal(s.queued, 0, 'a refusal is not retried by itself');
     assert.deepEqual(refused.sort(), [kept, dropped].sort());
 
@@ -262,7 +344,11 @@ test('requests the server refused for good are listed in the options with Retry 
     await page.getByText('Everything has reached the server.').waitFor();
     await page.close();
 
-    const after = await poll(() => ok(h.sw, { op: 'sync.flush', force: true }), (x) => x.queued === 0, { what: 'the outbox settled' });
+    const after = await poll(
+      () => ok(h.sw, { op: 'sync.flush', force: true }),
+      (x) => x.queued === 0,
+      { what: 'the outbox settled' },
+    );
     assert.equal(after.failed, 0);
     const onServer = await batchesOnServer();
     assert.equal(onServer.filter((b) => b.clientBatchId === kept).length, 1, 'the retried batch arrived, once');

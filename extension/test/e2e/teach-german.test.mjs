@@ -19,10 +19,13 @@ test('German: teach, hold, Abbrechen sends nothing; other actions pass; report a
     const page = await h.page(URL);
     const menu = async (selector, item) => {
       await page.click(selector, { button: 'right' });
-      const done = await h.sw.evaluate(async ({ url, item }) => {
-        const [tab] = await chrome.tabs.query({ url });
-        return globalThis.inviteGuard.menuClicked({ menuItemId: item, frameId: 0 }, tab);
-      }, { url: URL, item });
+      const done = await h.sw.evaluate(
+        async ({ url, item }) => {
+          const [tab] = await chrome.tabs.query({ url });
+          return globalThis.inviteGuard.menuClicked({ menuItemId: item, frameId: 0 }, tab);
+        },
+        { url: URL, item },
+      );
       assert.equal(done, true);
     };
     // A right-click next to the buttons (the heading) teaches nothing, and says what to do.
@@ -33,7 +36,10 @@ test('German: teach, hold, Abbrechen sends nothing; other actions pass; report a
     await menu('.m-row[data-i="0"] .ask', 'inviteguard-teach');
     await ours(page).getByText('Invite Guard hält „{name} um Beitritt bitten“ auf /groups/*/members/ jetzt zurück', { exact: false }).waitFor();
     const { rules } = await ok(h.sw, { op: 'rules.list' });
-    assert.deepEqual(rules.map((r) => r.name), ['{name} um Beitritt bitten']);
+    assert.deepEqual(
+      rules.map((r) => r.name),
+      ['{name} um Beitritt bitten'],
+    );
 
     await page.click('.m-row[data-i="3"] .ask');
     const d = dialog(page);
@@ -47,7 +53,10 @@ test('German: teach, hold, Abbrechen sends nothing; other actions pass; report a
       await wait(300);
       assert.equal(await d.count(), 0, `${sel} is not held`);
     }
-    assert.deepEqual((await sentBy(page)).map((s) => s.kind), ['message', 'follow', 'withdraw']);
+    assert.deepEqual(
+      (await sentBy(page)).map((s) => s.kind),
+      ['message', 'follow', 'withdraw'],
+    );
 
     await menu('.m-row[data-i="2"] .ask', 'inviteguard-report');
     const area = ours(page).getByRole('textbox', { name: 'Seitenbericht' });

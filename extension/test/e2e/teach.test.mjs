@@ -51,13 +51,23 @@ async function noDialog(page) {
   assert.equal(await dialog(page).count(), 0, 'nothing is held');
 }
 
-const leaks = (text) => MEMBERS.flatMap((m) => [m.name, m.email, m.slug, ...m.name.split(/[\s,|()]+/).filter((w) => w.length > 2 && !/^(MBA|Dr\.|followers|he\/him)$/.test(w))]).filter((s) => text.includes(s));
+const leaks = (text) =>
+  MEMBERS.flatMap((m) => [
+    m.name,
+    m.email,
+    m.slug,
+    ...m.name.split(/[\s,|()]+/).filter((w) => w.length > 2 && !/^(MBA|Dr\.|followers|he\/him)$/.test(w)),
+  ]).filter((s) => text.includes(s));
 
 test('before teaching, the unknown screen is not held', async () => {
   const page = await h.page(URL1);
   await page.click(ask(0));
   await wait(300);
-  assert.deepEqual((await sentBy(page)).map((s) => s.kind), ['ask'], 'the page acted at once');
+  assert.deepEqual(
+    (await sentBy(page)).map((s) => s.kind),
+    ['ask'],
+    'the page acted at once',
+  );
   await page.close();
 });
 
@@ -67,7 +77,10 @@ test('a taught button is held for every person, by click and by key; Cancel send
   await ours(page).getByText('Invite Guard now holds “Ask {name} to join” on /groups/*/members/ and asks you first.', { exact: false }).waitFor();
   const { rules } = await ok(h.sw, { op: 'rules.list' });
   assert.equal(rules.length, 1);
-  assert.deepEqual({ ...rules[0], id: '', createdAt: '' }, { id: '', createdAt: '', host: 'www.linkedin.com', path: '/groups/*/members/', role: 'button', name: 'Ask {name} to join' });
+  assert.deepEqual(
+    { ...rules[0], id: '', createdAt: '' },
+    { id: '', createdAt: '', host: 'www.linkedin.com', path: '/groups/*/members/', role: 'button', name: 'Ask {name} to join' },
+  );
   assert.deepEqual(leaks(JSON.stringify(rules)), [], 'no name, slug or address is kept');
   assert.equal(posts('ask').length, 1, 'the right-click sent nothing');
 
@@ -104,7 +117,10 @@ test('a taught button is held for every person, by click and by key; Cancel send
     await other.click(`.m-row[data-i="4"] ${sel}`);
     await noDialog(other);
   }
-  assert.deepEqual((await sentBy(other)).map((s) => s.kind), ['message', 'follow', 'withdraw']);
+  assert.deepEqual(
+    (await sentBy(other)).map((s) => s.kind),
+    ['message', 'follow', 'withdraw'],
+  );
 
   // Confirming releases the page's own click once, after the undo window.
   await other.click(ask(4));
@@ -112,7 +128,10 @@ test('a taught button is held for every person, by click and by key; Cancel send
   await d.getByRole('button', { name: 'Send 1 invitation' }).click();
   await other.waitForFunction(() => window.sent.some((s) => s.kind === 'ask'), null, { timeout: 10000 });
   await wait(500);
-  assert.deepEqual((await sentBy(other)).filter((s) => s.kind === 'ask').map((s) => s.who), [[MEMBERS[4].slug]]);
+  assert.deepEqual(
+    (await sentBy(other)).filter((s) => s.kind === 'ask').map((s) => s.who),
+    [[MEMBERS[4].slug]],
+  );
   assert.equal(posts('ask').length, 2);
   await other.close();
   await page.close();
@@ -125,7 +144,10 @@ test('a taught bulk button shows the rows the page has selected, and sends only 
   await ours(page).getByText('Invite Guard now holds “Follow {name}”', { exact: false }).waitFor();
   await ours(page).getByRole('button', { name: 'Undo' }).click();
   await ours(page).getByText('Removed: Invite Guard no longer holds “Follow {name}”.').waitFor();
-  assert.deepEqual((await ok(h.sw, { op: 'rules.list' })).rules.map((r) => r.name), ['Ask {name} to join']);
+  assert.deepEqual(
+    (await ok(h.sw, { op: 'rules.list' })).rules.map((r) => r.name),
+    ['Ask {name} to join'],
+  );
   await page.click('.m-row[data-i="1"] .follow');
   await noDialog(page);
   await menu(page, '#ask-selected', 'inviteguard-teach');
@@ -135,11 +157,18 @@ test('a taught bulk button shows the rows the page has selected, and sends only 
   await d.waitFor();
   await d.getByText('3 of 6 selected').waitFor();
   const rows = d.getByRole('checkbox');
-  assert.deepEqual(await Promise.all([0, 1, 2, 3, 4, 5].map((i) => rows.nth(i).isChecked())), [true, true, true, false, false, false], 'every row of the list, as the page selected them');
+  assert.deepEqual(
+    await Promise.all([0, 1, 2, 3, 4, 5].map((i) => rows.nth(i).isChecked())),
+    [true, true, true, false, false, false],
+    'every row of the list, as the page selected them',
+  );
   await rows.nth(1).uncheck();
   await d.getByRole('button', { name: 'Send 2 invitations' }).click();
   await page.waitForFunction(() => window.sent.some((s) => s.kind === 'ask'), null, { timeout: 10000 });
-  assert.deepEqual((await sentBy(page)).filter((s) => s.kind === 'ask').map((s) => s.who), [[MEMBERS[0].slug, MEMBERS[2].slug]]);
+  assert.deepEqual(
+    (await sentBy(page)).filter((s) => s.kind === 'ask').map((s) => s.who),
+    [[MEMBERS[0].slug, MEMBERS[2].slug]],
+  );
   assert.equal(await page.locator('#c1').isChecked(), false, 'the page’s own check box followed');
   await page.close();
 });
@@ -189,7 +218,10 @@ test('the options list the taught buttons with Remove; the JSON backup carries t
   const page = await h.page(URL2);
   await page.click(ask(0));
   await noDialog(page);
-  assert.deepEqual((await sentBy(page)).map((s) => s.kind), ['ask']);
+  assert.deepEqual(
+    (await sentBy(page)).map((s) => s.kind),
+    ['ask'],
+  );
 
   // The backup brings it back (and adds nothing twice).
   const importFile = async (name, text) => {

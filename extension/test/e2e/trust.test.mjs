@@ -124,7 +124,11 @@ test('a saved sync token is sent only to its own origin; another URL needs the t
     assert.match(typo.error.message, /token/);
     const on = await h.sw.evaluate((url) => globalThis.inviteGuard.dispatch({ op: 'sync.configure', enabled: true, url }), b.url);
     assert.equal(on.error?.code, 'invalid', JSON.stringify(on));
-    assert.deepEqual(await ok(h.sw, { op: 'sync.get' }).then(({ url, hasToken, enabled }) => ({ url, hasToken, enabled })), { url: a.url, hasToken: true, enabled: false }, 'a refused change changes nothing');
+    assert.deepEqual(
+      await ok(h.sw, { op: 'sync.get' }).then(({ url, hasToken, enabled }) => ({ url, hasToken, enabled })),
+      { url: a.url, hasToken: true, enabled: false },
+      'a refused change changes nothing',
+    );
 
     const page = await h.ctx.newPage();
     await page.goto(`chrome-extension://${h.extId}/ui/options.html`);
@@ -156,7 +160,11 @@ async function listen(answer = () => ({ user: 'tester', engine: 'other' })) {
   const auth = [];
   const srv = http.createServer(async (req, res) => {
     auth.push(req.headers.authorization ?? '');
-    const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'Authorization, Content-Type', 'Access-Control-Allow-Methods': 'GET, POST, PUT' };
+    const cors = {
+      'Access-Control-Allow-Origin': '*',
+      'Access-Control-Allow-Headers': 'Authorization, Content-Type',
+      'Access-Control-Allow-Methods': 'GET, POST, PUT',
+    };
     if (req.method === 'OPTIONS') return res.writeHead(204, cors).end();
     let body = '';
     for await (const chunk of req) body += chunk;
@@ -175,7 +183,13 @@ test('a withdrawal plan from the server keeps only the selected invitations and 
   const srv = await listen((method, url) => {
     if (method === 'POST' && url === '/v1/jobs') {
       const at = (k) => new Date(Date.UTC(2026, 2, 2, 10, k)).toISOString();
-      const items = [...people.map((p) => p.key), 'https://www.linkedin.com/in/someone-else-77/'].map((key, k) => ({ invitationId: `srv-inv-${k}`, key, name: `Person ${k}`, at: at(k), day: 0 }));
+      const items = [...people.map((p) => p.key), 'https://www.linkedin.com/in/someone-else-77/'].map((key, k) => ({
+        invitationId: `srv-inv-${k}`,
+        key,
+        name: `Person ${k}`,
+        at: at(k),
+        day: 0,
+      }));
       return { id: 'srv-job-1', items, skipped: [], days: 1, durationSeconds: 300, finishAt: at(5) };
     }
     if (method === 'POST' && url === '/v1/batches') return { id: `srv-batch-${++n}` };
@@ -187,7 +201,10 @@ test('a withdrawal plan from the server keeps only the selected invitations and 
     const keys = [people[0].key, people[2].key];
     const { job } = await ok(h.sw, { op: 'withdraw.plan', selector: { kind: 'keys', keys } });
     assert.equal(job.server?.id, 'srv-job-1', `the server planned it: ${job.serverError}`);
-    assert.deepEqual(job.items.map((it) => it.key), keys);
+    assert.deepEqual(
+      job.items.map((it) => it.key),
+      keys,
+    );
     const outside = job.plan.skipped.filter((s) => s.reason === 'outside_selection').map((s) => s.key);
     assert.deepEqual(outside.sort(), [people[1].key, people[3].key, 'https://www.linkedin.com/in/someone-else-77/'].sort());
     await ok(h.sw, { op: 'job.cancel', jobId: job.id });
@@ -203,8 +220,39 @@ test('import whitelists the fields, forces source "import", and caps the file si
   const doc = {
     format: 'inviteguard-history',
     version: 1,
-    batches: [{ id: 'imp-b1', network: 'linkedin', surface: 'connect', createdAt: '2026-02-01T09:00:00Z', state: 'sent', count: 1, source: 'extension', serverId: 'srv-42', queuedAt: '2026-02-01T09:00:01Z', record: { request: {} }, evil: '<img src=x>' }],
-    invitations: [{ id: 'imp-i1', batchId: 'imp-b1', key: 'https://www.linkedin.com/in/zoe-aerosk-1/', name: 'Zoë Ærøskøbing, MBA', network: 'linkedin', surface: 'connect', state: 'withdrawn', sentAt: '2026-02-01T09:00:00Z', withdrawnAt: '2026-02-02T09:00:00Z', withdrawnBy: 'runner', jobId: 'j-x', source: 'extension', evil: 1, flags: ['recent'] }],
+    batches: [
+      {
+        id: 'imp-b1',
+        network: 'linkedin',
+        surface: 'connect',
+        createdAt: '2026-02-01T09:00:00Z',
+        state: 'sent',
+        count: 1,
+        source: 'extension',
+        serverId: 'srv-42',
+        queuedAt: '2026-02-01T09:00:01Z',
+        record: { request: {} },
+        evil: '<img src=x>',
+      },
+    ],
+    invitations: [
+      {
+        id: 'imp-i1',
+        batchId: 'imp-b1',
+        key: 'https://www.linkedin.com/in/zoe-aerosk-1/',
+        name: 'Zoë Ærøskøbing, MBA',
+        network: 'linkedin',
+        surface: 'connect',
+        state: 'withdrawn',
+        sentAt: '2026-02-01T09:00:00Z',
+        withdrawnAt: '2026-02-02T09:00:00Z',
+        withdrawnBy: 'runner',
+        jobId: 'j-x',
+        source: 'extension',
+        evil: 1,
+        flags: ['recent'],
+      },
+    ],
   };
   const res = await ok(h.sw, { op: 'history.import', text: JSON.stringify(doc), format: 'json' });
   assert.deepEqual([res.batches, res.invitations], [1, 1]);
@@ -218,7 +266,9 @@ test('import whitelists the fields, forces source "import", and caps the file si
   assert.equal(inv.name, 'Zoë Ærøskøbing, MBA');
   assert.deepEqual(inv.flags, ['recent']);
 
-  const big = await h.sw.evaluate(() => globalThis.inviteGuard.dispatch({ op: 'history.import', text: `{"format":"inviteguard-history","x":"${'x'.repeat(64 * 2 ** 20)}"}` }));
+  const big = await h.sw.evaluate(() =>
+    globalThis.inviteGuard.dispatch({ op: 'history.import', text: `{"format":"inviteguard-history","x":"${'x'.repeat(64 * 2 ** 20)}"}` }),
+  );
   assert.equal(big.error?.code, 'too_large', JSON.stringify(big).slice(0, 300));
   assert.match(big.error.message, /at most 64 MB/);
 
@@ -234,8 +284,13 @@ test('import whitelists the fields, forces source "import", and caps the file si
 });
 
 test('a CSV export defuses cells starting with = + - @ TAB or CR, and reads back unchanged', async () => {
-  const names = ['\t=cmd|\' /C calc\'!A0', '\r=1+1', '@SUM(A1)', "Dr. Ana O'Neil, MBA"];
-  await ok(h.sw, { op: 'record', network: 'linkedin', surface: 'connect', recipients: names.map((name, i) => ({ key: `https://www.linkedin.com/in/csv-${i}/`, name, member: true })) });
+  const names = ["\t=cmd|' /C calc'!A0", '\r=1+1', '@SUM(A1)', "Dr. Ana O'Neil, MBA"];
+  await ok(h.sw, {
+    op: 'record',
+    network: 'linkedin',
+    surface: 'connect',
+    recipients: names.map((name, i) => ({ key: `https://www.linkedin.com/in/csv-${i}/`, name, member: true })),
+  });
   const csv = (await ok(h.sw, { op: 'history.export', format: 'csv' })).text;
   assert.ok(csv.includes("'\t=cmd|"), 'TAB defused');
   assert.ok(csv.includes('"\'\r=1+1"'), 'CR defused');
@@ -245,6 +300,8 @@ test('a CSV export defuses cells starting with = + - @ TAB or CR, and reads back
   await ok(h.sw, { op: 'history.import', text: csv, format: 'csv' });
   const back = (await ok(h.sw, { op: 'history.batches' })).batches.length;
   assert.ok(back >= 1);
-  const got = JSON.parse((await ok(h.sw, { op: 'history.export', format: 'json' })).text).invitations.filter((i) => i.key.includes('/csv-')).map((i) => i.name);
+  const got = JSON.parse((await ok(h.sw, { op: 'history.export', format: 'json' })).text)
+    .invitations.filter((i) => i.key.includes('/csv-'))
+    .map((i) => i.name);
   assert.deepEqual(got.sort(), [...names].sort());
 });

@@ -62,7 +62,8 @@ function findInPage({ role, name, root }, ...shadowRoots) {
  * page); by default only Invite Guard's shadow roots on a site's page are searched.
  */
 export function ui(page, { root = 'shadow' } = {}) {
-  const find = (role, name) => (root === 'document' ? page.evaluate(findInPage, { role, name: pattern(name), root }) : inRoots(page, findInPage, { role, name: pattern(name), root }));
+  const find = (role, name) =>
+    root === 'document' ? page.evaluate(findInPage, { role, name: pattern(name), root }) : inRoots(page, findInPage, { role, name: pattern(name), root });
   const wait1 = (role, name, timeout = 15000) => until(() => find(role, name), { timeout, what: `${role} “${name}”` });
   return {
     find,

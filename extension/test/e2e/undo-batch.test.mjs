@@ -45,9 +45,17 @@ test('"Undo this batch" withdraws exactly the batch’s pending invitations and 
     await shot(popup, 'undo-plan');
     await popup.getByRole('button', { name: 'Withdraw 3 invitations' }).click();
 
-    const job = await poll(() => ok(h.sw, { op: 'job.active' }), (r) => r.job, { what: 'the started job' }).then((r) => r.job);
+    const job = await poll(
+      () => ok(h.sw, { op: 'job.active' }),
+      (r) => r.job,
+      { what: 'the started job' },
+    ).then((r) => r.job);
     const page = await sentPage(h);
-    await poll(() => site.state.withdrawn.length, (n) => n >= 1, { what: 'the first withdrawal' });
+    await poll(
+      () => site.state.withdrawn.length,
+      (n) => n >= 1,
+      { what: 'the first withdrawal' },
+    );
     await ours(page).getByRole('region', { name: 'Invite Guard' }).waitFor();
     await shot(page, 'undo-overlay');
     await popup.getByRole('progressbar', { name: 'Withdrawal progress' }).waitFor();
@@ -94,7 +102,10 @@ test('the dry run only highlights: nothing is withdrawn and the history is uncha
     assert.equal(await page.locator('[data-inviteguard-highlight]').count(), 3);
     await ours(page).getByText('Dry run done: 3 cards highlighted, nothing withdrawn.').waitFor();
     await shot(page, 'undo-dry-run');
-    assert.ok((await invitations(h.sw)).every((i) => i.state === 'sent'), 'the history is unchanged');
+    assert.ok(
+      (await invitations(h.sw)).every((i) => i.state === 'sent'),
+      'the history is unchanged',
+    );
   } finally {
     await h.close();
   }
@@ -106,7 +117,13 @@ test('other selections from the popup: older than N days, not members, hand-pick
   try {
     await scanDone(h.sw);
     // An email invitation recorded after the scan (a complete scan would have marked it gone: not on the list).
-    await ok(h.sw, { op: 'record', network: 'linkedin', surface: 'email_invite', recipients: [{ key: 'ann@example.com', name: 'Ann Mail', member: false }], decision: { verdict: 'confirm', friction: 'click', count: 1 } });
+    await ok(h.sw, {
+      op: 'record',
+      network: 'linkedin',
+      surface: 'email_invite',
+      recipients: [{ key: 'ann@example.com', name: 'Ann Mail', member: false }],
+      decision: { verdict: 'confirm', friction: 'click', count: 1 },
+    });
     const popup = await openPopup(h);
     const planOf = async () => {
       await popup.locator('#plan h2').waitFor();
@@ -157,7 +174,13 @@ test('in German: the popup, the plan and the overlay speak German, and the batch
     const page = await sentPage(h);
     await ours(page).getByText('Fertig: 2 zurückgezogen, 0 nicht gefunden, 0 fehlgeschlagen.').waitFor();
     await shot(page, 'undo-overlay-de');
-    assert.deepEqual([...site.state.withdrawn].sort(), list.slice(0, 2).map((p) => p.key).sort());
+    assert.deepEqual(
+      [...site.state.withdrawn].sort(),
+      list
+        .slice(0, 2)
+        .map((p) => p.key)
+        .sort(),
+    );
   } finally {
     await h.close();
   }

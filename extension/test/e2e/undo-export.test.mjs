@@ -18,14 +18,23 @@ test('export → import round-trips the whole history as JSON and as CSV', async
     await record(h.sw, [person(0), { ...person(1), name: '=HYPERLINK("x"), "quoted"' }, person(2)]);
     await record(h.sw, [person(3)], 'connect');
     // A scan imports one card and marks the missing ones gone (its count agrees with the one card).
-    await ok(h.sw, { op: 'scan.submit', network: 'linkedin', complete: true, totalText: 'People (2)', cards: [
-      { key: person(0).key, name: person(0).name, ageText: 'Sent today' },
-      { key: person(9).key, name: person(9).name, ageText: 'Sent 3 weeks ago', note: 'Hi, “quotes”, commas,\nand a new line' },
-    ] });
+    await ok(h.sw, {
+      op: 'scan.submit',
+      network: 'linkedin',
+      complete: true,
+      totalText: 'People (2)',
+      cards: [
+        { key: person(0).key, name: person(0).name, ageText: 'Sent today' },
+        { key: person(9).key, name: person(9).name, ageText: 'Sent 3 weeks ago', note: 'Hi, “quotes”, commas,\nand a new line' },
+      ],
+    });
     const page = await h.ctx.newPage();
     await page.goto(`chrome-extension://${h.extId}/ui/options.html`);
     // The settings advisor links to the sites' own settings (nothing is fetched).
-    assert.equal(await page.getByRole('link', { name: 'Who can send you invitations' }).getAttribute('href'), 'https://www.linkedin.com/mypreferences/d/categories/privacy');
+    assert.equal(
+      await page.getByRole('link', { name: 'Who can send you invitations' }).getAttribute('href'),
+      'https://www.linkedin.com/mypreferences/d/categories/privacy',
+    );
     assert.equal(await page.getByRole('link', { name: 'XING notifications' }).getAttribute('href'), 'https://www.xing.com/settings/notifications');
     await page.locator('#advisor').screenshot({ path: `${SHOTS}/options-advisor.png` });
     const json = await download(page, 'Export JSON');
@@ -47,9 +56,39 @@ test('export → import round-trips the whole history as JSON and as CSV', async
     };
     // An import keeps the exported fields but not what only this browser knows (scanId, importedAt), and
     // marks every row as imported (issue 10): the round trip is exact up to that.
-    const KEPT = ['id', 'batchId', 'key', 'name', 'network', 'surface', 'target', 'member', 'flags', 'state', 'sentAt', 'sentEarliest', 'withdrawnAt', 'goneAt', 'updatedAt', 'note', 'verdict', 'engineId',
-      'createdAt', 'releasedAt', 'count', 'decision', 'pageUrl'];
-    const norm = (row) => Object.fromEntries(Object.keys(row).filter((k) => KEPT.includes(k)).sort().map((k) => [k, row[k]]).concat([['source', 'import']]));
+    const KEPT = [
+      'id',
+      'batchId',
+      'key',
+      'name',
+      'network',
+      'surface',
+      'target',
+      'member',
+      'flags',
+      'state',
+      'sentAt',
+      'sentEarliest',
+      'withdrawnAt',
+      'goneAt',
+      'updatedAt',
+      'note',
+      'verdict',
+      'engineId',
+      'createdAt',
+      'releasedAt',
+      'count',
+      'decision',
+      'pageUrl',
+    ];
+    const norm = (row) =>
+      Object.fromEntries(
+        Object.keys(row)
+          .filter((k) => KEPT.includes(k))
+          .sort()
+          .map((k) => [k, row[k]])
+          .concat([['source', 'import']]),
+      );
     const strip = (t) => {
       const d = JSON.parse(t);
       return JSON.stringify({ ...d, exportedAt: '', batches: d.batches.map(norm), invitations: d.invitations.map(norm) });
@@ -65,7 +104,11 @@ test('export → import round-trips the whole history as JSON and as CSV', async
     await ok(h.sw, { op: 'history.clear' });
     await importFile(csv.name, csv.text);
     await page.getByText('Imported 2 batches and 5 invitations; 0 already stored.').waitFor();
-    assert.equal((await ok(h.sw, { op: 'history.export', format: 'csv' })).text, csv.text.replace(/,(?:extension|scan),/g, ',import,'), 'CSV round-trips (every row now imported)');
+    assert.equal(
+      (await ok(h.sw, { op: 'history.export', format: 'csv' })).text,
+      csv.text.replace(/,(?:extension|scan),/g, ',import,'),
+      'CSV round-trips (every row now imported)',
+    );
 
     // A bad row: nothing is imported, nothing stored is lost.
     const bad = csv.text.replace(/,sent,/, ',bogus,');

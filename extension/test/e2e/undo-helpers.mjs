@@ -78,11 +78,19 @@ export async function sentPage(h, timeout = 15000) {
 export async function scanDone(sw, timeout = 60000) {
   const before = (await ok(sw, { op: 'scan.list' })).scans.length;
   await ok(sw, { op: 'scan.start' });
-  const list = await poll(() => ok(sw, { op: 'scan.list' }), (r) => r.scans.length > before, { timeout, what: 'the scan' });
+  const list = await poll(
+    () => ok(sw, { op: 'scan.list' }),
+    (r) => r.scans.length > before,
+    { timeout, what: 'the scan' },
+  );
   return list.scans[0];
 }
 
 /** jobSettled waits until a job leaves running (done, stopped, waiting, paused, cancelled). */
 export function jobSettled(sw, jobId, states = ['done', 'stopped', 'waiting', 'paused', 'cancelled'], timeout = 60000) {
-  return poll(() => ok(sw, { op: 'job.get', jobId, items: true }).then((r) => r.job), (j) => states.includes(j.state), { timeout, what: `job ${jobId} in ${states.join('/')}` });
+  return poll(
+    () => ok(sw, { op: 'job.get', jobId, items: true }).then((r) => r.job),
+    (j) => states.includes(j.state),
+    { timeout, what: `job ${jobId} in ${states.join('/')}` },
+  );
 }

@@ -48,14 +48,26 @@ test('two extension reloads mid-withdrawal: the job resumes by itself, one runne
     const keys = batchPeople.map((p) => p.key);
     for (const k of keys) assert.equal(site.withdrawnCount(k), 1, `${k} withdrawn exactly once`);
     assert.equal(site.state.withdrawn.length, keys.length, 'one withdraw request per person, nothing else');
-    assert.deepEqual(site.state.people.map((p) => p.key), outside.map((p) => p.key), 'the invitations outside the batch are still on the list');
+    assert.deepEqual(
+      site.state.people.map((p) => p.key),
+      outside.map((p) => p.key),
+      'the invitations outside the batch are still on the list',
+    );
     assert.equal(done.counts.withdrawn, keys.length);
     const tabs = h.ctx.pages().filter((p) => p.url().startsWith('https://www.linkedin.com/mynetwork/invitation-manager/'));
     assert.equal(tabs.length, 1, 'one Sent-list tab: the runner went on where it ran');
     const invs = await invitations(h.sw);
-    assert.deepEqual(invs.filter((i) => i.state === 'withdrawn').map((i) => i.key).sort(), [...keys].sort());
+    assert.deepEqual(
+      invs
+        .filter((i) => i.state === 'withdrawn')
+        .map((i) => i.key)
+        .sort(),
+      [...keys].sort(),
+    );
     assert.ok(invs.filter((i) => !keys.includes(i.key)).length === 0, 'only the batch was recorded');
-    t.diagnostic(`at the reloads: ${JSON.stringify(marks)}; page loads: ${site.state.pageLoads}; items confirmed after a reload: ${done.items.filter((i) => /reload/.test(i.detail ?? '')).length}`);
+    t.diagnostic(
+      `at the reloads: ${JSON.stringify(marks)}; page loads: ${site.state.pageLoads}; items confirmed after a reload: ${done.items.filter((i) => /reload/.test(i.detail ?? '')).length}`,
+    );
   } finally {
     await h.close();
   }

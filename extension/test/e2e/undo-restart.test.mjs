@@ -62,13 +62,26 @@ test('a browser restart mid-withdrawal resumes when the worker starts: every pla
     for (const k of keys) assert.equal(site.withdrawnCount(k), 1, `${k} withdrawn exactly once`);
     assert.equal(site.state.withdrawn.length, keys.length, 'the withdraw log has the batch and nothing else');
     assert.equal(new Set(site.state.withdrawn).size, site.state.withdrawn.length, 'no duplicate in the withdraw log');
-    assert.deepEqual(site.state.people.map((p) => p.key), outside.map((p) => p.key), 'the invitations outside the batch are still on the list');
+    assert.deepEqual(
+      site.state.people.map((p) => p.key),
+      outside.map((p) => p.key),
+      'the invitations outside the batch are still on the list',
+    );
     assert.equal(done.counts.withdrawn, keys.length);
     const invs = await invitations(h.sw);
-    assert.deepEqual(invs.filter((i) => i.state === 'withdrawn').map((i) => i.key).sort(), [...keys].sort());
+    assert.deepEqual(
+      invs
+        .filter((i) => i.state === 'withdrawn')
+        .map((i) => i.key)
+        .sort(),
+      [...keys].sort(),
+    );
     const rest = invs.filter((i) => !keys.includes(i.key));
     assert.equal(rest.length, 2);
-    assert.ok(rest.every((i) => i.state === 'sent' && i.batchId === other), JSON.stringify(rest.map((i) => [i.key, i.state, i.batchId])));
+    assert.ok(
+      rest.every((i) => i.state === 'sent' && i.batchId === other),
+      JSON.stringify(rest.map((i) => [i.key, i.state, i.batchId])),
+    );
     const caught = before.items.find((i) => i.status === 'clicking');
     const after = done.items.find((i) => i.seq === caught?.seq);
     t.diagnostic(`the item caught mid-click ended ${after?.status} (${after?.detail || 'clicked again'})`);

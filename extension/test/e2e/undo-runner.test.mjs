@@ -25,9 +25,17 @@ test('a reload in the middle of a withdrawal, even mid-click, resumes with no do
     const job = await startBatch(h, batch);
     const page = await sentPage(h);
     // Reload while an item is between "begin" (persisted) and its result.
-    await poll(() => ok(h.sw, { op: 'job.get', jobId: job.id, items: true }), (r) => r.job.finished >= 1 && r.job.items.some((i) => i.status === 'clicking'), { interval: 20, what: 'an item mid-click' });
+    await poll(
+      () => ok(h.sw, { op: 'job.get', jobId: job.id, items: true }),
+      (r) => r.job.finished >= 1 && r.job.items.some((i) => i.status === 'clicking'),
+      { interval: 20, what: 'an item mid-click' },
+    );
     await page.reload();
-    await poll(() => site.state.withdrawn.length, (n) => n >= 4, { what: 'four withdrawals' });
+    await poll(
+      () => site.state.withdrawn.length,
+      (n) => n >= 4,
+      { what: 'four withdrawals' },
+    );
     await page.reload(); // and once more between two items
     const done = await jobSettled(h.sw, job.id);
     assert.equal(done.state, 'done', JSON.stringify(done.stop));
@@ -36,7 +44,13 @@ test('a reload in the middle of a withdrawal, even mid-click, resumes with no do
     assert.equal(site.state.withdrawn.length, 6);
     assert.equal(done.counts.withdrawn, 6);
     const invs = await invitations(h.sw);
-    assert.deepEqual(invs.filter((i) => i.state === 'withdrawn').map((i) => i.key).sort(), [...keys].sort());
+    assert.deepEqual(
+      invs
+        .filter((i) => i.state === 'withdrawn')
+        .map((i) => i.key)
+        .sort(),
+      [...keys].sort(),
+    );
     const confirmed = done.items.filter((i) => /reload/.test(i.detail ?? ''));
     t.diagnostic(`items confirmed after a reload: ${confirmed.length}; page loads: ${site.state.pageLoads}`);
   } finally {
@@ -59,7 +73,9 @@ test('a rate-limit message stops the run and says so; nothing more is clicked', 
     assert.equal(stopped.counts.withdrawn, 2);
     assert.equal(stopped.counts.pending, 3, 'the refused card stays pending');
     const page = await sentPage(h);
-    await ours(page).getByText(/Stopped: LinkedIn says you made too many requests/).waitFor();
+    await ours(page)
+      .getByText(/Stopped: LinkedIn says you made too many requests/)
+      .waitFor();
     await shot(page, 'undo-overlay-rate-limit');
     const popup = await h.ctx.newPage();
     await popup.setViewportSize({ width: 380, height: 560 });
@@ -72,7 +88,11 @@ test('a rate-limit message stops the run and says so; nothing more is clicked', 
     assert.equal(site.state.refused, 1);
     // Cancel: the untouched invitations go back to sent.
     await popup.getByRole('button', { name: 'Cancel' }).click();
-    await poll(() => ok(h.sw, { op: 'job.get', jobId: job.id }), (r) => r.job.state === 'cancelled', { what: 'cancelled' });
+    await poll(
+      () => ok(h.sw, { op: 'job.get', jobId: job.id }),
+      (r) => r.job.state === 'cancelled',
+      { what: 'cancelled' },
+    );
     const invs = await invitations(h.sw);
     assert.equal(invs.filter((i) => i.state === 'withdrawn').length, 2);
     assert.equal(invs.filter((i) => i.state === 'sent').length, 3);
@@ -89,7 +109,10 @@ test('the daily cap withdraws the day’s share and defers the rest to the next 
     const batch = await record(h.sw, list.slice(0, 4));
     const planned = (await ok(h.sw, { op: 'withdraw.plan', selector: { kind: 'batch', batchId: batch } })).job;
     assert.equal(planned.plan.days, 2);
-    assert.deepEqual(planned.items.map((i) => i.day), [0, 0, 1, 1]);
+    assert.deepEqual(
+      planned.items.map((i) => i.day),
+      [0, 0, 1, 1],
+    );
     await ok(h.sw, { op: 'withdraw.start', jobId: planned.id });
     const waiting = await jobSettled(h.sw, planned.id);
     assert.equal(waiting.state, 'waiting');
@@ -101,10 +124,15 @@ test('the daily cap withdraws the day’s share and defers the rest to the next 
     const alarm = await h.sw.evaluate((name) => chrome.alarms.get(name), `job:${planned.id}`);
     assert.equal(alarm?.scheduledTime, midnight.getTime());
     // A browser restart may drop alarms: the worker's start puts the waiting job's alarm back.
-    await h.sw.evaluate(async (name) => { await chrome.alarms.clear(name); await globalThis.inviteGuard.worker.restore(); }, `job:${planned.id}`);
+    await h.sw.evaluate(async (name) => {
+      await chrome.alarms.clear(name);
+      await globalThis.inviteGuard.worker.restore();
+    }, `job:${planned.id}`);
     assert.equal((await h.sw.evaluate((name) => chrome.alarms.get(name), `job:${planned.id}`))?.scheduledTime, midnight.getTime());
     const page = await sentPage(h);
-    await ours(page).getByText(/Daily limit reached\. The rest continues on/).waitFor();
+    await ours(page)
+      .getByText(/Daily limit reached\. The rest continues on/)
+      .waitFor();
     // Another batch today is held back by the same cap.
     const b2 = await record(h.sw, [list[4]]);
     const p2 = (await ok(h.sw, { op: 'withdraw.plan', selector: { kind: 'batch', batchId: b2 } })).job;
@@ -124,7 +152,11 @@ test('pause and resume from the overlay on the page: nothing is clicked while pa
     const batch = await record(h.sw, list.slice(0, 4));
     const job = await startBatch(h, batch);
     const page = await sentPage(h);
-    await poll(() => site.state.withdrawn.length, (n) => n >= 1, { what: 'the first withdrawal' });
+    await poll(
+      () => site.state.withdrawn.length,
+      (n) => n >= 1,
+      { what: 'the first withdrawal' },
+    );
     const overlay = ours(page).getByRole('region', { name: 'Invite Guard' });
     await overlay.getByRole('button', { name: 'Pause' }).click();
     await overlay.getByText('Paused. Nothing is withdrawn until you resume.').waitFor();
@@ -134,13 +166,24 @@ test('pause and resume from the overlay on the page: nothing is clicked while pa
     assert.equal(site.state.withdrawn.length, at, 'nothing withdrawn while paused');
     // A page script cannot press our buttons.
     // (Even one holding the overlay's closed root: the test hands it over, closed-roots.mjs.)
-    await inRoots(page, (_, ...roots) => roots.map((r) => r.querySelector('button.primary')).find(Boolean).click());
+    await inRoots(page, (_, ...roots) =>
+      roots
+        .map((r) => r.querySelector('button.primary'))
+        .find(Boolean)
+        .click(),
+    );
     await new Promise((r) => setTimeout(r, 300));
     assert.equal((await ok(h.sw, { op: 'job.get', jobId: job.id })).job.state, 'paused', 'an untrusted click does nothing');
     await overlay.getByRole('button', { name: 'Resume' }).click();
     const done = await jobSettled(h.sw, job.id, ['done', 'stopped']);
     assert.equal(done.state, 'done');
-    assert.deepEqual([...site.state.withdrawn].sort(), list.slice(0, 4).map((p) => p.key).sort());
+    assert.deepEqual(
+      [...site.state.withdrawn].sort(),
+      list
+        .slice(0, 4)
+        .map((p) => p.key)
+        .sort(),
+    );
   } finally {
     await h.close();
   }
@@ -153,7 +196,11 @@ test('a redirect to the sign-in page stops the run with the reason shown', async
     const batch = await record(h.sw, list.slice(0, 3));
     const job = await startBatch(h, batch);
     const page = await sentPage(h);
-    await poll(() => site.state.withdrawn.length, (n) => n >= 1, { what: 'the first withdrawal' });
+    await poll(
+      () => site.state.withdrawn.length,
+      (n) => n >= 1,
+      { what: 'the first withdrawal' },
+    );
     await page.goto('https://www.linkedin.com/uas/login?session_redirect=%2Fmynetwork%2Finvitation-manager%2Fsent%2F');
     const stopped = await jobSettled(h.sw, job.id, ['stopped', 'done']);
     assert.equal(stopped.state, 'stopped');
@@ -172,7 +219,13 @@ test('an invitation the history knows only by name is found on the list by that 
   const { h, site } = await startSite({ people: list });
   try {
     // Recorded from an address book: no profile URL, only the address and the name the card shows.
-    const res = await ok(h.sw, { op: 'record', network: 'linkedin', surface: 'contact_import', recipients: [{ key: 'someone@example.com', name: list[2].name, member: true }], decision: { verdict: 'allow', friction: 'none', count: 1 } });
+    const res = await ok(h.sw, {
+      op: 'record',
+      network: 'linkedin',
+      surface: 'contact_import',
+      recipients: [{ key: 'someone@example.com', name: list[2].name, member: true }],
+      decision: { verdict: 'allow', friction: 'none', count: 1 },
+    });
     const job = await startBatch(h, res.batchId);
     const done = await jobSettled(h.sw, job.id);
     assert.equal(done.state, 'done');

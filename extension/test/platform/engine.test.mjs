@@ -68,7 +68,10 @@ test('the shim: stdout/stderr by lines, real time, random bytes, no preopens, pr
   v.setUint32(12, 7, true);
   assert.equal(wasi.imports.fd_write(2, 0, 2, 16), 0);
   assert.equal(v.getUint32(16, true), 24);
-  assert.deepEqual(lines, [[2, 'panic: boom'], [2, 'goroutine 1']]);
+  assert.deepEqual(lines, [
+    [2, 'panic: boom'],
+    [2, 'goroutine 1'],
+  ]);
   assert.equal(wasi.imports.fd_write(5, 0, 1, 16), 8, 'EBADF for another fd');
 
   assert.equal(wasi.imports.clock_time_get(0, 0n, 32), 0);
@@ -101,8 +104,13 @@ test('compactRequest writes every golden decide request as its compact twin, and
 });
 
 test('compactRequest leaves a history time finer than a millisecond to version 1', () => {
-  const req = { network: 'linkedin', surface: 'connect', now: '2026-03-01T10:00:00Z', recipients: [{ key: 'a@example.org', selected: true }],
-    history: [{ key: 'a@example.org', network: 'linkedin', kind: 'invited', at: '2026-02-27T10:00:00.0000001Z' }] };
+  const req = {
+    network: 'linkedin',
+    surface: 'connect',
+    now: '2026-03-01T10:00:00Z',
+    recipients: [{ key: 'a@example.org', selected: true }],
+    history: [{ key: 'a@example.org', network: 'linkedin', kind: 'invited', at: '2026-02-27T10:00:00.0000001Z' }],
+  };
   assert.equal(compactRequest(req), null);
   req.history[0].at = '2026-02-27T10:00:00.123000Z';
   assert.deepEqual(compactRequest(req).history, [0, 0, 0, Date.parse('2026-02-27T10:00:00.123Z')]);

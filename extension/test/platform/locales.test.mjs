@@ -13,7 +13,11 @@ const core = path.resolve(ext, '../core');
 const load = (lang) => JSON.parse(fs.readFileSync(path.join(ext, '_locales', lang, 'messages.json'), 'utf8'));
 const en = load('en');
 const de = load('de');
-const coreSrc = fs.readdirSync(core).filter((f) => f.endsWith('.go') && !f.endsWith('_test.go')).map((f) => fs.readFileSync(path.join(core, f), 'utf8')).join('\n');
+const coreSrc = fs
+  .readdirSync(core)
+  .filter((f) => f.endsWith('.go') && !f.endsWith('_test.go'))
+  .map((f) => fs.readFileSync(path.join(core, f), 'utf8'))
+  .join('\n');
 
 /** consts returns the string values of the constants whose name starts with prefix (optionally of a type). */
 function consts(prefix, type = '') {
@@ -49,7 +53,9 @@ test('every code of the core has an English and a German text', () => {
     ...consts('Signal').map((c) => `signal_${c}`),
     ...flags.map((c) => `flag_${c}`),
     ...surfaces.map((c) => `surface_${c}`),
-    ...jsonFields('Breakdown').filter((f) => f !== 'selected').map((f) => `breakdown_${f}`),
+    ...jsonFields('Breakdown')
+      .filter((f) => f !== 'selected')
+      .map((f) => `breakdown_${f}`),
     ...jsonFields('Policy').flatMap((f) => [`policy_${f}`, `policy_${f}_help`]),
     'network_linkedin',
     'network_xing',
@@ -59,8 +65,17 @@ test('every code of the core has an English and a German text', () => {
 });
 
 test('every key the code asks for exists', () => {
-  const files = ['content', 'ui'].flatMap((d) => fs.readdirSync(path.join(ext, d)).filter((f) => f.endsWith('.js')).map((f) => path.join(ext, d, f)));
-  const html = fs.readdirSync(path.join(ext, 'ui')).filter((f) => f.endsWith('.html')).map((f) => fs.readFileSync(path.join(ext, 'ui', f), 'utf8')).join('\n');
+  const files = ['content', 'ui'].flatMap((d) =>
+    fs
+      .readdirSync(path.join(ext, d))
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => path.join(ext, d, f)),
+  );
+  const html = fs
+    .readdirSync(path.join(ext, 'ui'))
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => fs.readFileSync(path.join(ext, 'ui', f), 'utf8'))
+    .join('\n');
   const used = new Set();
   for (const f of files) {
     const src = fs.readFileSync(f, 'utf8');
@@ -70,7 +85,10 @@ test('every key the code asks for exists', () => {
   for (const m of html.matchAll(/data-i18n="(\w+)"/g)) used.add(m[1]);
   for (const m of JSON.stringify(JSON.parse(fs.readFileSync(path.join(ext, 'manifest.json'), 'utf8'))).matchAll(/__MSG_(\w+)__/g)) used.add(m[1]);
   assert.ok(used.size > 40);
-  assert.deepEqual([...used].filter((k) => !en[k]), []);
+  assert.deepEqual(
+    [...used].filter((k) => !en[k]),
+    [],
+  );
 });
 
 test('the translator fills parameters and formats numbers per language', () => {

@@ -38,8 +38,14 @@ test('two builds of the same sources give byte-identical packages', () => {
 
 test('entries are sorted, with one fixed timestamp, and are exactly the unpacked build’s files', () => {
   const [{ built, packages }] = runs;
-  const walk = (dir, prefix = '') => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]));
-  for (const [kind, dir] of [['chrome', built.out], ['firefox', built.outFirefox]]) {
+  const walk = (dir, prefix = '') =>
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]));
+  for (const [kind, dir] of [
+    ['chrome', built.out],
+    ['firefox', built.outFirefox],
+  ]) {
     const entries = readZip(fs.readFileSync(packages[kind]));
     const names = entries.map((e) => e.name);
     assert.deepEqual(names, [...names].sort(), `${kind}: sorted`);
@@ -67,11 +73,33 @@ test('each package holds its browser’s manifest at the root, with the engine i
 });
 
 test('a different file changes the package; the writer refuses a name twice', () => {
-  const one = writeZip([{ name: 'b.txt', data: Buffer.from('b') }, { name: 'a.txt', data: Buffer.from('a') }]);
-  const again = writeZip([{ name: 'a.txt', data: Buffer.from('a') }, { name: 'b.txt', data: Buffer.from('b') }]);
-  const other = writeZip([{ name: 'a.txt', data: Buffer.from('A') }, { name: 'b.txt', data: Buffer.from('b') }]);
+  const one = writeZip([
+    { name: 'b.txt', data: Buffer.from('b') },
+    { name: 'a.txt', data: Buffer.from('a') },
+  ]);
+  const again = writeZip([
+    { name: 'a.txt', data: Buffer.from('a') },
+    { name: 'b.txt', data: Buffer.from('b') },
+  ]);
+  const other = writeZip([
+    { name: 'a.txt', data: Buffer.from('A') },
+    { name: 'b.txt', data: Buffer.from('b') },
+  ]);
   assert.ok(one.equals(again), 'the order files are given in does not matter');
   assert.ok(!one.equals(other));
-  assert.deepEqual(readZip(other).map((e) => [e.name, e.data.toString()]), [['a.txt', 'A'], ['b.txt', 'b']]);
-  assert.throws(() => writeZip([{ name: 'a', data: Buffer.from('1') }, { name: 'a', data: Buffer.from('2') }]), /a twice/);
+  assert.deepEqual(
+    readZip(other).map((e) => [e.name, e.data.toString()]),
+    [
+      ['a.txt', 'A'],
+      ['b.txt', 'b'],
+    ],
+  );
+  assert.throws(
+    () =>
+      writeZip([
+        { name: 'a', data: Buffer.from('1') },
+        { name: 'a', data: Buffer.from('2') },
+      ]),
+    /a twice/,
+  );
 });

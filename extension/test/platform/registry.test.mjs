@@ -42,7 +42,11 @@ test('a broken declaration is rejected with its problems named', () => {
 
 test('detect asks in order, on the module’s hosts only, and skips a detector that throws', () => {
   const log = [];
-  const boom = mod('boom', { detect: () => { throw new Error('bad markup'); } });
+  const boom = mod('boom', {
+    detect: () => {
+      throw new Error('bad markup');
+    },
+  });
   const xing = mod('x', { hosts: ['www.xing.com'] });
   const reg = createRegistry([boom, mod('a'), xing, mod('a2', { detect: () => ({ action: 'any' }) })], { log: (m) => log.push(m) });
   assert.equal(reg.detect('a', null, 'www.linkedin.com').module.id, 'a');
@@ -53,6 +57,8 @@ test('detect asks in order, on the module’s hosts only, and skips a detector t
 });
 
 test('a module that declares URL paths is refused: nothing reads them, screens are known by what they show', () => {
-  assert.deepEqual(validateModule(mod('a', { paths: [/^\/feed\//] })), ['paths is not read (a module recognises its screen by what the page shows; see SITE-MODULES.md)']);
+  assert.deepEqual(validateModule(mod('a', { paths: [/^\/feed\//] })), [
+    'paths is not read (a module recognises its screen by what the page shows; see SITE-MODULES.md)',
+  ]);
   for (const m of modules) assert.equal('paths' in m, false, m.id);
 });

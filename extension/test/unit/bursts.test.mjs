@@ -21,13 +21,34 @@ test('the reminder: due after the policy’s days without a whole-list scan, at 
     'scan 8 days ago': [{ lastWholeScan: ago(8) }, { show: true, reason: 'scan_old', days: 7 }],
     'scan 6 days ago': [{ lastWholeScan: ago(6) }, { show: false, reason: 'recent_scan' }],
     'scan exactly 7 days ago': [{ lastWholeScan: ago(7) }, { show: true, reason: 'scan_old', days: 7 }],
-    'policy 14 days, scan 8 days ago': [{ lastWholeScan: ago(8), reminderDays: 14 }, { show: false, reason: 'recent_scan' }],
-    'policy 0 is the default': [{ lastWholeScan: ago(DEFAULT_DAYS), reminderDays: 0 }, { show: true, reason: 'scan_old', days: 7 }],
-    'shown 23 hours ago': [{ lastWholeScan: ago(8), state: { shownAt: ago(23 / 24) } }, { show: false, reason: 'shown_today' }],
-    'shown 25 hours ago': [{ lastWholeScan: ago(8), state: { shownAt: ago(25 / 24) } }, { show: true, reason: 'scan_old', days: 7 }],
-    'snoozed until tomorrow': [{ lastWholeScan: ago(30), state: { snoozedUntil: ago(-1) } }, { show: false, reason: 'snoozed' }],
-    'snooze over': [{ lastWholeScan: ago(30), state: { snoozedUntil: ago(0.01) } }, { show: true, reason: 'scan_old', days: 7 }],
-    'a scan is running': [{ lastWholeScan: ago(30), busy: 'scan' }, { show: false, reason: 'scan' }],
+    'policy 14 days, scan 8 days ago': [
+      { lastWholeScan: ago(8), reminderDays: 14 },
+      { show: false, reason: 'recent_scan' },
+    ],
+    'policy 0 is the default': [
+      { lastWholeScan: ago(DEFAULT_DAYS), reminderDays: 0 },
+      { show: true, reason: 'scan_old', days: 7 },
+    ],
+    'shown 23 hours ago': [
+      { lastWholeScan: ago(8), state: { shownAt: ago(23 / 24) } },
+      { show: false, reason: 'shown_today' },
+    ],
+    'shown 25 hours ago': [
+      { lastWholeScan: ago(8), state: { shownAt: ago(25 / 24) } },
+      { show: true, reason: 'scan_old', days: 7 },
+    ],
+    'snoozed until tomorrow': [
+      { lastWholeScan: ago(30), state: { snoozedUntil: ago(-1) } },
+      { show: false, reason: 'snoozed' },
+    ],
+    'snooze over': [
+      { lastWholeScan: ago(30), state: { snoozedUntil: ago(0.01) } },
+      { show: true, reason: 'scan_old', days: 7 },
+    ],
+    'a scan is running': [
+      { lastWholeScan: ago(30), busy: 'scan' },
+      { show: false, reason: 'scan' },
+    ],
     'never scanned, first seen today': [{ state: { firstSeenAt: ago(0) } }, { show: false, reason: 'new' }],
     'never scanned, first seen 7 days ago': [{ state: { firstSeenAt: ago(7) } }, { show: true, reason: 'never_scanned', days: 7 }],
   };
@@ -55,9 +76,18 @@ test('the offer says how many, which day and the usual pace, in English and Germ
   const offer = { id: 'burst:1', from: '2026-12-03T17:00:00Z', to: '2026-12-04T17:00:00Z', resolution: 'day', count: 58, usualPerDay: 3 };
   assert.equal(offerText(offer, i18nOf(en, 'en-US'), 'en-US'), '58 invitations went out on Dec 4 that Invite Guard did not see (you usually send 3 a day).');
   assert.equal(offerText(offer, i18nOf(en, 'en-GB'), 'en-GB'), '58 invitations went out on 4 Dec that Invite Guard did not see (you usually send 3 a day).');
-  assert.equal(offerText(offer, i18nOf(de, 'de'), 'de'), 'Am 4. Dez. gingen 58 Einladungen hinaus, die Invite Guard nicht gesehen hat (üblich sind bei Ihnen 3 am Tag).');
-  assert.equal(offerText({ ...offer, usualPerDay: 2.457 }, i18nOf(de, 'de'), 'de'), 'Am 4. Dez. gingen 58 Einladungen hinaus, die Invite Guard nicht gesehen hat (üblich sind bei Ihnen 2,5 am Tag).');
-  assert.equal(offerText({ ...offer, usualPerDay: 0.25 }, i18nOf(en, 'en-US'), 'en-US'), '58 invitations went out on Dec 4 that Invite Guard did not see (you usually send almost none).');
+  assert.equal(
+    offerText(offer, i18nOf(de, 'de'), 'de'),
+    'Am 4. Dez. gingen 58 Einladungen hinaus, die Invite Guard nicht gesehen hat (üblich sind bei Ihnen 3 am Tag).',
+  );
+  assert.equal(
+    offerText({ ...offer, usualPerDay: 2.457 }, i18nOf(de, 'de'), 'de'),
+    'Am 4. Dez. gingen 58 Einladungen hinaus, die Invite Guard nicht gesehen hat (üblich sind bei Ihnen 2,5 am Tag).',
+  );
+  assert.equal(
+    offerText({ ...offer, usualPerDay: 0.25 }, i18nOf(en, 'en-US'), 'en-US'),
+    '58 invitations went out on Dec 4 that Invite Guard did not see (you usually send almost none).',
+  );
 });
 
 test('the review withdraws only invitations still sent; accepted, gone and withdrawn ones are shown, not withdrawable', () => {
@@ -69,13 +99,16 @@ test('the review withdraws only invitations still sent; accepted, gone and withd
     ['d', { id: 'd', key: 'kd', name: "Liam O'Brien", state: 'withdrawn' }],
   ]);
   const rows = reviewRows(burst, byId);
-  assert.deepEqual(rows.map((r) => [r.name, r.state, r.withdrawable]), [
-    ['Dr. Elena Costa', 'sent', true],
-    ['Priya Raman (she/her)', 'accepted', false],
-    ['王芳', 'gone', false],
-    ["Liam O'Brien", 'withdrawn', false],
-    ['', 'unknown', false],
-  ]);
+  assert.deepEqual(
+    rows.map((r) => [r.name, r.state, r.withdrawable]),
+    [
+      ['Dr. Elena Costa', 'sent', true],
+      ['Priya Raman (she/her)', 'accepted', false],
+      ['王芳', 'gone', false],
+      ["Liam O'Brien", 'withdrawn', false],
+      ['', 'unknown', false],
+    ],
+  );
   assert.equal(rows[4].key, 'ke', 'a member missing from the history keeps its key');
 });
 
@@ -85,6 +118,14 @@ test('a re-scanned burst is offered again only for pending members nobody review
   const stateOf = (id) => states[id];
   assert.equal(isNew(burst, undefined, stateOf), true, 'never reviewed');
   assert.equal(isNew(burst, { ids: ['a', 'b', 'c'] }, stateOf), false, 'reviewed: the unchecked stay unoffered');
-  assert.equal(isNew({ ids: ['a', 'b', 'c', 'd'] }, { ids: ['a', 'b', 'c'] }, (id) => (id === 'd' ? 'sent' : states[id])), true, 'a straggler joined');
-  assert.equal(isNew({ ids: ['a', 'd'] }, { ids: ['a'] }, (id) => (id === 'd' ? 'accepted' : 'withdrawn')), false, 'nothing left to withdraw');
+  assert.equal(
+    isNew({ ids: ['a', 'b', 'c', 'd'] }, { ids: ['a', 'b', 'c'] }, (id) => (id === 'd' ? 'sent' : states[id])),
+    true,
+    'a straggler joined',
+  );
+  assert.equal(
+    isNew({ ids: ['a', 'd'] }, { ids: ['a'] }, (id) => (id === 'd' ? 'accepted' : 'withdrawn')),
+    false,
+    'nothing left to withdraw',
+  );
 });

@@ -25,19 +25,64 @@ const senders = {
 test('every handler of the service worker has a catalogue line, and every line a handler', () => {
   const { handlers } = createWorker({ engine: {}, history: {}, getDB: async () => null, api: {} });
   const ops = Object.keys(handlers).sort();
-  assert.deepEqual(ops.filter((op) => !Object.hasOwn(CATALOGUE, op)), [], 'add a line to shared/catalogue.js');
-  assert.deepEqual(Object.keys(CATALOGUE).filter((op) => !ops.includes(op)), [], 'a catalogue line without a handler');
+  assert.deepEqual(
+    ops.filter((op) => !Object.hasOwn(CATALOGUE, op)),
+    [],
+    'add a line to shared/catalogue.js',
+  );
+  assert.deepEqual(
+    Object.keys(CATALOGUE).filter((op) => !ops.includes(op)),
+    [],
+    'a catalogue line without a handler',
+  );
   for (const [op, who] of Object.entries(CATALOGUE)) assert.ok([EXT, SITE, MANAGER].includes(who), `${op}: ${who}`);
 });
 
 test('senderOf tells extension pages, site tabs and the invitation manager apart by URL', () => {
   const got = Object.fromEntries(Object.entries(senders).map(([name, s]) => [name, senderOf(s, own)]));
-  assert.deepEqual(got, { popup: EXT, optionsTab: EXT, feed: SITE, xing: SITE, sent: MANAGER, received: MANAGER, lookalike: null, managerPath: SITE, otherExtension: null, noUrl: null });
+  assert.deepEqual(got, {
+    popup: EXT,
+    optionsTab: EXT,
+    feed: SITE,
+    xing: SITE,
+    sent: MANAGER,
+    received: MANAGER,
+    lookalike: null,
+    managerPath: SITE,
+    otherExtension: null,
+    noUrl: null,
+  });
 });
 
 test('a tab may call only what the content scripts use; extension pages call everything', () => {
-  const site = ['decide', 'record', 'policy.get', 'velocity.recent', 'options.open', 'rules.list', 'rules.add', 'rules.remove', 'reminder.check', 'reminder.shown', 'reminder.snooze', 'reminder.accept'];
-  const steps = ['sent.task', 'scan.count', 'scan.submit', 'job.begin', 'job.recheck', 'job.result', 'job.stop', 'job.get', 'job.pause', 'job.resume', 'job.cancel', 'burst.review'];
+  const site = [
+    'decide',
+    'record',
+    'policy.get',
+    'velocity.recent',
+    'options.open',
+    'rules.list',
+    'rules.add',
+    'rules.remove',
+    'reminder.check',
+    'reminder.shown',
+    'reminder.snooze',
+    'reminder.accept',
+  ];
+  const steps = [
+    'sent.task',
+    'scan.count',
+    'scan.submit',
+    'job.begin',
+    'job.recheck',
+    'job.result',
+    'job.stop',
+    'job.get',
+    'job.pause',
+    'job.resume',
+    'job.cancel',
+    'burst.review',
+  ];
   for (const op of [...Object.keys(CATALOGUE), 'teach.someday', undefined]) {
     assert.equal(allowed(op, EXT), true, `extension page, ${op}`);
     assert.equal(allowed(op, SITE), site.includes(op), `site tab, ${op}`);
@@ -47,7 +92,21 @@ test('a tab may call only what the content scripts use; extension pages call eve
 });
 
 test('admit answers forbidden to what a sender may not send, and strips what only the worker sets', () => {
-  for (const op of ['history.clear', 'history.export', 'sync.configure', 'sync.test', 'policy.set', 'policy.reset', 'withdraw.start', 'history.import', 'burst.plan', 'burst.start', 'burst.dismiss', 'sync.retry', 'sync.discard']) {
+  for (const op of [
+    'history.clear',
+    'history.export',
+    'sync.configure',
+    'sync.test',
+    'policy.set',
+    'policy.reset',
+    'withdraw.start',
+    'history.import',
+    'burst.plan',
+    'burst.start',
+    'burst.dismiss',
+    'sync.retry',
+    'sync.discard',
+  ]) {
     const out = admit({ op, url: 'https://attacker.example' }, senders.feed, own);
     assert.equal(out.msg, undefined, op);
     assert.equal(out.forbidden.error.code, 'forbidden', op);
@@ -58,8 +117,16 @@ test('admit answers forbidden to what a sender may not send, and strips what onl
   assert.deepEqual(admit({ op: 'job.begin', jobId: 'j1', seq: 0 }, senders.sent, own).msg, { op: 'job.begin', jobId: 'j1', seq: 0, senderTabId: 13 });
 
   const decide = { op: 'decide', network: 'linkedin', surface: 'connect', recipients: [], now: '2020-01-01T00:00:00Z', senderTabId: 99 };
-  assert.deepEqual(admit(decide, senders.feed, own).msg, { op: 'decide', network: 'linkedin', surface: 'connect', recipients: [], senderTabId: 11 }, 'a tab’s now and senderTabId are dropped');
-  assert.deepEqual(admit(decide, senders.popup, own).msg, { op: 'decide', network: 'linkedin', surface: 'connect', recipients: [], now: '2020-01-01T00:00:00Z' }, 'an extension page keeps its now');
+  assert.deepEqual(
+    admit(decide, senders.feed, own).msg,
+    { op: 'decide', network: 'linkedin', surface: 'connect', recipients: [], senderTabId: 11 },
+    'a tab’s now and senderTabId are dropped',
+  );
+  assert.deepEqual(
+    admit(decide, senders.popup, own).msg,
+    { op: 'decide', network: 'linkedin', surface: 'connect', recipients: [], now: '2020-01-01T00:00:00Z' },
+    'an extension page keeps its now',
+  );
   assert.equal(admit(decide, senders.optionsTab, own).msg.senderTabId, 7);
 });
 
@@ -71,6 +138,10 @@ test('every line documents its request and its answer, and dispatch answers only
   }
   const handlers = { 'policy.get': async () => ({ policy: 'p' }), 'debug.dump': async () => ({ secret: 1 }) };
   assert.deepEqual(await dispatch(handlers, { op: 'policy.get' }), { ok: { policy: 'p' } });
-  assert.deepEqual(await dispatch(handlers, { op: 'debug.dump' }), { error: { code: 'unsupported', message: 'no handler named "debug.dump"' } }, 'a handler without a catalogue line');
+  assert.deepEqual(
+    await dispatch(handlers, { op: 'debug.dump' }),
+    { error: { code: 'unsupported', message: 'no handler named "debug.dump"' } },
+    'a handler without a catalogue line',
+  );
   assert.equal((await dispatch(handlers, { op: 'sync.get' })).error.code, 'unsupported', 'a line without a handler');
 });

@@ -7,13 +7,20 @@ const li = (slug) => `https://www.linkedin.com/in/${slug}/`;
 const one = (key, name) => ({ recipients: [{ key, name, member: true, selected: true, optedOut: false }] });
 
 let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
 
 async function expectConnect(page, sel, key, name) {
   const got = await detect(page, sel);
-  assert.deepEqual(got && { id: got.id, kind: got.kind, surface: got.surface, actionIsTarget: got.actionIsTarget },
-    { id: 'linkedin.connect', kind: 'velocity', surface: 'connect', actionIsTarget: true }, sel);
+  assert.deepEqual(
+    got && { id: got.id, kind: got.kind, surface: got.surface, actionIsTarget: got.actionIsTarget },
+    { id: 'linkedin.connect', kind: 'velocity', surface: 'connect', actionIsTarget: true },
+    sel,
+  );
   assert.deepEqual(await read(page), one(key, name), sel);
 }
 
@@ -95,8 +102,12 @@ test('en note modal: Connect opens it (nextStep), its send buttons are the actio
     assert.equal(await nextStep(page), 'note-modal');
     for (const sel of ['#dismiss', '#add-note']) assert.equal(await detect(page, sel), null, sel);
     const got = await detect(page, '#send-without');
-    assert.deepEqual(got && { id: got.id, kind: got.kind, surface: got.surface, actionIsTarget: got.actionIsTarget },
-      { id: 'linkedin.connect', kind: 'velocity', surface: 'connect', actionIsTarget: true });
+    assert.deepEqual(got && { id: got.id, kind: got.kind, surface: got.surface, actionIsTarget: got.actionIsTarget }, {
+      id: 'linkedin.connect',
+      kind: 'velocity',
+      surface: 'connect',
+      actionIsTarget: true,
+    });
     assert.equal(await nextStep(page), null, 'the send opens nothing further');
     // Without the opener the name comes from the modal's text; with it, the Connect click's profile key.
     assert.deepEqual(await read(page), one('name:jane doe', 'Jane Doe'));

@@ -9,15 +9,21 @@ const li = (slug) => `https://www.linkedin.com/in/${slug}/`;
 const r = (key, name, selected, member) => ({ key, name, selected, member, optedOut: false });
 
 let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
 
 // Each case: the fixture, where it is served, the action, what detect and read must say,
 // and a kept selection that apply must make the page send.
 const cases = [
   {
     name: 'en, newer markup: "Add N connections" over pre-selected checkboxes, one unchecked',
-    file: 'linkedin/contact-import/en-new.html', url: MEMBER, action: '#add',
+    file: 'linkedin/contact-import/en-new.html',
+    url: MEMBER,
+    action: '#add',
     want: { surface: 'contact_import', expected: 4 },
     recipients: [
       r(li('jane-doe-4a1b2c'), 'Jane Doe', true, true),
@@ -30,7 +36,9 @@ const cases = [
   },
   {
     name: 'de, role="checkbox" rows and a role="button" action, no profile links',
-    file: 'linkedin/contact-import/de-role.html', url: MEMBER, action: '#add',
+    file: 'linkedin/contact-import/de-role.html',
+    url: MEMBER,
+    action: '#add',
     want: { surface: 'contact_import', expected: null },
     recipients: [
       r('name:lena schröder', 'Lena Schröder', true, true),
@@ -42,7 +50,9 @@ const cases = [
   },
   {
     name: 'de, toggle buttons (aria-pressed) in article cards, "Alle 3 hinzufügen"',
-    file: 'linkedin/contact-import/de-toggle.html', url: MEMBER, action: '#add',
+    file: 'linkedin/contact-import/de-toggle.html',
+    url: MEMBER,
+    action: '#add',
     want: { surface: 'contact_import', expected: 3 },
     recipients: [
       r(li('jonas-weber'), 'Jonas Weber', true, true),
@@ -53,7 +63,9 @@ const cases = [
   },
   {
     name: 'fr, older markup: artdeco form, plain checkboxes in labels, submit button',
-    file: 'linkedin/contact-import/fr-old.html', url: 'https://www.linkedin.com/mynetwork/import-contacts/saved-contacts/', action: '#add',
+    file: 'linkedin/contact-import/fr-old.html',
+    url: 'https://www.linkedin.com/mynetwork/import-contacts/saved-contacts/',
+    action: '#add',
     want: { surface: 'contact_import', expected: null },
     recipients: [
       r(li('jean-dupont-75'), 'Jean Dupont', true, true),
@@ -64,7 +76,9 @@ const cases = [
   },
   {
     name: 'en, oldest markup: a table, an unlabelled header checkbox, input type=submit, /pub/ profile URLs',
-    file: 'linkedin/contact-import/en-table.html', url: 'https://www.linkedin.com/fetch/manage/all/?trk=abook', action: '#add',
+    file: 'linkedin/contact-import/en-table.html',
+    url: 'https://www.linkedin.com/fetch/manage/all/?trk=abook',
+    action: '#add',
     want: { surface: 'contact_import', expected: null },
     recipients: [
       r(li('grace-hopper'), 'Grace Hopper', true, true),
@@ -75,7 +89,9 @@ const cases = [
   },
   {
     name: 'en, email step: role="switch" toggles, "Send invitations"',
-    file: 'linkedin/contact-import/en-email.html', url: GUEST, action: '#send',
+    file: 'linkedin/contact-import/en-email.html',
+    url: GUEST,
+    action: '#send',
     want: { surface: 'email_invite', expected: null },
     recipients: [
       r('anna.berg@example.org', 'Anna Berg', true, false),
@@ -87,7 +103,9 @@ const cases = [
   },
   {
     name: 'de, email step off the import path: checkboxes in labels, "Einladungen senden"',
-    file: 'linkedin/contact-import/de-email.html', url: 'https://www.linkedin.com/mynetwork/invite-contacts/', action: '#send',
+    file: 'linkedin/contact-import/de-email.html',
+    url: 'https://www.linkedin.com/mynetwork/invite-contacts/',
+    action: '#send',
     want: { surface: 'email_invite', expected: null },
     recipients: [
       r('p.wagner@example.de', 'Petra Wagner', true, false),
@@ -103,8 +121,10 @@ for (const c of cases) {
     await withPage(browser, c.file, c.url, async (page) => {
       const got = await detect(page, c.action);
       assert.ok(got, 'detected');
-      assert.deepEqual({ id: got.id, surface: got.surface, unreadable: got.unreadable, expected: got.expected, actionIsTarget: got.actionIsTarget },
-        { id: 'linkedin.contact-import', surface: c.want.surface, unreadable: false, expected: c.want.expected, actionIsTarget: true });
+      assert.deepEqual(
+        { id: got.id, surface: got.surface, unreadable: got.unreadable, expected: got.expected, actionIsTarget: got.actionIsTarget },
+        { id: 'linkedin.contact-import', surface: c.want.surface, unreadable: false, expected: c.want.expected, actionIsTarget: true },
+      );
       const before = await read(page);
       assert.deepEqual(before.recipients, c.recipients);
       assert.equal(before.unreadable, undefined);
@@ -120,8 +140,12 @@ for (const c of cases) {
 test('fail safe: a bulk "Add all 120 connections" whose rows cannot be read is still detected', async () => {
   await withPage(browser, 'linkedin/contact-import/en-unreadable.html', MEMBER, async (page) => {
     const got = await detect(page, '#add');
-    assert.deepEqual(got && { id: got.id, surface: got.surface, unreadable: got.unreadable, expected: got.expected },
-      { id: 'linkedin.contact-import', surface: 'contact_import', unreadable: true, expected: 120 });
+    assert.deepEqual(got && { id: got.id, surface: got.surface, unreadable: got.unreadable, expected: got.expected }, {
+      id: 'linkedin.contact-import',
+      surface: 'contact_import',
+      unreadable: true,
+      expected: 120,
+    });
     const got2 = await read(page);
     assert.deepEqual(got2, { recipients: [], expected: 120, unreadable: true });
   });
@@ -144,10 +168,35 @@ test('a feed of posts with Like toggles is no list: its Connect stays single, In
 
 // Pages with add/invite buttons that send no invitation: no module may take them.
 const negatives = [
-  ['en profile: Add profile section, Add skill, Add a note, a lone checkbox', 'linkedin/negative/en-profile.html', 'https://www.linkedin.com/in/jane-doe/', ['#add-section', '#add-skill', '#add-note', '#add', '#open-to', '#notify']],
-  ['en messaging: Invite to a meeting, Add people to a conversation', 'linkedin/negative/en-messaging.html', 'https://www.linkedin.com/messaging/thread/2-abc/', ['#invite-meeting', '#add-people', '#invite-all', '#send-msg']],
-  ['de settings: one checkbox, Hinzufügen an address, import, save', 'linkedin/negative/de-settings.html', 'https://www.linkedin.com/mynetwork/settings/manage-syncing/', ['#add-address', '#import', '#save', '#remove-all', '#sync']],
-  ['en import start: Continue, Invite by email, a bare Invite, a sync checkbox — on the import path', 'linkedin/negative/en-import-start.html', 'https://www.linkedin.com/mynetwork/import-contacts/', ['#continue', '#invite-email', '#upload', '#invite', '#manage', '#sync', 'form']],
-  ['fr company page: the button that opens the invite modal, settings checkboxes', 'linkedin/negative/fr-company.html', 'https://www.linkedin.com/company/acme/admin/', ['#invite-open', '#follow', '#add-admin', '#invite-plain']],
+  [
+    'en profile: Add profile section, Add skill, Add a note, a lone checkbox',
+    'linkedin/negative/en-profile.html',
+    'https://www.linkedin.com/in/jane-doe/',
+    ['#add-section', '#add-skill', '#add-note', '#add', '#open-to', '#notify'],
+  ],
+  [
+    'en messaging: Invite to a meeting, Add people to a conversation',
+    'linkedin/negative/en-messaging.html',
+    'https://www.linkedin.com/messaging/thread/2-abc/',
+    ['#invite-meeting', '#add-people', '#invite-all', '#send-msg'],
+  ],
+  [
+    'de settings: one checkbox, Hinzufügen an address, import, save',
+    'linkedin/negative/de-settings.html',
+    'https://www.linkedin.com/mynetwork/settings/manage-syncing/',
+    ['#add-address', '#import', '#save', '#remove-all', '#sync'],
+  ],
+  [
+    'en import start: Continue, Invite by email, a bare Invite, a sync checkbox — on the import path',
+    'linkedin/negative/en-import-start.html',
+    'https://www.linkedin.com/mynetwork/import-contacts/',
+    ['#continue', '#invite-email', '#upload', '#invite', '#manage', '#sync', 'form'],
+  ],
+  [
+    'fr company page: the button that opens the invite modal, settings checkboxes',
+    'linkedin/negative/fr-company.html',
+    'https://www.linkedin.com/company/acme/admin/',
+    ['#invite-open', '#follow', '#add-admin', '#invite-plain'],
+  ],
 ];
 for (const n of negatives) negativeTest(test, assert, () => browser, n);

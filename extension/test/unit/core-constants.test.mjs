@@ -11,12 +11,18 @@ import { WENT_OUT } from '../../background/db.js';
 import modules, { sentList } from '../../sites/index.js';
 
 const ext = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const sources = (dir) => fs.readdirSync(path.join(ext, dir), { recursive: true }).filter((f) => f.endsWith('.js')).map((f) => fs.readFileSync(path.join(ext, dir, f), 'utf8'));
+const sources = (dir) =>
+  fs
+    .readdirSync(path.join(ext, dir), { recursive: true })
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => fs.readFileSync(path.join(ext, dir, f), 'utf8'));
 
-test('the generated constants are frozen and hold the core\'s values', () => {
+test("the generated constants are frozen and hold the core's values", () => {
   assert.equal(K.LIMITS.maxRecipients, 10000);
   assert.ok(Object.isFrozen(K.NETWORK_SURFACES.linkedin));
-  assert.throws(() => { K.SURFACES.push('x'); });
+  assert.throws(() => {
+    K.SURFACES.push('x');
+  });
   assert.deepEqual(K.NETWORKS, ['linkedin', 'xing']);
   assert.ok(K.surfaceAllowed('xing', 'contact_request') && !K.surfaceAllowed('linkedin', 'contact_request'));
   for (const n of K.NETWORKS) for (const s of K.NETWORK_SURFACES[n]) assert.ok(K.SURFACES.includes(s) && K.MESSAGE_MAX[n][s] > 0, `${n}/${s}`);

@@ -19,7 +19,13 @@ test('csvSafe follows the shared table (the server’s csvSafe runs the same cas
 });
 
 test('withinSelection drops (and lists) server items outside the local selection', () => {
-  const local = { items: [{ id: 'a', key: 'li:ana' }, { id: 'b', key: 'li:bo' }], skipped: [] };
+  const local = {
+    items: [
+      { id: 'a', key: 'li:ana' },
+      { id: 'b', key: 'li:bo' },
+    ],
+    skipped: [],
+  };
   const server = {
     items: [
       { id: 'a', key: 'li:ana', at: '2026-03-01T10:00:00Z', day: 0 },
@@ -31,12 +37,22 @@ test('withinSelection drops (and lists) server items outside the local selection
     days: 1,
   };
   const got = withinSelection(server, local);
-  assert.deepEqual(got.items.map((it) => it.key), ['li:ana', 'li:bo']);
-  assert.deepEqual(got.skipped, [{ key: 'li:dora', reason: 'accepted' }, { id: 'c', key: 'li:chen', reason: 'outside_selection' }, { key: 'li:stranger', reason: 'outside_selection' }]);
+  assert.deepEqual(
+    got.items.map((it) => it.key),
+    ['li:ana', 'li:bo'],
+  );
+  assert.deepEqual(got.skipped, [
+    { key: 'li:dora', reason: 'accepted' },
+    { id: 'c', key: 'li:chen', reason: 'outside_selection' },
+    { key: 'li:stranger', reason: 'outside_selection' },
+  ]);
   assert.equal(got.days, 1);
 });
 
 test('parseCSV reads defused cells with TAB and CR back as text', () => {
   const rows = parseCSV(`name,note\r\n"'\r=1+1",'\t=cmd\r\n`);
-  assert.deepEqual(rows, [['name', 'note'], ["'\r=1+1", "'\t=cmd"]]);
+  assert.deepEqual(rows, [
+    ['name', 'note'],
+    ["'\r=1+1", "'\t=cmd"],
+  ]);
 });

@@ -15,7 +15,9 @@ before(async () => {
   list = (await fixtureList()).filter((f) => f.module && f.action);
   browser = await launch();
 });
-after(async () => { await browser?.close(); });
+after(async () => {
+  await browser?.close();
+});
 
 /** readOf is what the module detects and reads on a fixture. */
 async function readOf(f) {
@@ -23,7 +25,12 @@ async function readOf(f) {
   await withPage(browser, f.file, f.url, async (page) => {
     const detected = await detect(page, f.action);
     let answer = null;
-    if (detected) answer = await read(page).catch((e) => ({ error: String(e.message).replace(/^page\.evaluate: (Error: )?/, '').split('\n')[0] }));
+    if (detected)
+      answer = await read(page).catch((e) => ({
+        error: String(e.message)
+          .replace(/^page\.evaluate: (Error: )?/, '')
+          .split('\n')[0],
+      }));
     got = { detected, read: answer };
   });
   return got;
@@ -36,7 +43,10 @@ test('every module reads on its fixtures what is stored beside them', async () =
     const file = path.join(FIXTURES, f.file.replace(/\.html$/, '.read.json'));
     const got = await readOf(f);
     if (UPDATE) fs.writeFileSync(file, JSON.stringify(got, null, 1) + '\n');
-    if (!fs.existsSync(file)) { missing.push(f.file); continue; }
+    if (!fs.existsSync(file)) {
+      missing.push(f.file);
+      continue;
+    }
     assert.deepEqual(got, JSON.parse(fs.readFileSync(file, 'utf8')), `${f.file} (IG_UPDATE=1 rewrites the expected reads)`);
   }
   assert.deepEqual(missing, [], 'fixtures without an expected read: run IG_UPDATE=1 node --test test/unit/fixture-reads.test.mjs');

@@ -12,10 +12,15 @@ before(async () => {
   list = await fixtureList();
   browser = await launch();
 });
-after(async () => { await browser?.close(); });
+after(async () => {
+  await browser?.close();
+});
 
 test('every fixture file is listed once, every listed file exists, URLs are the real hosts', async () => {
-  const files = (await readdir(FIXTURES, { recursive: true })).filter((f) => f.endsWith('.html')).map((f) => f.split(path.sep).join('/')).sort();
+  const files = (await readdir(FIXTURES, { recursive: true }))
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => f.split(path.sep).join('/'))
+    .sort();
   assert.deepEqual(list.map((f) => f.file).sort(), files);
   for (const f of list) {
     assert.match(f.url, /^https:\/\/www\.(linkedin|xing)\.com\//, f.file);

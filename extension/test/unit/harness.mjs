@@ -17,8 +17,12 @@ export const CHROMIUM = '/usr/bin/chromium';
 /** ARGS are the Chromium flags every test uses, unit and e2e (no network but the routed pages). */
 export const ARGS = [
   '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
-  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
 ];
 
 /** launch starts headless Debian Chromium. */
@@ -86,7 +90,14 @@ export function detect(page, selector) {
       const d = m.detect(inner, document);
       if (d) {
         window.__ig.last = { m, d };
-        return { id: m.id, surface: d.surface || m.surface, kind: m.kind, unreadable: !!d.unreadable, expected: d.expected ?? null, actionIsTarget: d.action === target || d.action.contains(target) };
+        return {
+          id: m.id,
+          surface: d.surface || m.surface,
+          kind: m.kind,
+          unreadable: !!d.unreadable,
+          expected: d.expected ?? null,
+          actionIsTarget: d.action === target || d.action.contains(target),
+        };
       }
     }
     window.__ig.last = null;
@@ -145,7 +156,9 @@ export async function withPage(browser, file, url, fn) {
 
 /** negativeTest registers a test asserting that no module takes any of the selectors on a fixture. */
 export function negativeTest(test, assert, getBrowser, [name, file, url, selectors]) {
-  test('not detected: ' + name, () => withPage(getBrowser(), file, url, async (page) => {
-    for (const sel of selectors) assert.equal(await detect(page, sel), null, sel);
-  }));
+  test('not detected: ' + name, () =>
+    withPage(getBrowser(), file, url, async (page) => {
+      for (const sel of selectors) assert.equal(await detect(page, sel), null, sel);
+    }),
+  );
 }

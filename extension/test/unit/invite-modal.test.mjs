@@ -7,14 +7,22 @@ const li = (slug) => `https://www.linkedin.com/in/${slug}/`;
 const r = (key, name, selected, inTarget) => ({ key, name, selected, member: true, inTarget, optedOut: false });
 
 let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
 
 const cases = [
   {
     name: 'en page: artdeco modal, checkbox inputs with labels, an "Invited" row disabled',
-    file: 'linkedin/invite-modal/en-page.html', url: 'https://www.linkedin.com/company/acme-corp/admin/', action: '#invite',
-    surface: 'page_invite', target: 'Acme Corp', expected: 2,
+    file: 'linkedin/invite-modal/en-page.html',
+    url: 'https://www.linkedin.com/company/acme-corp/admin/',
+    action: '#invite',
+    surface: 'page_invite',
+    target: 'Acme Corp',
+    expected: 2,
     recipients: [
       r('name:maria garcía', 'Maria García', true, false),
       r('name:david cohen', 'David Cohen', false, false),
@@ -25,8 +33,12 @@ const cases = [
   },
   {
     name: 'de event: <dialog>, role="checkbox" rows, "Eingeladen" row aria-disabled, target from the page heading',
-    file: 'linkedin/invite-modal/de-event.html', url: 'https://www.linkedin.com/events/7234567890123456789/', action: '#invite',
-    surface: 'event_invite', target: 'KI-Stammtisch Hamburg', expected: 2,
+    file: 'linkedin/invite-modal/de-event.html',
+    url: 'https://www.linkedin.com/events/7234567890123456789/',
+    action: '#invite',
+    surface: 'event_invite',
+    target: 'KI-Stammtisch Hamburg',
+    expected: 2,
     recipients: [
       r(li('felix-bauer'), 'Felix Bauer', true, false),
       r(li('sophie-klein-ml'), 'Sophie Klein', false, false),
@@ -37,8 +49,12 @@ const cases = [
   },
   {
     name: 'fr group: listbox of role="option" rows, role="button" "Inviter", target from the dialog label',
-    file: 'linkedin/invite-modal/fr-group.html', url: 'https://www.linkedin.com/groups/12345678/', action: '#invite',
-    surface: 'group_invite', target: 'Designers Lyon', expected: 2,
+    file: 'linkedin/invite-modal/fr-group.html',
+    url: 'https://www.linkedin.com/groups/12345678/',
+    action: '#invite',
+    surface: 'group_invite',
+    target: 'Designers Lyon',
+    expected: 2,
     recipients: [
       r(li('camille-roux'), 'Camille Roux', true, false),
       r(li('hugo-lefevre'), 'Hugo Lefèvre', false, false),
@@ -49,13 +65,14 @@ const cases = [
   },
   {
     name: 'en event: role="grid" rows with aria-selected, no links, "Invite people to your event", "Invite 2"',
-    file: 'linkedin/invite-modal/en-event-grid.html', url: 'https://www.linkedin.com/events/7111111111111111111/', action: '#invite',
-    surface: 'event_invite', target: 'Rust Berlin: November meetup', expected: 2, detectExpected: 2,
-    recipients: [
-      r('name:ana souza', 'Ana Souza', true, false),
-      r('name:mark hill', 'Mark Hill', false, false),
-      r('name:li wei', 'Li Wei', true, false),
-    ],
+    file: 'linkedin/invite-modal/en-event-grid.html',
+    url: 'https://www.linkedin.com/events/7111111111111111111/',
+    action: '#invite',
+    surface: 'event_invite',
+    target: 'Rust Berlin: November meetup',
+    expected: 2,
+    detectExpected: 2,
+    recipients: [r('name:ana souza', 'Ana Souza', true, false), r('name:mark hill', 'Mark Hill', false, false), r('name:li wei', 'Li Wei', true, false)],
     keep: ['name:mark hill'],
   },
 ];
@@ -65,8 +82,10 @@ for (const c of cases) {
     await withPage(browser, c.file, c.url, async (page) => {
       const got = await detect(page, c.action);
       assert.ok(got, 'detected');
-      assert.deepEqual({ id: got.id, surface: got.surface, unreadable: got.unreadable, expected: got.expected },
-        { id: 'linkedin.invite-modal', surface: c.surface, unreadable: false, expected: c.detectExpected ?? null });
+      assert.deepEqual(
+        { id: got.id, surface: got.surface, unreadable: got.unreadable, expected: got.expected },
+        { id: 'linkedin.invite-modal', surface: c.surface, unreadable: false, expected: c.detectExpected ?? null },
+      );
       const before = await read(page);
       const want = { recipients: c.recipients, target: c.target };
       if (c.expected != null) want.expected = c.expected;
@@ -83,8 +102,12 @@ for (const c of cases) {
 test('fail safe: an invite modal that counts 25 selected but shows no readable rows', async () => {
   await withPage(browser, 'linkedin/invite-modal/en-group-virtual.html', 'https://www.linkedin.com/groups/987654/', async (page) => {
     const got = await detect(page, '#invite');
-    assert.deepEqual(got && { id: got.id, surface: got.surface, unreadable: got.unreadable, expected: got.expected },
-      { id: 'linkedin.invite-modal', surface: 'group_invite', unreadable: true, expected: 25 });
+    assert.deepEqual(got && { id: got.id, surface: got.surface, unreadable: got.unreadable, expected: got.expected }, {
+      id: 'linkedin.invite-modal',
+      surface: 'group_invite',
+      unreadable: true,
+      expected: 25,
+    });
     assert.deepEqual(await read(page), { recipients: [], target: 'Berlin Product People', expected: 25, unreadable: true });
   });
 });
@@ -99,15 +122,32 @@ test('a counter above the rows read (picked people hidden by a search) makes rea
 
 test('selection counters in English, German and French', () =>
   withPage(browser, 'linkedin/invite-modal/en-page.html', 'https://www.linkedin.com/company/acme-corp/admin/', async (page) => {
-    const got = await page.evaluate(async (texts) => {
-      const { counterIn } = await import('/__ig/sites/common/rows.js');
-      return texts.map((t) => {
-        const el = document.createElement('div');
-        el.innerHTML = `<p>${t}</p>`;
-        return counterIn(el);
-      });
-    }, ['3 selected', '3 of 40 selected', 'All 500 selected', '1,204 selected', '3 ausgewählt', '3 von 40 ausgewählt', '1.052 Kontakte ausgewählt',
-      '3 sélectionné(s)', '2 sélectionnées', 'Selected: 7', 'Ausgewählt (4)', 'You have 243 credits left', 'Select all', '3 selectedness']);
+    const got = await page.evaluate(
+      async (texts) => {
+        const { counterIn } = await import('/__ig/sites/common/rows.js');
+        return texts.map((t) => {
+          const el = document.createElement('div');
+          el.innerHTML = `<p>${t}</p>`;
+          return counterIn(el);
+        });
+      },
+      [
+        '3 selected',
+        '3 of 40 selected',
+        'All 500 selected',
+        '1,204 selected',
+        '3 ausgewählt',
+        '3 von 40 ausgewählt',
+        '1.052 Kontakte ausgewählt',
+        '3 sélectionné(s)',
+        '2 sélectionnées',
+        'Selected: 7',
+        'Ausgewählt (4)',
+        'You have 243 credits left',
+        'Select all',
+        '3 selectedness',
+      ],
+    );
     assert.deepEqual(got, [3, 3, 500, 1204, 3, 3, 1052, 3, 2, 7, 4, null, null, null]);
   }));
 

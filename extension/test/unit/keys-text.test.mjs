@@ -35,12 +35,25 @@ test('emails lower-cased, names as name:<lower-case>, and the order profile → 
 
 test('action meanings in English, German and French', () => {
   const cases = [
-    ['Add connections', 'add', null], ['Add 42 connections', 'add', 42], ['Add to network', 'add', null],
-    ['Kontakte hinzufügen', 'add', null], ['Zum Netzwerk hinzufügen', 'add', null], ['Vernetzen', 'connect', null],
-    ['Ajouter des relations', 'add', null], ['Ajouter au réseau', 'add', null], ['Add all 1,204 connections', 'add', 1204],
-    ['Invite', 'invite', null], ['Send invitations', 'invite', null], ['Einladen', 'invite', null], ['Einladungen senden', 'invite', null],
-    ['Inviter', 'invite', null], ['Envoyer les invitations', 'invite', null], ['Invite Jane Doe to connect', 'connect', null],
-    ['Senden', 'send', null], ['Save', null, null], ['Skip', null, null],
+    ['Add connections', 'add', null],
+    ['Add 42 connections', 'add', 42],
+    ['Add to network', 'add', null],
+    ['Kontakte hinzufügen', 'add', null],
+    ['Zum Netzwerk hinzufügen', 'add', null],
+    ['Vernetzen', 'connect', null],
+    ['Ajouter des relations', 'add', null],
+    ['Ajouter au réseau', 'add', null],
+    ['Add all 1,204 connections', 'add', 1204],
+    ['Invite', 'invite', null],
+    ['Send invitations', 'invite', null],
+    ['Einladen', 'invite', null],
+    ['Einladungen senden', 'invite', null],
+    ['Inviter', 'invite', null],
+    ['Envoyer les invitations', 'invite', null],
+    ['Invite Jane Doe to connect', 'connect', null],
+    ['Senden', 'send', null],
+    ['Save', null, null],
+    ['Skip', null, null],
   ];
   for (const [name, verb, count] of cases) {
     const m = meaning(name);
@@ -55,13 +68,23 @@ test('action meanings in English, German and French', () => {
 
 test('not an invitation, in en/de/fr, whatever the name: withdraw, pending, accept, ignore, reply, follow, like …', () => {
   const cases = [
-    ["Withdraw invitation sent to Li O'Neill | 3x Founder", 'withdraw'], ['Withdraw', 'withdraw'],
+    ["Withdraw invitation sent to Li O'Neill | 3x Founder", 'withdraw'],
+    ['Withdraw', 'withdraw'],
     ['Pending, click to withdraw invitation sent to Marta Nguyen (10k+ followers)', 'pending'],
-    ['Accept Dr. Elena Costa, MBA’s invitation', 'accept'], ['Ignore an invitation to connect from 李小龙', 'ignore'],
-    ['Reply to conversation with Sounds good, see you at 3', 'reply'], ['Follow', 'follow'], ['Like', 'like'], ['Repost', 'repost'],
-    ['Einladung an Jörg Müller | 2x Gründer zurückziehen', 'withdraw'], ['Ausstehend, klicken, um die an Jörg Müller gesendete Einladung zurückzuziehen', 'pending'],
-    ['Einladung von Anna Schmidt, MBA annehmen', 'accept'], ['Jane Doe folgen', 'follow'], ['Gefällt mir', 'gefallt mir'],
-    ['Retirer l’invitation envoyée à Chloé Dubois (elle)', 'withdraw'], ['Accepter l’invitation de Zoë 🚀 Martin', 'accept'], ['Suivre', 'suivre'],
+    ['Accept Dr. Elena Costa, MBA’s invitation', 'accept'],
+    ['Ignore an invitation to connect from 李小龙', 'ignore'],
+    ['Reply to conversation with Sounds good, see you at 3', 'reply'],
+    ['Follow', 'follow'],
+    ['Like', 'like'],
+    ['Repost', 'repost'],
+    ['Einladung an Jörg Müller | 2x Gründer zurückziehen', 'withdraw'],
+    ['Ausstehend, klicken, um die an Jörg Müller gesendete Einladung zurückzuziehen', 'pending'],
+    ['Einladung von Anna Schmidt, MBA annehmen', 'accept'],
+    ['Jane Doe folgen', 'follow'],
+    ['Gefällt mir', 'gefallt mir'],
+    ['Retirer l’invitation envoyée à Chloé Dubois (elle)', 'withdraw'],
+    ['Accepter l’invitation de Zoë 🚀 Martin', 'accept'],
+    ['Suivre', 'suivre'],
   ];
   for (const [name, not] of cases) {
     const m = meaning(name);
@@ -71,9 +94,14 @@ test('not an invitation, in en/de/fr, whatever the name: withdraw, pending, acce
 
 test('a name is data, never a count or a verb: only count phrases count', () => {
   const cases = [
-    ["Invite Li O'Neill | 3x Founder to connect", 'connect', null], ['Invite Marta Nguyen (10k+ followers) to connect', 'connect', null],
-    ['Send invitation to Tom Becker | 2x Founder', 'invite', null], ['Invite 2', 'invite', 2], ['Alle 3 hinzufügen', 'add', 3],
-    ['Add 1.052 Kontakte', 'add', 1052], ['Envoyer 12 invitations', 'invite', 12], ['Invite connections to follow 3M', 'invite', null],
+    ["Invite Li O'Neill | 3x Founder to connect", 'connect', null],
+    ['Invite Marta Nguyen (10k+ followers) to connect', 'connect', null],
+    ['Send invitation to Tom Becker | 2x Founder', 'invite', null],
+    ['Invite 2', 'invite', 2],
+    ['Alle 3 hinzufügen', 'add', 3],
+    ['Add 1.052 Kontakte', 'add', 1052],
+    ['Envoyer 12 invitations', 'invite', 12],
+    ['Invite connections to follow 3M', 'invite', null],
     ['Kontakte einladen, Acme zu folgen', 'invite', null],
   ];
   for (const [name, verb, count] of cases) {
@@ -84,11 +112,18 @@ test('a name is data, never a count or a verb: only count phrases count', () => 
 
 test('names from labels and alt texts', () => {
   const cases = [
-    ['Select Jane Doe', 'Jane Doe'], ['Jane Doe auswählen', 'Jane Doe'], ['Sélectionner Jean Dupont', 'Jean Dupont'],
-    ['Jane Doe’s profile picture', 'Jane Doe'], ['Josef Seibolds Profilbild', 'Josef Seibold'], ['Hans Mertens’ Profilbild', 'Hans Mertens'],
-    ['Profilbild von Lena Schröder', 'Lena Schröder'], ['Photo de profil de Éloïse Martin', 'Éloïse Martin'],
-    ['View Pat O’Brien’s profile', 'Pat O’Brien'], ['Profil von Thomas Meier anzeigen', 'Thomas Meier'],
-    ['Select all', ''], ['Product Manager at Acme', ''],
+    ['Select Jane Doe', 'Jane Doe'],
+    ['Jane Doe auswählen', 'Jane Doe'],
+    ['Sélectionner Jean Dupont', 'Jean Dupont'],
+    ['Jane Doe’s profile picture', 'Jane Doe'],
+    ['Josef Seibolds Profilbild', 'Josef Seibold'],
+    ['Hans Mertens’ Profilbild', 'Hans Mertens'],
+    ['Profilbild von Lena Schröder', 'Lena Schröder'],
+    ['Photo de profil de Éloïse Martin', 'Éloïse Martin'],
+    ['View Pat O’Brien’s profile', 'Pat O’Brien'],
+    ['Profil von Thomas Meier anzeigen', 'Thomas Meier'],
+    ['Select all', ''],
+    ['Product Manager at Acme', ''],
   ];
   for (const [label, want] of cases) assert.equal(nameFromLabel(label), want, label);
   assert.equal(looksLikeName('Jean-Luc von der Heide'), true);
@@ -96,8 +131,10 @@ test('names from labels and alt texts', () => {
 });
 
 test('select-all names, in-target statuses, counts', () => {
-  for (const t of ['Select all', 'Select all (12)', 'Alle auswählen', 'Tout sélectionner', 'Deselect all', 'Alle', 'All (25)', 'Tout']) assert.equal(isSelectAllName(t), true, t);
-  for (const t of ['Jane Doe', 'Allen Smith', 'Toutou Bernard', 'Alle Menschen', 'Tous Ensemble', 'All Saints Choir']) assert.equal(isSelectAllName(t), false, t);
+  for (const t of ['Select all', 'Select all (12)', 'Alle auswählen', 'Tout sélectionner', 'Deselect all', 'Alle', 'All (25)', 'Tout'])
+    assert.equal(isSelectAllName(t), true, t);
+  for (const t of ['Jane Doe', 'Allen Smith', 'Toutou Bernard', 'Alle Menschen', 'Tous Ensemble', 'All Saints Choir'])
+    assert.equal(isSelectAllName(t), false, t);
   for (const t of ['Invited', 'Member', 'Bereits Mitglied', 'Eingeladen', 'Invité(e)', 'Membre', 'Already invited']) assert.equal(meansInTarget(t), true, t);
   // French "Invité" folds to "invite": a status text, never a button (buttons are not read as row text).
   for (const t of ['Board Member at Acme', 'Invite all', 'Jane Doe']) assert.equal(meansInTarget(t), false, t);

@@ -13,7 +13,9 @@ const CLICK_ABOVE = 5; // core.DefaultPolicy().ClickAbove: above it a batch alwa
 const SIZES = [CLICK_ABOVE + 1, 13, NAMES.length];
 let browser;
 const size = { names: NAMES.length, screens: 0, checks: 0 };
-before(async () => { browser = await launch(); });
+before(async () => {
+  browser = await launch();
+});
 after(async () => {
   await browser?.close();
   console.log(`# generated: ${size.names} names × ${size.screens} screen-languages → ${size.checks} detections checked`);
@@ -29,7 +31,10 @@ function probeAll(page) {
         for (const m of window.__ig.modules) {
           if (!m.hosts.includes(location.hostname)) continue;
           const d = m.detect(target, document);
-          if (d) { hit = m.id; break; }
+          if (d) {
+            hit = m.id;
+            break;
+          }
         }
         out.push({ probe: el.dataset.probe, label: el.getAttribute('aria-label') || el.textContent.trim(), hit });
       }
@@ -73,7 +78,10 @@ function batches(n) {
   return out;
 }
 
-for (const [screen, module] of [['contact-import', 'linkedin.contact-import'], ['invite-modal', 'linkedin.invite-modal']]) {
+for (const [screen, module] of [
+  ['contact-import', 'linkedin.contact-import'],
+  ['invite-modal', 'linkedin.invite-modal'],
+]) {
   test(`always held, en/de/fr: the ${screen} bulk action over batches of ${SIZES.join(', ')} of the names, each row read as data`, async () => {
     for (const lang of LANGS) {
       // One page per language; each batch replaces its body (the modules stay loaded).
@@ -81,10 +89,13 @@ for (const [screen, module] of [['contact-import', 'linkedin.contact-import'], [
         for (const n of SIZES) {
           for (const idx of batches(n)) {
             const names = idx.map((i) => NAMES[i]);
-            await page.evaluate((html) => {
-              const next = new DOMParser().parseFromString(html, 'text/html');
-              document.body.replaceWith(document.adoptNode(next.body));
-            }, SCREENS[screen].build(lang, names));
+            await page.evaluate(
+              (html) => {
+                const next = new DOMParser().parseFromString(html, 'text/html');
+                document.body.replaceWith(document.adoptNode(next.body));
+              },
+              SCREENS[screen].build(lang, names),
+            );
             const got = await page.evaluate(() => {
               const el = document.querySelector('[data-probe^="bulk:"]');
               for (const target of [el, el.firstChild?.parentElement ?? el]) {
@@ -92,7 +103,13 @@ for (const [screen, module] of [['contact-import', 'linkedin.contact-import'], [
                   const d = m.detect(target, document);
                   if (!d) continue;
                   const r = m.read(d.scope, document, d);
-                  return { id: m.id, kind: m.kind, unreadable: !!d.unreadable || !!r.unreadable, expected: r.expected ?? null, recipients: r.recipients.map(({ key, name, selected }) => ({ key, name, selected })) };
+                  return {
+                    id: m.id,
+                    kind: m.kind,
+                    unreadable: !!d.unreadable || !!r.unreadable,
+                    expected: r.expected ?? null,
+                    recipients: r.recipients.map(({ key, name, selected }) => ({ key, name, selected })),
+                  };
                 }
               }
               return null;
@@ -116,16 +133,21 @@ for (const [screen, module] of [['contact-import', 'linkedin.contact-import'], [
 test('every Connect is one velocity action with its person: the name as data, the profile key', async () => {
   for (const lang of LANGS) {
     await withScreen('connect', lang, NAMES, async (page) => {
-      const got = await page.evaluate(() => [...document.querySelectorAll('[data-probe="connect:connect"]')].map((el) => {
-        for (const m of window.__ig.modules) {
-          const d = m.detect(el.querySelector('span'), document);
-          if (d) return { id: m.id, kind: m.kind, r: m.read(d.action, document, d).recipients[0] };
-        }
-        return null;
-      }));
+      const got = await page.evaluate(() =>
+        [...document.querySelectorAll('[data-probe="connect:connect"]')].map((el) => {
+          for (const m of window.__ig.modules) {
+            const d = m.detect(el.querySelector('span'), document);
+            if (d) return { id: m.id, kind: m.kind, r: m.read(d.action, document, d).recipients[0] };
+          }
+          return null;
+        }),
+      );
       size.checks += got.length;
-      assert.deepEqual(got.map((g) => g && { id: g.id, kind: g.kind, key: g.r.key, name: g.r.name }),
-        NAMES.map((name, i) => ({ id: 'linkedin.connect', kind: 'velocity', key: keyOf(name, i), name })), lang);
+      assert.deepEqual(
+        got.map((g) => g && { id: g.id, kind: g.kind, key: g.r.key, name: g.r.name }),
+        NAMES.map((name, i) => ({ id: 'linkedin.connect', kind: 'velocity', key: keyOf(name, i), name })),
+        lang,
+      );
     });
   }
 });

@@ -10,8 +10,12 @@ const PRELOAD = 'https://www.linkedin.com/preload/custom-invite/?vanityName=seba
 const one = (key, name) => ({ recipients: [{ key, name, member: true, selected: true, optedOut: false }] });
 
 let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
 
 /** nextStep asks linkedin.connect which step a Connect click outside the modal would have opened. */
 function nextStep(page) {
@@ -29,11 +33,20 @@ test('real profile top card: each Connect link is one velocity action with the p
     for (let i = 0; i < links; i++) {
       await page.evaluate((i) => document.querySelectorAll('a[href*="/preload/custom-invite/"]')[i].setAttribute('data-probe', String(i)), i);
       const got = await detect(page, `[data-probe="${i}"]`);
-      assert.deepEqual(got && { id: got.id, kind: got.kind, surface: got.surface, actionIsTarget: got.actionIsTarget },
-        { id: 'linkedin.connect', kind: 'velocity', surface: 'connect', actionIsTarget: true }, `Connect ${i}`);
+      assert.deepEqual(
+        got && { id: got.id, kind: got.kind, surface: got.surface, actionIsTarget: got.actionIsTarget },
+        { id: 'linkedin.connect', kind: 'velocity', surface: 'connect', actionIsTarget: true },
+        `Connect ${i}`,
+      );
       assert.deepEqual(await read(page), one(PROFILE, 'Sebastián Ortega'));
     }
-    for (const sel of ['a[href^="/messaging/compose/"]', 'button[aria-label="More"]', 'a[href$="/overlay/background-photo/"]', 'a[href*="connectionOf"]', '[aria-label="Profile photo"]']) {
+    for (const sel of [
+      'a[href^="/messaging/compose/"]',
+      'button[aria-label="More"]',
+      'a[href$="/overlay/background-photo/"]',
+      'a[href*="connectionOf"]',
+      '[aria-label="Profile photo"]',
+    ]) {
       const n = await page.locator(sel).count();
       assert.ok(n > 0, sel);
       assert.equal(await detect(page, sel), null, sel);
@@ -46,7 +59,11 @@ test('real note modal, stage 1: "Send without a note" is the note step (key from
   await withPage(browser, 'linkedin/real/en-note-modal-stage1.html', PRELOAD, async (page) => {
     assert.equal(await nextStep(page), 'send-invite-modal', 'a Connect click that opened it is a step, not a send');
     const got = await detect(page, 'button[aria-label="Send without a note"]');
-    assert.deepEqual(got && { id: got.id, kind: got.kind, actionIsTarget: got.actionIsTarget }, { id: 'linkedin.connect', kind: 'velocity', actionIsTarget: true });
+    assert.deepEqual(got && { id: got.id, kind: got.kind, actionIsTarget: got.actionIsTarget }, {
+      id: 'linkedin.connect',
+      kind: 'velocity',
+      actionIsTarget: true,
+    });
     assert.equal(await page.evaluate(() => window.__ig.last.d.step), 'note');
     assert.deepEqual(await read(page), one(PROFILE, 'Sebastián Ortega'));
     for (const sel of ['button[aria-label="Add a note"]', 'button[aria-label="Dismiss"]']) assert.equal(await detect(page, sel), null, sel);
@@ -60,11 +77,16 @@ test('real note modal, note step: "Send invitation" is the note step; "Cancel ad
     assert.equal(await page.evaluate(() => window.__ig.last.d.step), 'note');
     // This step does not name the person (content/hold passes the opener's name); the key is the preload URL's.
     assert.deepEqual(await read(page), one(PROFILE, ''));
-    for (const sel of ['button[aria-label="Cancel adding a note"]', 'button[aria-label="Dismiss"]', 'a[href*="/premium/"]', '#custom-message']) assert.equal(await detect(page, sel), null, sel);
+    for (const sel of ['button[aria-label="Cancel adding a note"]', 'button[aria-label="Dismiss"]', 'a[href*="/premium/"]', '#custom-message'])
+      assert.equal(await detect(page, sel), null, sel);
   });
 });
 
-for (const [lang, send] of [['en', 'Send without a note'], ['de', 'Ohne Nachricht senden'], ['fr', 'Envoyer sans note']]) {
+for (const [lang, send] of [
+  ['en', 'Send without a note'],
+  ['de', 'Ohne Nachricht senden'],
+  ['fr', 'Envoyer sans note'],
+]) {
   test(`${lang} email-gated note modal: "${send}" counts nothing until an email is typed, then it is the send`, async () => {
     await withPage(browser, `linkedin/real/${lang}-note-modal-email.html`, PRELOAD, async (page) => {
       assert.equal(await nextStep(page), 'send-invite-modal', 'the Connect click that opened it is not a send either');

@@ -13,7 +13,10 @@ import { manifestHostProblems } from '../../build.mjs';
 const ext = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // The code that ships, outside sites/ (tests import site modules directly on purpose).
 const OUTSIDE = ['background', 'content', 'shared', 'ui'].map((room) => path.join(ext, room));
-const SITE_DIRS = fs.readdirSync(path.join(ext, 'sites'), { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== 'common').map((e) => e.name);
+const SITE_DIRS = fs
+  .readdirSync(path.join(ext, 'sites'), { withFileTypes: true })
+  .filter((e) => e.isDirectory() && e.name !== 'common')
+  .map((e) => e.name);
 // A sample recipient the engine warms up with is a key, not a place the extension goes.
 const ADDRESS_ALLOWED = new Set(['background/engine.js']);
 
@@ -24,7 +27,14 @@ function literals(file) {
   const strings = [];
   const walk = (node) => {
     if (!node || typeof node.type !== 'string') return;
-    if ((node.type === 'ImportDeclaration' || node.type === 'ExportNamedDeclaration' || node.type === 'ExportAllDeclaration' || node.type === 'ImportExpression') && node.source?.value) imports.push(node.source.value);
+    if (
+      (node.type === 'ImportDeclaration' ||
+        node.type === 'ExportNamedDeclaration' ||
+        node.type === 'ExportAllDeclaration' ||
+        node.type === 'ImportExpression') &&
+      node.source?.value
+    )
+      imports.push(node.source.value);
     else if (node.type === 'Literal' && typeof node.value === 'string') strings.push(node.value);
     else if (node.type === 'TemplateElement') strings.push(node.value.cooked ?? '');
     for (const v of Object.values(node)) {

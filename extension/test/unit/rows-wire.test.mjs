@@ -24,13 +24,30 @@ const history = [
 
 test('rows travel as front-coded keys, bits and (with a message) names, and come back as they were', () => {
   const packed = packRows(recipients);
-  assert.deepEqual(packed.front.slice(0, 2), [0, "https://www.linkedin.com/in/jane-doe-1".length], 'the second key shares "https://www.linkedin.com/in/jane-doe-1" with the first');
+  assert.deepEqual(
+    packed.front.slice(0, 2),
+    [0, 'https://www.linkedin.com/in/jane-doe-1'.length],
+    'the second key shares "https://www.linkedin.com/in/jane-doe-1" with the first',
+  );
   assert.equal(packed.names, undefined, 'no names without a message');
   const back = unpackRows(JSON.parse(JSON.stringify(packed)), 100);
-  assert.deepEqual(back.keys, recipients.map((r) => r.key));
-  assert.deepEqual(back.bits, [ROW.selected | ROW.member, ROW.member, ROW.selected, ROW.selected | ROW.notMember | ROW.optedOut, ROW.selected | ROW.inTarget, ROW.selected | ROW.member]);
+  assert.deepEqual(
+    back.keys,
+    recipients.map((r) => r.key),
+  );
+  assert.deepEqual(back.bits, [
+    ROW.selected | ROW.member,
+    ROW.member,
+    ROW.selected,
+    ROW.selected | ROW.notMember | ROW.optedOut,
+    ROW.selected | ROW.inTarget,
+    ROW.selected | ROW.member,
+  ]);
   assert.equal(back.names, null);
-  assert.deepEqual(unpackRows(packRows(recipients, true), 100).names, recipients.map((r) => r.name));
+  assert.deepEqual(
+    unpackRows(packRows(recipients, true), 100).names,
+    recipients.map((r) => r.name),
+  );
 });
 
 test('the compact request from the lists is the one from the recipient objects', () => {

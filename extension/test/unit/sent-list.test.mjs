@@ -8,34 +8,48 @@ const SENT = 'https://www.linkedin.com/mynetwork/invitation-manager/sent/';
 const li = (slug) => `https://www.linkedin.com/in/${slug}/`;
 
 let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
 
 // cards reads every card as plain data (no elements).
 const cards = (page) => page.evaluate(() => window.__ig.sentList.readCards(document).map(({ card, ...c }) => c));
 // state reads what the page says about itself.
-const state = (page) => page.evaluate(() => {
-  const s = window.__ig.sentList;
-  return { tab: s.currentTab(document), total: s.readTotal(document), more: !!s.findLoadMore(document), problem: s.problem(document), sent: s.isSentPage(document) };
-});
+const state = (page) =>
+  page.evaluate(() => {
+    const s = window.__ig.sentList;
+    return {
+      tab: s.currentTab(document),
+      total: s.readTotal(document),
+      more: !!s.findLoadMore(document),
+      problem: s.problem(document),
+      sent: s.isSentPage(document),
+    };
+  });
 
 /** withdraw clicks the Withdraw control of the card found for who, then the dialog's confirm button. */
 function withdraw(page, who, opts) {
-  return page.evaluate(async ([who, opts]) => {
-    const s = window.__ig.sentList;
-    const hit = s.findCard(document, who, opts);
-    if (!hit) return { found: false };
-    const control = s.findWithdraw(hit.card);
-    if (s.findConfirm(document)) return { error: 'a dialog was open before the click' };
-    control.click();
-    await new Promise((r) => setTimeout(r, 0));
-    const c = s.findConfirm(document);
-    if (!c) return { error: 'no confirm dialog' };
-    const label = c.confirm.getAttribute('aria-label') || c.confirm.textContent.trim();
-    c.confirm.click();
-    await new Promise((r) => setTimeout(r, 0));
-    return { found: true, by: hit.by, label, gone: !hit.card.isConnected, open: !!s.findConfirm(document), withdrawn: window.__withdrawn };
-  }, [who, opts]);
+  return page.evaluate(
+    async ([who, opts]) => {
+      const s = window.__ig.sentList;
+      const hit = s.findCard(document, who, opts);
+      if (!hit) return { found: false };
+      const control = s.findWithdraw(hit.card);
+      if (s.findConfirm(document)) return { error: 'a dialog was open before the click' };
+      control.click();
+      await new Promise((r) => setTimeout(r, 0));
+      const c = s.findConfirm(document);
+      if (!c) return { error: 'no confirm dialog' };
+      const label = c.confirm.getAttribute('aria-label') || c.confirm.textContent.trim();
+      c.confirm.click();
+      await new Promise((r) => setTimeout(r, 0));
+      return { found: true, by: hit.by, label, gone: !hit.card.isConnected, open: !!s.findConfirm(document), withdrawn: window.__withdrawn };
+    },
+    [who, opts],
+  );
 }
 
 test('en, newer markup: 23 invitations over "Load more", notes, ages, withdraw with the confirm dialog', async () => {
@@ -44,11 +58,21 @@ test('en, newer markup: 23 invitations over "Load more", notes, ages, withdraw w
     let got = await cards(page);
     assert.equal(got.length, 10);
     assert.deepEqual(got[0], { key: li('jane-doe-0'), name: 'Jane Doe', headline: 'Product Manager at Acme', ageText: 'Sent today', note: '' });
-    assert.deepEqual(got[1], { key: li('omar-haddad'), name: 'Omar Haddad', headline: 'Software Engineer', ageText: 'Sent yesterday', note: 'Hi Omar, great meeting you at the Berlin meetup — let’s stay in touch!' });
+    assert.deepEqual(got[1], {
+      key: li('omar-haddad'),
+      name: 'Omar Haddad',
+      headline: 'Software Engineer',
+      ageText: 'Sent yesterday',
+      note: 'Hi Omar, great meeting you at the Berlin meetup — let’s stay in touch!',
+    });
     assert.deepEqual(got[4], { key: li('pat-obrien-4'), name: 'Pat O’Brien', headline: 'Student', ageText: 'Sent 3 weeks ago', note: '' });
     // Load more until done, as the scan will.
     for (let i = 0; i < 5; i++) {
-      const clicked = await page.evaluate(() => { const b = window.__ig.sentList.findLoadMore(document); if (b) b.click(); return !!b; });
+      const clicked = await page.evaluate(() => {
+        const b = window.__ig.sentList.findLoadMore(document);
+        if (b) b.click();
+        return !!b;
+      });
       if (!clicked) break;
     }
     got = await cards(page);
@@ -70,7 +94,13 @@ test('de: "Personen (1.052)", name from "Josef Seibolds Profilbild", "Vor 3 Woch
     assert.deepEqual(await state(page), { tab: 'sent', total: 'Personen (1.052)', more: true, problem: '', sent: true });
     assert.deepEqual(await cards(page), [
       { key: li('josef-seibold-7b2'), name: 'Josef Seibold', headline: 'Leiter Einkauf bei Brauerei Seibold', ageText: 'Vor 3 Wochen gesendet', note: '' },
-      { key: li('hans-mertens'), name: 'Hans Mertens', headline: 'Steuerberater', ageText: 'Gestern gesendet', note: 'Hallo Hans, schön, dass wir uns auf der Messe getroffen haben.' },
+      {
+        key: li('hans-mertens'),
+        name: 'Hans Mertens',
+        headline: 'Steuerberater',
+        ageText: 'Gestern gesendet',
+        note: 'Hallo Hans, schön, dass wir uns auf der Messe getroffen haben.',
+      },
       { key: li('maria-schmidt-hh'), name: 'Maria Schmidt', headline: '', ageText: 'Heute gesendet', note: '' },
       { key: li('paul-krueger'), name: 'Paul Krüger', headline: '', ageText: 'Vor 2 Monaten gesendet', note: '' },
     ]);

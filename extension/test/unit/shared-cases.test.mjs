@@ -15,7 +15,7 @@ test('ages (core/testdata/ages.json): the reader takes exactly the texts the cor
   for (const c of cases) assert.equal(AGE.test(fold(c.text)), c.age !== false, c.text);
 });
 
-test('totals (core/testdata/counts.json): the reader takes the tab\'s total, the core reads its number', () => {
+test("totals (core/testdata/counts.json): the reader takes the tab's total, the core reads its number", () => {
   const cases = table('counts.json');
   assert.ok(cases.length >= 10);
   for (const c of cases) assert.equal(TOTAL.test(clean(c.text)), c.total !== false, c.text);

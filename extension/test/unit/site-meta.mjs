@@ -34,7 +34,8 @@ export function checkSites({ modules, extra = [], fixtures, fixturesDir, manifes
       if (!fs.existsSync(path.join(fixturesDir, f.file))) out.push(`${m.id}: fixture ${f.file} is listed but missing`);
     }
     if (!NETWORKS.includes(m.network)) out.push(`${m.id}: network ${m.network} is not one the core knows`);
-    else if (modules.includes(m) && !surfaceAllowed(m.network, m.surface)) out.push(`${m.id}: surface ${m.surface} does not exist on ${m.network} (core.NetworkSurfaces)`);
+    else if (modules.includes(m) && !surfaceAllowed(m.network, m.surface))
+      out.push(`${m.id}: surface ${m.surface} does not exist on ${m.network} (core.NetworkSurfaces)`);
     for (const h of m.hosts ?? []) {
       if (!content.some((p) => hostMatches(p, h))) out.push(`${m.id}: host ${h} is not in the manifest's content scripts`);
     }
@@ -45,7 +46,8 @@ export function checkSites({ modules, extra = [], fixtures, fixturesDir, manifes
 
 /** moduleFiles lists the files under sitesDir that default-export a module with an id (not common/, not words). */
 export function moduleFiles(sitesDir) {
-  return fs.readdirSync(sitesDir, { recursive: true })
+  return fs
+    .readdirSync(sitesDir, { recursive: true })
     .map((f) => f.split(path.sep).join('/'))
     .filter((f) => f.endsWith('.js') && !f.startsWith('common/') && !f.includes('/words/') && !f.startsWith('words/'))
     .filter((f) => /export default \{[\s\S]*?\bid: '/.test(fs.readFileSync(path.join(sitesDir, f), 'utf8')));

@@ -40,9 +40,11 @@ test('the checks fail on a module that breaks the recipe', async () => {
   const bad = { id: 'xing.group-invite', network: 'xing', surface: 'contact_import', hosts: ['www.example.com'] };
   const got = checkSites({ modules: [...index.default, bad], fixtures, fixturesDir: path.join(ext, 'test', 'fixtures'), manifest });
   assert.deepEqual(got, [
-    'xing.group-invite: no en fixture it must take', 'xing.group-invite: no de fixture it must take', 'xing.group-invite: no fr fixture it must take',
+    'xing.group-invite: no en fixture it must take',
+    'xing.group-invite: no de fixture it must take',
+    'xing.group-invite: no fr fixture it must take',
     'xing.group-invite: surface contact_import does not exist on xing (core.NetworkSurfaces)',
-    'xing.group-invite: host www.example.com is not in the manifest\'s content scripts',
+    "xing.group-invite: host www.example.com is not in the manifest's content scripts",
   ]);
 });
 
@@ -52,14 +54,19 @@ test('a screen the scaffold makes passes the checks', async () => {
     for (const d of ['sites', 'shared', 'test/fixtures']) fs.cpSync(path.join(ext, d), path.join(root, d), { recursive: true });
     fs.copyFileSync(path.join(ext, 'manifest.json'), path.join(root, 'manifest.json'));
     fs.mkdirSync(path.join(root, 'test', 'unit'), { recursive: true });
-    const out = execFileSync(process.execPath, [path.join(ext, 'scripts', 'new-screen.mjs'), 'linkedin', 'newsletter-invite', 'page_invite', '--root', root], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [path.join(ext, 'scripts', 'new-screen.mjs'), 'linkedin', 'newsletter-invite', 'page_invite', '--root', root], {
+      encoding: 'utf8',
+    });
     assert.match(out, /sites\/linkedin\/newsletter-invite\.js/);
     const { problems, modules } = await check(root);
     assert.deepEqual(problems, []);
     assert.ok(modules.some((m) => m.id === 'linkedin.newsletter-invite'));
     assert.ok(fs.existsSync(path.join(root, 'test', 'unit', 'linkedin-newsletter-invite.test.mjs')));
     // A surface the network does not have is refused before anything is written.
-    assert.throws(() => execFileSync(process.execPath, [path.join(ext, 'scripts', 'new-screen.mjs'), 'xing', 'x', 'contact_import', '--root', root], { stdio: 'pipe' }), /contact_import/);
+    assert.throws(
+      () => execFileSync(process.execPath, [path.join(ext, 'scripts', 'new-screen.mjs'), 'xing', 'x', 'contact_import', '--root', root], { stdio: 'pipe' }),
+      /contact_import/,
+    );
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }

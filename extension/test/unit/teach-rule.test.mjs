@@ -8,10 +8,30 @@ import { makeRule, nameShape, pathMatches, pathPattern, ruleMatches, sameRule, s
 
 // Names as people write them on LinkedIn (digits, titles, degrees, pronouns, emoji, apostrophes, scripts).
 const NAMES = [
-  'Anna Schmidt, MBA', 'Priya Raman (she/her)', 'Tom Becker | 2x Founder', 'Li O’Neill | 3x Founder', 'Marta Nguyen (10k+ followers)',
-  'Dr. Elena Costa', 'Jörg Müller', "Liam O'Brien", 'Chloé de la Tour', '王小明', '김민준', 'محمد الأحمد', 'Олена Коваль',
-  'Sam 🚀 Rivera', '🌱 Green Jo', 'Prof. Dr. Hans-Peter Wagner', 'Ludwig van Beethoven', 'Ana María López-García',
-  'J. R. Smith Jr.', 'Sebastián Ortega', 'Zoë Kravitz 👩‍💻', 'Kai (he/him) Becker', 'Yuki 田中', 'Dr. Amal Clooney, PhD',
+  'Anna Schmidt, MBA',
+  'Priya Raman (she/her)',
+  'Tom Becker | 2x Founder',
+  'Li O’Neill | 3x Founder',
+  'Marta Nguyen (10k+ followers)',
+  'Dr. Elena Costa',
+  'Jörg Müller',
+  "Liam O'Brien",
+  'Chloé de la Tour',
+  '王小明',
+  '김민준',
+  'محمد الأحمد',
+  'Олена Коваль',
+  'Sam 🚀 Rivera',
+  '🌱 Green Jo',
+  'Prof. Dr. Hans-Peter Wagner',
+  'Ludwig van Beethoven',
+  'Ana María López-García',
+  'J. R. Smith Jr.',
+  'Sebastián Ortega',
+  'Zoë Kravitz 👩‍💻',
+  'Kai (he/him) Becker',
+  'Yuki 田中',
+  'Dr. Amal Clooney, PhD',
 ];
 const LABELS = [
   (n) => `Invite ${n} to join`,
@@ -24,15 +44,41 @@ const LABELS = [
 ];
 // Buttons never taught, as the same pages show them (en/de/fr).
 const OTHERS = [
-  (n) => `Withdraw invitation sent to ${n}`, (n) => `Accept ${n}’s invitation`, (n) => `Ignore an invitation to connect from ${n}`,
-  (n) => `Message ${n}`, (n) => `Follow ${n}`, (n) => `Pending, click to withdraw invitation sent to ${n}`, () => 'Withdraw', () => 'Accept',
-  () => 'Message', () => 'Follow', () => 'Nachricht senden', () => 'Einladung zurückziehen', (n) => `Einladung an ${n} zurückziehen`,
-  () => 'Annehmen', () => 'Folgen', () => 'Retirer', () => 'Accepter', () => 'Suivre', () => 'Send message', (n) => `Send message to ${n}`,
-  (n) => `Invite ${n} to follow`, () => 'Like', () => 'Comment', () => 'Repost', () => 'Save',
+  (n) => `Withdraw invitation sent to ${n}`,
+  (n) => `Accept ${n}’s invitation`,
+  (n) => `Ignore an invitation to connect from ${n}`,
+  (n) => `Message ${n}`,
+  (n) => `Follow ${n}`,
+  (n) => `Pending, click to withdraw invitation sent to ${n}`,
+  () => 'Withdraw',
+  () => 'Accept',
+  () => 'Message',
+  () => 'Follow',
+  () => 'Nachricht senden',
+  () => 'Einladung zurückziehen',
+  (n) => `Einladung an ${n} zurückziehen`,
+  () => 'Annehmen',
+  () => 'Folgen',
+  () => 'Retirer',
+  () => 'Accepter',
+  () => 'Suivre',
+  () => 'Send message',
+  (n) => `Send message to ${n}`,
+  (n) => `Invite ${n} to follow`,
+  () => 'Like',
+  () => 'Comment',
+  () => 'Repost',
+  () => 'Save',
 ];
 
 /** words returns the folded words of a text that carry letters or digits (for leak checks). */
-const words = (s) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1);
+const words = (s) =>
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 1);
 
 test('path patterns: ids, slugs and names become wildcards, routes stay', () => {
   const cases = {
@@ -81,7 +127,10 @@ test('names the page shows, and the labels of the other buttons, find lower-case
   assert.equal(nameShape('Anna einladen', { knownNames: ['Anna'] }), '{name} einladen');
   // German nouns are capitalised: the words the buttons share are the button's own, not a name.
   assert.equal(nameShape('Anna Schmidt, MBA um Beitritt bitten'), '{name} um {name} bitten', 'alone, a capitalised noun reads as a name');
-  assert.equal(nameShape('Anna Schmidt, MBA um Beitritt bitten', { siblings: ['Li O’Neill | 3x Founder um Beitritt bitten', '王小明 um Beitritt bitten'] }), '{name} um Beitritt bitten');
+  assert.equal(
+    nameShape('Anna Schmidt, MBA um Beitritt bitten', { siblings: ['Li O’Neill | 3x Founder um Beitritt bitten', '王小明 um Beitritt bitten'] }),
+    '{name} um Beitritt bitten',
+  );
   // …but a word two buttons share is never taken as the button's own when the page shows it as a name.
   assert.equal(nameShape('Ask Rose to join Rose', { siblings: ['Ask Tom to join Rose'], knownNames: ['Rose'] }), 'Ask {name} to join {name}');
   // Other buttons that differ in an interface word do not turn it into a name.
@@ -93,7 +142,10 @@ test('a rule made on one person’s button holds the same button for everyone el
     for (const first of NAMES.slice(0, 6)) {
       const rule = makeRule({ host: 'www.linkedin.com', path: '/groups/4242/members/', role: 'button', name: label(first) }, { id: 'r1' });
       for (const other of NAMES) {
-        assert.ok(ruleMatches(rule, { host: 'www.linkedin.com', path: '/groups/77/members/', role: 'button', name: label(other) }), `${rule.name} should hold ${label(other)}`);
+        assert.ok(
+          ruleMatches(rule, { host: 'www.linkedin.com', path: '/groups/77/members/', role: 'button', name: label(other) }),
+          `${rule.name} should hold ${label(other)}`,
+        );
       }
       assert.ok(!ruleMatches(rule, { host: 'www.linkedin.com', path: '/groups/77/members/', role: 'link', name: label(NAMES[1]) }), 'another role');
       assert.ok(!ruleMatches(rule, { host: 'www.xing.com', path: '/groups/77/members/', role: 'button', name: label(NAMES[1]) }), 'another site');
@@ -138,8 +190,18 @@ test('teaching refuses what it cannot hold safely, with a reason', () => {
 });
 
 test('stored and imported rules are validated with clear messages', () => {
-  const good = makeRule({ host: 'www.linkedin.com', path: '/groups/1/', role: 'button', name: 'Invite Jo Wu to join' }, { id: 'a', now: new Date('2026-12-04T10:00:00Z') });
-  assert.deepEqual(good, { id: 'a', host: 'www.linkedin.com', path: '/groups/*/', role: 'button', name: 'Invite {name} to join', createdAt: '2026-12-04T10:00:00.000Z' });
+  const good = makeRule(
+    { host: 'www.linkedin.com', path: '/groups/1/', role: 'button', name: 'Invite Jo Wu to join' },
+    { id: 'a', now: new Date('2026-12-04T10:00:00Z') },
+  );
+  assert.deepEqual(good, {
+    id: 'a',
+    host: 'www.linkedin.com',
+    path: '/groups/*/',
+    role: 'button',
+    name: 'Invite {name} to join',
+    createdAt: '2026-12-04T10:00:00.000Z',
+  });
   assert.deepEqual(validateRule({ ...good }), good);
   const bad = [
     [{ ...good, host: 'evil.example' }, /rule 3: host "evil.example" is not a LinkedIn or XING host/],

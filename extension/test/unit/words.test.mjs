@@ -28,13 +28,16 @@ test('a language lacking a concept, or with an unknown one, is named', () => {
   const { otherObject, ...de } = WORDS.de;
   assert.ok(otherObject);
   const got = problems({ en: WORDS.en, de: { ...de, typo: ['x'] } }, CONCEPTS);
-  assert.deepEqual(got.map((p) => p.split(' (')[0]), ['de: concept otherObject is missing', 'de: concept typo is not in the concepts']);
+  assert.deepEqual(
+    got.map((p) => p.split(' (')[0]),
+    ['de: concept otherObject is missing', 'de: concept typo is not in the concepts'],
+  );
 });
 
 test('words are written in normal spelling and folded at load', () => {
   assert.equal(foldPattern('zurückziehen'), 'zuruckziehen');
   assert.equal(foldPattern('envoyée à (.+)$'), 'envoyee a (.+)$');
-  assert.equal(foldPattern("l’invitation"), "l'invitation");
+  assert.equal(foldPattern('l’invitation'), "l'invitation");
   assert.equal(loosePattern('réseau'), 'r[ée]seau');
   assert.ok(WORDS.de.notInvite.includes('zurückziehen'));
   const m = compileWords(WORDS);
@@ -66,12 +69,18 @@ test('a fourth language is one file per set of words: checked, then compiled int
   assert.ok(!compileWords(common.WORDS).INVITE.test('invita'));
 
   const li = compileLinkedIn({ ...linkedin.WORDS, it: it.linkedin });
-  assert.equal(li.TEMPLATES.withdrawLabel.map((re) => re.exec(fold('Ritira l’invito inviato a Giulia Bianchi | 2x Fondatrice'))?.[1]).find(Boolean), 'giulia bianchi | 2x fondatrice');
+  assert.equal(
+    li.TEMPLATES.withdrawLabel.map((re) => re.exec(fold('Ritira l’invito inviato a Giulia Bianchi | 2x Fondatrice'))?.[1]).find(Boolean),
+    'giulia bianchi | 2x fondatrice',
+  );
   assert.ok(li.AGE.test(fold('Inviato 3 settimane fa')) && li.RATE_LIMIT.test(fold('Riprova più tardi')));
   const xi = compileXing({ ...xing.WORDS, it: it.xing });
   assert.ok(xi.SENDS.test('invia la richiesta') && xi.TITLE_NAME.some((re) => re.test('Richiesta di contatto a Mario Rossi')));
 
   const { otherObject, ...lacking } = it.common;
   assert.ok(otherObject);
-  assert.deepEqual(problems({ it: lacking }, common.CONCEPTS).map((p) => p.split(' (')[0]), ['it: concept otherObject is missing']);
+  assert.deepEqual(
+    problems({ it: lacking }, common.CONCEPTS).map((p) => p.split(' (')[0]),
+    ['it: concept otherObject is missing'],
+  );
 });

@@ -23,7 +23,11 @@ export default {
   mutual: ['gemeinsame?'],
   sentTo: ['gesendet an\\s+(.+)$', '^einladung an\\s+(.+?)\\s+zurückziehen$'],
   connectBare: ['vernetzen', 'als kontakt hinzufügen'],
-  noteModal: ['(?:möchten sie|möchtest du) (?:eine )?nachricht hinzufügen', 'nachricht zu (?:ihrer|deiner) einladung', '(?:ihre|deine) einladung (?:personalisieren|anpassen)'],
+  noteModal: [
+    '(?:möchten sie|möchtest du) (?:eine )?nachricht hinzufügen',
+    'nachricht zu (?:ihrer|deiner) einladung',
+    '(?:ihre|deine) einladung (?:personalisieren|anpassen)',
+  ],
   noteSend: ['senden', 'jetzt senden', 'einladung senden', 'ohne (?:eine )?nachricht senden'],
   modalNamed: ['\\beinladung an ([^.!?]+?)(?: mit einer nachricht|[.!?]|$)'],
   titleTarget: [

@@ -27,6 +27,6 @@ export default {
     '^inviter (?:des |vos )?(?:relations|personnes|contacts)? ?à (?:suivre|rejoindre|participer à)\\s+(.+)$',
     '^inviter (?:des |vos )?(?:relations|personnes|contacts)? ?(?:à|au|aux)\\s+(?:l[’\']|la |le )?(?:événement|groupe|page)?\\s*[:«"]?\\s*(.+?)\\s*[»"]?$',
   ],
-  genericDeterminer: ['votre ', 'cet ', 'cette ', 'notre ', 'l[’\']', 'la ', 'le '],
+  genericDeterminer: ['votre ', 'cet ', 'cette ', 'notre ', "l[’']", 'la ', 'le '],
   genericTarget: ['événement', 'groupe', 'réseau'],
 };

@@ -9,14 +9,35 @@ const TEXT = {
 };
 
 const FIRST = ['Jane', 'Omar', 'Lena', 'Kai', 'Marta', 'Jonas', 'Aiko', 'Luis', 'Sofia', 'Emil', 'Nora', 'Yusuf', 'Clara', 'Tomás', 'Ingrid', 'Pavel'];
-const LAST = ['Doe', 'Haddad', 'Schmidt', 'Nakamura', 'Kowalska', 'Berg', 'Tanaka', 'García', 'Rossi', 'Larsen', 'Okafor', 'Yilmaz', 'Meyer', 'Silva', 'Holm', 'Novák'];
+const LAST = [
+  'Doe',
+  'Haddad',
+  'Schmidt',
+  'Nakamura',
+  'Kowalska',
+  'Berg',
+  'Tanaka',
+  'García',
+  'Rossi',
+  'Larsen',
+  'Okafor',
+  'Yilmaz',
+  'Meyer',
+  'Silva',
+  'Holm',
+  'Novák',
+];
 const JOBS = ['Product Manager', 'Software Engineer', 'Recruiter', 'Designer', 'Sales Lead', 'Data Analyst', 'Founder', 'Consultant'];
 const ORGS = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Stark Industries', 'Wayne Enterprises'];
 
 /** person returns the i-th generated person (stable across runs). */
 export function person(i) {
   const name = `${FIRST[i % FIRST.length]} ${LAST[(i * 7 + 3) % LAST.length]}`;
-  const slug = `${name.toLowerCase().normalize('NFD').replace(/[^a-z ]/g, '').replace(/ /g, '-')}-${i + 1}`;
+  const slug = `${name
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z ]/g, '')
+    .replace(/ /g, '-')}-${i + 1}`;
   return { name, slug, key: `https://www.linkedin.com/in/${slug}/`, job: `${JOBS[i % JOBS.length]}`, org: ORGS[i % ORGS.length] };
 }
 

@@ -10,18 +10,38 @@
 
 export const WORDS_2026 = {
   en: {
-    title: 'Manage invitations', received: 'Received', sent: 'Sent', people: 'People ({n})', withdraw: 'Withdraw',
-    label: 'Withdraw invitation sent to {name}', alt: '{name}’s profile picture',
-    dlgTitle: 'Withdraw invitation', dlgText: 'If you withdraw now, you won’t be able to resend to this person for up to 3 weeks.', cancel: 'Cancel', dismiss: 'Dismiss',
-    ok: 'Invitation to {name} withdrawn.', fail: 'Sorry, unable to withdraw invitation to {name}. Please try again.',
-    limit: 'You’re out of invitations for now. Try again later.', toasts: '{n} notifications',
+    title: 'Manage invitations',
+    received: 'Received',
+    sent: 'Sent',
+    people: 'People ({n})',
+    withdraw: 'Withdraw',
+    label: 'Withdraw invitation sent to {name}',
+    alt: '{name}’s profile picture',
+    dlgTitle: 'Withdraw invitation',
+    dlgText: 'If you withdraw now, you won’t be able to resend to this person for up to 3 weeks.',
+    cancel: 'Cancel',
+    dismiss: 'Dismiss',
+    ok: 'Invitation to {name} withdrawn.',
+    fail: 'Sorry, unable to withdraw invitation to {name}. Please try again.',
+    limit: 'You’re out of invitations for now. Try again later.',
+    toasts: '{n} notifications',
   },
   de: {
-    title: 'Einladungen verwalten', received: 'Eingegangen', sent: 'Gesendet', people: 'Personen ({n})', withdraw: 'Zurückziehen',
-    label: 'Einladung an {name} zurückziehen', alt: '{name}s Profilbild',
-    dlgTitle: 'Einladung zurückziehen', dlgText: 'Wenn Sie die Einladung jetzt zurückziehen, können Sie diese Person bis zu 3 Wochen lang nicht erneut einladen.', cancel: 'Abbrechen', dismiss: 'Schließen',
-    ok: 'Einladung an {name} zurückgezogen.', fail: 'Die Einladung an {name} konnte leider nicht zurückgezogen werden. Bitte versuchen Sie es erneut.',
-    limit: 'Sie haben derzeit keine Einladungen mehr. Versuchen Sie es später erneut.', toasts: '{n} Benachrichtigungen',
+    title: 'Einladungen verwalten',
+    received: 'Eingegangen',
+    sent: 'Gesendet',
+    people: 'Personen ({n})',
+    withdraw: 'Zurückziehen',
+    label: 'Einladung an {name} zurückziehen',
+    alt: '{name}s Profilbild',
+    dlgTitle: 'Einladung zurückziehen',
+    dlgText: 'Wenn Sie die Einladung jetzt zurückziehen, können Sie diese Person bis zu 3 Wochen lang nicht erneut einladen.',
+    cancel: 'Abbrechen',
+    dismiss: 'Schließen',
+    ok: 'Einladung an {name} zurückgezogen.',
+    fail: 'Die Einladung an {name} konnte leider nicht zurückgezogen werden. Bitte versuchen Sie es erneut.',
+    limit: 'Sie haben derzeit keine Einladungen mehr. Versuchen Sie es später erneut.',
+    toasts: '{n} Benachrichtigungen',
   },
 };
 
@@ -31,7 +51,15 @@ export const WORDS_2026 = {
  */
 export function html2026(rows, opts) {
   const w = WORDS_2026[opts.lang] ?? WORDS_2026.en;
-  const cfg = { w, total: opts.total, pageSize: opts.pageSize, loadDelayMs: opts.loadDelayMs, unhandled: opts.unhandled ?? [], leaves: opts.leaves ?? [], fail: opts.fail ?? [] };
+  const cfg = {
+    w,
+    total: opts.total,
+    pageSize: opts.pageSize,
+    loadDelayMs: opts.loadDelayMs,
+    unhandled: opts.unhandled ?? [],
+    leaves: opts.leaves ?? [],
+    fail: opts.fail ?? [],
+  };
   return `<!doctype html><html lang="${opts.lang}"><head><meta charset="utf-8"><title>${w.title} | LinkedIn</title>
 <style>
 html,body{height:100%;margin:0;overflow:hidden;background:#f4f2ee;font:14px -apple-system,system-ui,sans-serif;color:#191919}

@@ -12,8 +12,58 @@
 
 import { html2026 } from './sent-list-2026.js';
 
-const FIRST = ['Jane', 'Omar', 'Mei', 'Käthe', 'Ravi', 'Anna', 'Lucas', 'Fatima', 'Tomasz', 'Emily', 'Kenji', 'Sara', 'Diego', 'Ingrid', 'Yusuf', 'Chloé', 'Arjun', 'Lea', 'Mateo', 'Zoe', 'Hiro', 'Nora', 'Pavel', 'Aiko'];
-const LAST = ['Doe', 'Haddad', 'Lin', 'Müller', 'Singh', 'Berg', 'Silva', 'Zahra', 'Nowak', 'Clarke', 'Sato', 'Rossi', 'Ramos', 'Larsen', 'Kaya', 'Martin', 'Patel', 'Wolf', 'Gómez', 'Adams', 'Tanaka', 'Fischer', 'Novák', 'Ito'];
+const FIRST = [
+  'Jane',
+  'Omar',
+  'Mei',
+  'Käthe',
+  'Ravi',
+  'Anna',
+  'Lucas',
+  'Fatima',
+  'Tomasz',
+  'Emily',
+  'Kenji',
+  'Sara',
+  'Diego',
+  'Ingrid',
+  'Yusuf',
+  'Chloé',
+  'Arjun',
+  'Lea',
+  'Mateo',
+  'Zoe',
+  'Hiro',
+  'Nora',
+  'Pavel',
+  'Aiko',
+];
+const LAST = [
+  'Doe',
+  'Haddad',
+  'Lin',
+  'Müller',
+  'Singh',
+  'Berg',
+  'Silva',
+  'Zahra',
+  'Nowak',
+  'Clarke',
+  'Sato',
+  'Rossi',
+  'Ramos',
+  'Larsen',
+  'Kaya',
+  'Martin',
+  'Patel',
+  'Wolf',
+  'Gómez',
+  'Adams',
+  'Tanaka',
+  'Fischer',
+  'Novák',
+  'Ito',
+];
 const HEAD = ['Product Manager at Acme', 'Software Engineer', 'Recruiter', 'Head of Sales', 'Student', 'Cloud Architect', 'UX Researcher', 'Data Analyst'];
 
 export const SENT_URL = 'https://www.linkedin.com/mynetwork/invitation-manager/sent/';
@@ -21,35 +71,91 @@ export const RECEIVED_URL = 'https://www.linkedin.com/mynetwork/invitation-manag
 
 const TEXT = {
   en: {
-    lang: 'en', title: 'Manage invitations', received: 'Received', sent: 'Sent', people: 'People', more: 'Load more',
-    withdraw: 'Withdraw', withdrawLabel: (n) => `Withdraw invitation sent to ${n}`, alt: (n) => `${n}’s profile picture`,
-    dlgTitle: 'Withdraw invitation', dlgText: 'If you withdraw now, you won’t be able to resend to this person for up to 3 weeks.', cancel: 'Cancel',
-    limit: 'You’re out of invitations for now. Try again later.', empty: 'No pending invitations', receivedText: 'No pending invitations received',
-    age: { today: 'Sent today', yesterday: 'Sent yesterday', days: (n) => `Sent ${n} days ago`, weeks: (n) => (n === 1 ? 'Sent 1 week ago' : `Sent ${n} weeks ago`), months: (n) => (n === 1 ? 'Sent 1 month ago' : `Sent ${n} months ago`) },
+    lang: 'en',
+    title: 'Manage invitations',
+    received: 'Received',
+    sent: 'Sent',
+    people: 'People',
+    more: 'Load more',
+    withdraw: 'Withdraw',
+    withdrawLabel: (n) => `Withdraw invitation sent to ${n}`,
+    alt: (n) => `${n}’s profile picture`,
+    dlgTitle: 'Withdraw invitation',
+    dlgText: 'If you withdraw now, you won’t be able to resend to this person for up to 3 weeks.',
+    cancel: 'Cancel',
+    limit: 'You’re out of invitations for now. Try again later.',
+    empty: 'No pending invitations',
+    receivedText: 'No pending invitations received',
+    age: {
+      today: 'Sent today',
+      yesterday: 'Sent yesterday',
+      days: (n) => `Sent ${n} days ago`,
+      weeks: (n) => (n === 1 ? 'Sent 1 week ago' : `Sent ${n} weeks ago`),
+      months: (n) => (n === 1 ? 'Sent 1 month ago' : `Sent ${n} months ago`),
+    },
     count: (n) => n.toLocaleString('en-US'),
   },
   de: {
-    lang: 'de', title: 'Einladungen verwalten', received: 'Eingegangen', sent: 'Gesendet', people: 'Personen', more: 'Mehr anzeigen',
-    withdraw: 'Zurückziehen', withdrawLabel: (n) => `Einladung an ${n} zurückziehen`, alt: (n) => `${n}s Profilbild`,
-    dlgTitle: 'Einladung zurückziehen', dlgText: 'Wenn Sie die Einladung jetzt zurückziehen, können Sie diese Person bis zu 3 Wochen lang nicht erneut einladen.', cancel: 'Abbrechen',
-    limit: 'Sie haben derzeit keine Einladungen mehr. Versuchen Sie es später erneut.', empty: 'Keine ausstehenden Einladungen', receivedText: 'Keine erhaltenen Einladungen',
-    age: { today: 'Heute gesendet', yesterday: 'Gestern gesendet', days: (n) => `Vor ${n} Tagen gesendet`, weeks: (n) => (n === 1 ? 'Vor 1 Woche gesendet' : `Vor ${n} Wochen gesendet`), months: (n) => (n === 1 ? 'Vor 1 Monat gesendet' : `Vor ${n} Monaten gesendet`) },
+    lang: 'de',
+    title: 'Einladungen verwalten',
+    received: 'Eingegangen',
+    sent: 'Gesendet',
+    people: 'Personen',
+    more: 'Mehr anzeigen',
+    withdraw: 'Zurückziehen',
+    withdrawLabel: (n) => `Einladung an ${n} zurückziehen`,
+    alt: (n) => `${n}s Profilbild`,
+    dlgTitle: 'Einladung zurückziehen',
+    dlgText: 'Wenn Sie die Einladung jetzt zurückziehen, können Sie diese Person bis zu 3 Wochen lang nicht erneut einladen.',
+    cancel: 'Abbrechen',
+    limit: 'Sie haben derzeit keine Einladungen mehr. Versuchen Sie es später erneut.',
+    empty: 'Keine ausstehenden Einladungen',
+    receivedText: 'Keine erhaltenen Einladungen',
+    age: {
+      today: 'Heute gesendet',
+      yesterday: 'Gestern gesendet',
+      days: (n) => `Vor ${n} Tagen gesendet`,
+      weeks: (n) => (n === 1 ? 'Vor 1 Woche gesendet' : `Vor ${n} Wochen gesendet`),
+      months: (n) => (n === 1 ? 'Vor 1 Monat gesendet' : `Vor ${n} Monaten gesendet`),
+    },
     count: (n) => n.toLocaleString('de-DE'),
   },
   fr: {
-    lang: 'fr', title: 'Gérer les invitations', received: 'Reçues', sent: 'Envoyées', people: 'Personnes', more: 'Afficher plus',
-    withdraw: 'Retirer', withdrawLabel: (n) => `Retirer l’invitation envoyée à ${n}`, alt: (n) => `Photo de profil de ${n}`,
-    dlgTitle: 'Retirer l’invitation', dlgText: 'Si vous retirez cette invitation, vous ne pourrez pas la renvoyer à cette personne pendant 3 semaines.', cancel: 'Annuler',
-    limit: 'Vous avez atteint la limite d’invitations. Réessayez plus tard.', empty: 'Aucune invitation en attente', receivedText: 'Aucune invitation reçue',
-    age: { today: 'Envoyée aujourd’hui', yesterday: 'Envoyée hier', days: (n) => `Envoyée il y a ${n} jours`, weeks: (n) => (n === 1 ? 'Envoyée il y a 1 semaine' : `Envoyée il y a ${n} semaines`), months: (n) => `Envoyée il y a ${n} mois` },
+    lang: 'fr',
+    title: 'Gérer les invitations',
+    received: 'Reçues',
+    sent: 'Envoyées',
+    people: 'Personnes',
+    more: 'Afficher plus',
+    withdraw: 'Retirer',
+    withdrawLabel: (n) => `Retirer l’invitation envoyée à ${n}`,
+    alt: (n) => `Photo de profil de ${n}`,
+    dlgTitle: 'Retirer l’invitation',
+    dlgText: 'Si vous retirez cette invitation, vous ne pourrez pas la renvoyer à cette personne pendant 3 semaines.',
+    cancel: 'Annuler',
+    limit: 'Vous avez atteint la limite d’invitations. Réessayez plus tard.',
+    empty: 'Aucune invitation en attente',
+    receivedText: 'Aucune invitation reçue',
+    age: {
+      today: 'Envoyée aujourd’hui',
+      yesterday: 'Envoyée hier',
+      days: (n) => `Envoyée il y a ${n} jours`,
+      weeks: (n) => (n === 1 ? 'Envoyée il y a 1 semaine' : `Envoyée il y a ${n} semaines`),
+      months: (n) => `Envoyée il y a ${n} mois`,
+    },
     count: (n) => n.toLocaleString('fr-FR'),
   },
 };
 
 /** person returns the i-th generated person: { key, slug, name, head, age: [unit, n] }. */
 export function person(i, age = ['weeks', 1 + (i % 4)]) {
-  const name = `${FIRST[i % FIRST.length]} ${LAST[(i * 5 + 1) % LAST.length]}${i >= FIRST.length ? ` ${String.fromCharCode(65 + Math.floor(i / FIRST.length) % 26)}.` : ''}`;
-  const slug = `${name.toLowerCase().normalize('NFD').replace(/[^a-z ]/g, '').trim().replace(/ +/g, '-')}-${i + 1}`;
+  const name = `${FIRST[i % FIRST.length]} ${LAST[(i * 5 + 1) % LAST.length]}${i >= FIRST.length ? ` ${String.fromCharCode(65 + (Math.floor(i / FIRST.length) % 26))}.` : ''}`;
+  const slug = `${name
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z ]/g, '')
+    .trim()
+    .replace(/ +/g, '-')}-${i + 1}`;
   return { key: `https://www.linkedin.com/in/${slug}/`, slug, name, head: HEAD[i % HEAD.length], age };
 }
 
@@ -63,7 +169,20 @@ function ageText(t, [unit, n]) {
  * createSentSite makes the site. people: [{ key, slug, name, head, age, note? }] in list order (newest first).
  * Returns { state, install(ctx), withdrawnCount(key) }.
  */
-export function createSentSite({ lang = 'en', people, pageSize = 10, rateLimitAfter = Infinity, jumpAfterLoadMore = 0, jumps = 1, withdrawDelayMs = 0, loadDelayMs = 40, markup = 'load-more', unhandled, leaves, fail }) {
+export function createSentSite({
+  lang = 'en',
+  people,
+  pageSize = 10,
+  rateLimitAfter = Infinity,
+  jumpAfterLoadMore = 0,
+  jumps = 1,
+  withdrawDelayMs = 0,
+  loadDelayMs = 40,
+  markup = 'load-more',
+  unhandled,
+  leaves,
+  fail,
+}) {
   const t = TEXT[lang];
   const state = { people: [...people], withdrawn: [], refused: 0, jumps: 0, maxJumps: jumps, pageLoads: 0 };
 
@@ -75,7 +194,14 @@ export function createSentSite({ lang = 'en', people, pageSize = 10, rateLimitAf
     }
     state.pageLoads++;
     const data = state.people.map((p) => ({ key: p.key, slug: p.slug, name: p.name, head: p.head, age: ageText(t, p.age), note: p.note ?? '' }));
-    const cfg = { t: { ...t, withdrawLabel: undefined, alt: undefined, age: undefined, count: undefined }, pageSize, loadDelayMs, jump: jumpAfterLoadMore, jumpsLeft: Math.max(0, state.maxJumps - state.jumps), total: t.count(data.length) };
+    const cfg = {
+      t: { ...t, withdrawLabel: undefined, alt: undefined, age: undefined, count: undefined },
+      pageSize,
+      loadDelayMs,
+      jump: jumpAfterLoadMore,
+      jumpsLeft: Math.max(0, state.maxJumps - state.jumps),
+      total: t.count(data.length),
+    };
     return `<!doctype html><html lang="${t.lang}"><head><meta charset="utf-8"><title>${t.title} | LinkedIn</title>
 <style>
 body{margin:0;background:#f4f2ee;font:14px -apple-system,system-ui,sans-serif;color:#191919}
@@ -174,7 +300,9 @@ else renderSent();
   }
 
   async function install(ctx) {
-    await ctx.route('https://www.linkedin.com/mynetwork/invitation-manager/**', (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html() }));
+    await ctx.route('https://www.linkedin.com/mynetwork/invitation-manager/**', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html() }),
+    );
     await ctx.route('https://www.linkedin.com/fixture-api/**', async (route) => {
       const req = route.request();
       const path = new URL(req.url()).pathname;

@@ -16,8 +16,34 @@ export const MEMBERS = [
 
 /** WORDS are the page's own texts in English and German. */
 const WORDS = {
-  en: { lang: 'en', title: 'Group members', intro: 'Ask the people you know to join the group.', ask: (n) => `Ask ${n} to join`, askText: 'Ask to join', select: (n) => `Select ${n}`, message: 'Message', follow: (n) => `Follow ${n}`, followText: 'Follow', withdraw: (n) => `Withdraw invitation sent to ${n}`, withdrawText: 'Withdraw', bulk: 'Ask selected people to join' },
-  de: { lang: 'de', title: 'Gruppenmitglieder', intro: 'Bitten Sie Personen, die Sie kennen, der Gruppe beizutreten.', ask: (n) => `${n} um Beitritt bitten`, askText: 'Um Beitritt bitten', select: (n) => `${n} auswählen`, message: 'Nachricht', follow: (n) => `${n} folgen`, followText: 'Folgen', withdraw: (n) => `Einladung an ${n} zurückziehen`, withdrawText: 'Zurückziehen', bulk: 'Ausgewählte Personen um Beitritt bitten' },
+  en: {
+    lang: 'en',
+    title: 'Group members',
+    intro: 'Ask the people you know to join the group.',
+    ask: (n) => `Ask ${n} to join`,
+    askText: 'Ask to join',
+    select: (n) => `Select ${n}`,
+    message: 'Message',
+    follow: (n) => `Follow ${n}`,
+    followText: 'Follow',
+    withdraw: (n) => `Withdraw invitation sent to ${n}`,
+    withdrawText: 'Withdraw',
+    bulk: 'Ask selected people to join',
+  },
+  de: {
+    lang: 'de',
+    title: 'Gruppenmitglieder',
+    intro: 'Bitten Sie Personen, die Sie kennen, der Gruppe beizutreten.',
+    ask: (n) => `${n} um Beitritt bitten`,
+    askText: 'Um Beitritt bitten',
+    select: (n) => `${n} auswählen`,
+    message: 'Nachricht',
+    follow: (n) => `${n} folgen`,
+    followText: 'Folgen',
+    withdraw: (n) => `Einladung an ${n} zurückziehen`,
+    withdrawText: 'Zurückziehen',
+    bulk: 'Ausgewählte Personen um Beitritt bitten',
+  },
 };
 
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
