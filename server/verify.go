@@ -20,8 +20,8 @@ type VerifyInput struct {
 	// Raw, when set, is the bytes Request was decoded from (strictly, as the
 	// engine decodes): an engine linked in natively is given them as they
 	// are, where encoding the compact form would cost more than it saves.
-	Raw []byte `json:"-"`
-	Decision core.Decision      `json:"decision"`
+	Raw      []byte        `json:"-"`
+	Decision core.Decision `json:"decision"`
 }
 
 // Verification is the answer to a verify: match or mismatch with the differences.
