@@ -5,42 +5,14 @@
 import { done, getAll, req } from './idb.js';
 import { HandlerError } from './handlers.js';
 import { addRules, checkRules, exportRules } from './rules.js';
+import { NETWORKS as CORE_NETWORKS, STATES as CORE_STATES } from '../shared/core-constants.js';
 
 export const FORMAT = 'inviteguard-history';
-const STATES = new Set(['held', 'cancelled', 'sent', 'accepted', 'withdraw_requested', 'withdrawn', 'not_found', 'gone', 'expired', 'failed']);
-const NETWORKS = new Set(['linkedin', 'xing']);
+const STATES = new Set(CORE_STATES);
+const NETWORKS = new Set(CORE_NETWORKS);
 const MAX_ROWS = 200000;
 /** MAX_IMPORT_BYTES caps an imported file (a 200,000-row export is about 60 MB of JSON). */
 export const MAX_IMPORT_BYTES = 64 * 2 ** 20;
-
-/** CSV_COLUMNS: one row per invitation; its batch's fields are repeated so that a CSV alone restores the batches. */
-export const CSV_COLUMNS = [
-  'id',
-  'batchId',
-  'key',
-  'name',
-  'network',
-  'surface',
-  'target',
-  'member',
-  'state',
-  'sentAt',
-  'sentEarliest',
-  'withdrawnAt',
-  'source',
-  'note',
-  'flags',
-  'verdict',
-  'engineId',
-  'batchCreatedAt',
-  'batchSurface',
-  'batchTarget',
-  'batchCount',
-  'batchVerdict',
-  'batchFriction',
-  'batchPageUrl',
-  'batchEngineId',
-];
 
 const INV_FIELDS = [
   'id',
@@ -60,6 +32,19 @@ const INV_FIELDS = [
   'flags',
   'verdict',
   'engineId',
+];
+
+/** CSV_COLUMNS: one row per invitation; its batch's fields are repeated so that a CSV alone restores the batches. */
+export const CSV_COLUMNS = [
+  ...INV_FIELDS,
+  'batchCreatedAt',
+  'batchSurface',
+  'batchTarget',
+  'batchCount',
+  'batchVerdict',
+  'batchFriction',
+  'batchPageUrl',
+  'batchEngineId',
 ];
 // What an import keeps: the exported fields, nothing else (no serverId, queuedAt, record, withdrawnBy, …:
 // a file must not mark rows as synced, recorded or withdrawn by the runner). source is always "import".
@@ -186,7 +171,7 @@ function checkTime(v, where, optional = false) {
 function checkInvitation(inv, where) {
   if (!inv || typeof inv !== 'object') throw new HandlerError('invalid', `${where}: not an object`);
   for (const f of ['id', 'key']) if (typeof inv[f] !== 'string' || !inv[f].trim()) throw new HandlerError('invalid', `${where}: ${f} is missing`);
-  if (!NETWORKS.has(inv.network)) throw new HandlerError('invalid', `${where}: network "${inv.network}" is not linkedin or xing`);
+  if (!NETWORKS.has(inv.network)) throw new HandlerError('invalid', `${where}: network "${inv.network}" is not ${CORE_NETWORKS.join(' or ')}`);
   if (!STATES.has(inv.state)) throw new HandlerError('invalid', `${where}: state "${inv.state}" is unknown`);
   const out = { batchId: '', name: '', surface: '', target: '', verdict: '', engineId: '', ...pickStrings(inv, IMPORT_INV_STRINGS), source: 'import' };
   out.sentAt = checkTime(inv.sentAt, `${where}: sentAt`);
@@ -202,7 +187,7 @@ function checkInvitation(inv, where) {
 
 function checkBatch(b, where) {
   if (!b || typeof b !== 'object' || typeof b.id !== 'string' || !b.id) throw new HandlerError('invalid', `${where}: id is missing`);
-  if (!NETWORKS.has(b.network)) throw new HandlerError('invalid', `${where}: network "${b.network}" is not linkedin or xing`);
+  if (!NETWORKS.has(b.network)) throw new HandlerError('invalid', `${where}: network "${b.network}" is not ${CORE_NETWORKS.join(' or ')}`);
   const out = { surface: '', target: '', engineId: '', pageUrl: '', ...pickStrings(b, IMPORT_BATCH_STRINGS), source: 'import' };
   out.createdAt = checkTime(b.createdAt, `${where}: createdAt`);
   out.releasedAt = checkTime(b.releasedAt, `${where}: releasedAt`, true) ?? out.createdAt;

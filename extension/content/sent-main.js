@@ -5,6 +5,7 @@
 
 import { i18n } from '../shared/i18n.js';
 import { send } from '../shared/messaging.js';
+import { jobTitleKey } from '../shared/job-title.js';
 import { createOverlay } from './overlay.js';
 import { createRunner } from './runner.js';
 
@@ -39,14 +40,7 @@ function start() {
     const c = job.counts;
     const total = toWithdraw(job);
     const done = c.withdrawn + c.not_found + c.failed + c.highlighted + c.cancelled;
-    const title =
-      task.kind === 'done'
-        ? i18n.t(job.dryRun ? 'runner_title_dry_done' : 'runner_title_done')
-        : task.kind === 'stopped'
-          ? i18n.t('runner_title_stopped')
-          : job.dryRun
-            ? i18n.t('runner_title_dry')
-            : i18n.t('runner_title_withdraw');
+    const title = i18n.t(jobTitleKey(task.kind, job.dryRun));
     const buttons = [];
     if (task.kind === 'item' || task.kind === 'waiting') buttons.push({ label: i18n.t('button_pause'), onClick: act('job.pause', job.id) });
     if (task.kind === 'paused' || task.kind === 'stopped')

@@ -5,6 +5,7 @@
 
 import { i18n } from '../shared/i18n.js';
 import { send } from '../shared/messaging.js';
+import { jobTitleKey } from '../shared/job-title.js';
 import { el } from '../shared/el.js';
 import { translatePage } from './ui-util.js';
 import { renderOffers } from './popup-bursts.js';
@@ -43,14 +44,7 @@ function renderJob(job) {
   box.append(
     el('h2', {
       id: 'job-title',
-      text:
-        job.state === 'done'
-          ? i18n.t(job.dryRun ? 'runner_title_dry_done' : 'runner_title_done')
-          : job.state === 'stopped'
-            ? i18n.t('runner_title_stopped')
-            : job.dryRun
-              ? i18n.t('runner_title_dry')
-              : i18n.t('runner_title_withdraw'),
+      text: i18n.t(jobTitleKey(job.state, job.dryRun)),
     }),
     el('div', { class: 'line', text: line }),
     el(
