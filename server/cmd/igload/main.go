@@ -16,6 +16,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"sync"
@@ -58,6 +59,8 @@ func run() error {
 	workers := flag.Int("concurrency", 4, "concurrent workers (at most 64)")
 	scenario := flag.String("scenario", "mixed", "verify (1,000-recipient decisions), record (batches), read (lists) or mixed")
 	batch := flag.Int("batch", 100, "invitations per recorded batch (1 to 10,000)")
+	variants := flag.Int("variants", 16, "different verify requests each worker goes through in turn (1 to 256)")
+	cpuProfile := flag.String("cpuprofile", "", "write igload's own CPU profile of the run to this file")
 	flag.Parse()
 	if *token == "" {
 		return errors.New("no token: pass -token or set INVITEGUARD_TOKEN")
@@ -67,6 +70,9 @@ func run() error {
 	}
 	if *workers < 1 || *workers > 64 {
 		return fmt.Errorf("-concurrency %d: must be 1 to 64", *workers)
+	}
+	if *variants < 1 || *variants > 256 {
+		return fmt.Errorf("-variants %d: must be 1 to 256", *variants)
 	}
 	if *batch < 1 || *batch > 10000 {
 		return fmt.Errorf("-batch %d: must be 1 to 10,000", *batch)
@@ -89,11 +95,18 @@ func run() error {
 	if err := c.waitReady(60 * time.Second); err != nil {
 		return err
 	}
-	ops, err := c.ops(*scenario, *batch)
+	ops, err := c.ops(*scenario, *batch, *variants)
 	if err != nil {
 		return err
 	}
 	fmt.Printf("igload: %s against %s, %d workers of %d users, %v\n", *scenario, c.base, *workers, len(clients), *duration)
+	if *cpuProfile != "" {
+		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), *duration)
 	defer cancel()
 	start := time.Now()
@@ -102,7 +115,7 @@ func run() error {
 	done := make(chan struct{})
 	if *abuser != "" {
 		a := &client{base: c.base, token: *abuser, http: hc}
-		if floodOps, err = a.ops("verify", *batch); err != nil {
+		if floodOps, err = a.ops("verify", *batch, *variants); err != nil {
 			return fmt.Errorf("abusive user: %w", err)
 		}
 		fmt.Printf("igload: and one abusive user flooding verify with %d workers\n", *abusers)
@@ -126,6 +139,23 @@ func run() error {
 	}
 	fmt.Println("errors: 0")
 	return nil
+}
+
+// startCPUProfile writes a CPU profile of this process to path until the
+// returned function is called.
+func startCPUProfile(path string) (func(), error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("-cpuprofile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("-cpuprofile: %w", err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }
 
 // drive runs n workers until ctx ends, worker w as clients[w % len] going
@@ -234,6 +264,27 @@ type client struct {
 	http        *http.Client
 }
 
+// decide asks the server's engine for its decision on req through a verify
+// (the answer's computed decision) and returns the engine id with it.
+func (c *client) decide(req core.DecideRequest) (string, json.RawMessage, error) {
+	body, _ := json.Marshal(map[string]any{"engineId": strings.Repeat("0", 64), "request": req, "decision": core.Decision{Verdict: core.Allow}})
+	hreq, _ := http.NewRequest("POST", c.base+"/v1/verify", bytes.NewReader(body))
+	hreq.Header.Set("Authorization", "Bearer "+c.token)
+	res, err := c.http.Do(hreq)
+	if err != nil {
+		return "", nil, fmt.Errorf("first verify: %w", err)
+	}
+	defer res.Body.Close()
+	var v struct {
+		Engine   string          `json:"engine"`
+		Computed json.RawMessage `json:"computed"`
+	}
+	if err := json.NewDecoder(res.Body).Decode(&v); err != nil || res.StatusCode != 200 {
+		return "", nil, fmt.Errorf("first verify: %d %v", res.StatusCode, err)
+	}
+	return v.Engine, v.Computed, nil
+}
+
 // do sends one request; anything but 2xx is an error.
 func (c *client) do(method, path string, body []byte) error {
 	var rd io.Reader
@@ -266,23 +317,9 @@ func (c *client) do(method, path string, body []byte) error {
 	return nil
 }
 
-// decideRequest makes a contact-import request of n recipients with some history.
-func decideRequest(n int, prefix string) core.DecideRequest {
-	member := true
-	req := core.DecideRequest{Network: core.LinkedIn, Surface: core.SurfaceContactImport, Now: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)}
-	for i := range n {
-		req.Recipients = append(req.Recipients, core.Recipient{Key: fmt.Sprintf("https://www.linkedin.com/in/%s-%05d/", prefix, i),
-			Name: fmt.Sprintf("Person %d", i), Member: &member, Selected: i%10 != 0})
-	}
-	for i := range n / 5 {
-		req.History = append(req.History, core.HistoryEntry{Key: fmt.Sprintf("https://www.linkedin.com/in/%s-%05d/", prefix, i*3),
-			Network: core.LinkedIn, Kind: core.EventInvited, At: req.Now.Add(-time.Duration(i) * time.Hour)})
-	}
-	return req
-}
-
-// ops prepares the requests of a scenario.
-func (c *client) ops(scenario string, batch int) ([]op, error) {
+// ops prepares the requests of a scenario: verify goes through variants
+// different 1,000-recipient decisions (each worker starting at another one).
+func (c *client) ops(scenario string, batch, variants int) ([]op, error) {
 	var out []op
 	add := func(names ...string) bool {
 		for _, n := range names {
@@ -293,36 +330,31 @@ func (c *client) ops(scenario string, batch int) ([]op, error) {
 		return false
 	}
 	if add("verify", "record") {
-		// Ask the server's engine for the decision once (the verify's computed side).
-		req := decideRequest(1000, "load")
-		body, _ := json.Marshal(map[string]any{"engineId": strings.Repeat("0", 64), "request": req, "decision": core.Decision{Verdict: core.Allow}})
-		hreq, _ := http.NewRequest("POST", c.base+"/v1/verify", bytes.NewReader(body))
-		hreq.Header.Set("Authorization", "Bearer "+c.token)
-		res, err := c.http.Do(hreq)
-		if err != nil {
-			return nil, fmt.Errorf("first verify: %w", err)
+		var engine string
+		var bodies [][]byte
+		for _, req := range decideRequests(variants, 1000, 14) {
+			// Ask the server's engine for the decision once (the verify's computed side).
+			e, computed, err := c.decide(req)
+			if err != nil {
+				return nil, err
+			}
+			engine = e
+			body, _ := json.Marshal(map[string]any{"engineId": e, "request": req, "decision": computed})
+			bodies = append(bodies, body)
 		}
-		var v struct {
-			Engine   string          `json:"engine"`
-			Computed json.RawMessage `json:"computed"`
-		}
-		err = json.NewDecoder(res.Body).Decode(&v)
-		res.Body.Close()
-		if err != nil || res.StatusCode != 200 {
-			return nil, fmt.Errorf("first verify: %d %v", res.StatusCode, err)
-		}
-		verify, _ := json.Marshal(map[string]any{"engineId": v.Engine, "request": req, "decision": v.Computed})
 		if add("verify") {
-			out = append(out, op{name: "verify", req: func(int, int) (string, string, []byte) { return "POST", "/v1/verify", verify }})
+			out = append(out, op{name: "verify", req: func(w, i int) (string, string, []byte) {
+				return "POST", "/v1/verify", bodies[(w*7+i)%len(bodies)]
+			}})
 		}
 		if add("record") {
-			small := decideRequest(batch, "rec")
+			small := decideRequests(1, batch, 15)[0]
 			sent := make([]int, batch)
 			for i := range sent {
 				sent[i] = i
 			}
 			// The body is the same but for the client batch id, which is spliced in.
-			tmpl, _ := json.Marshal(map[string]any{"clientBatchId": "ID", "engineId": v.Engine, "request": small,
+			tmpl, _ := json.Marshal(map[string]any{"clientBatchId": "ID", "engineId": engine, "request": small,
 				"decision": core.Decision{Verdict: core.Confirm, Friction: core.FrictionType, Count: batch}, "sent": sent})
 			run := time.Now().UnixNano()
 			out = append(out, op{name: "record", items: batch, req: func(w, i int) (string, string, []byte) {

@@ -29,6 +29,7 @@ type config struct {
 	failPerMin  float64
 	clientIP    string
 	metricsAddr string
+	pprofAddr   string
 	instances   int
 	perUser     int
 	quotaMB     int64
@@ -69,6 +70,7 @@ func serveFlags(fs *flag.FlagSet, c *config) {
 	fs.Float64Var(&c.failPerMin, "auth-fail-per-minute", 6, "failed authentications a client address regains per minute")
 	fs.StringVar(&c.clientIP, "client-ip-header", "", "header a trusted reverse proxy sets to the client address (X-Forwarded-For, X-Real-IP); \"\": the connection's address")
 	fs.StringVar(&c.metricsAddr, "metrics-addr", "127.0.0.1:9787", "address of the separate /metrics listener (\"\" or off: no metrics); keep it off the public interface")
+	fs.StringVar(&c.pprofAddr, "pprof-addr", "", "loopback address of a net/http/pprof listener for profiling (\"\": none)")
 	fs.IntVar(&c.instances, "instances", runtime.GOMAXPROCS(0), "core.wasm instances in the pool")
 	fs.IntVar(&c.perUser, "engine-per-user", 0, "engine calls one user may run at once (0: half the instances, at least 1; -1: no per-user limit)")
 	fs.Int64Var(&c.quotaMB, "quota-mb", server.DefaultQuota.MaxBytes>>20, "what one user may store, in MiB (0: no limit); over it a write is 429 quota")
