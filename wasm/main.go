@@ -51,12 +51,15 @@ func keep(buf []byte) unsafe.Pointer {
 
 // call runs op on the request at [ptr, ptr+size) and returns the packed
 // address and length of the response, which stays allocated until free.
+// The collector runs after the response is kept, when it is due (gc.go).
 func call(op string, ptr unsafe.Pointer, size uint32) uint64 {
 	var in []byte
 	if size > 0 {
 		in = unsafe.Slice((*byte)(ptr), size)
 	}
-	return respond(dispatch.Call(op, in))
+	r := respond(dispatch.Call(op, in))
+	collectIfDue()
+	return r
 }
 
 // respond keeps out until free and packs its address and length.

@@ -34,6 +34,12 @@ func main() {
 	cfg := wazero.NewModuleConfig().WithArgs(os.Args[1:]...).WithStdout(os.Stdout).WithStderr(os.Stderr).
 		WithSysNanotime().WithSysWalltime().WithSysNanosleep().
 		WithFSConfig(wazero.NewFSConfig().WithDirMount("/", "/")).WithEnv("PWD", wd)
+	// the guest runtime's collector settings, as the engine sets them (server/wasmhost)
+	for _, name := range []string{"GOGC", "GOMEMLIMIT", "GODEBUG"} {
+		if v, ok := os.LookupEnv(name); ok {
+			cfg = cfg.WithEnv(name, v)
+		}
+	}
 	_, err = r.InstantiateWithConfig(ctx, bin, cfg)
 	if exit, ok := err.(*sys.ExitError); ok {
 		os.Exit(int(exit.ExitCode()))

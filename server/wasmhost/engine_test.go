@@ -368,3 +368,29 @@ func gcDuringSpin(t testing.TB, e *Engine) (time.Duration, <-chan error) {
 	runtime.GC()
 	return time.Since(start), done
 }
+
+// TestGuestCollectsEarly: the guest collects after a call once it allocated
+// 16 MiB since its last collection (wasm/gc.go), so a long run of large
+// decisions keeps its linear memory far below the recycling bound (it grew
+// to the bound and was recycled when the runtime's own collector ran near
+// GOMEMLIMIT).
+func TestGuestCollectsEarly(t *testing.T) {
+	e := newEngine(t, coreWasm, Options{Instances: 1, Fast: true})
+	closeEngine(t, e)
+	ctx := context.Background()
+	inst, err := e.instantiate(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer inst.close(ctx)
+	in := decideCase(t, compact5000)
+	for range 40 { // about 120 MB allocated in the guest
+		if _, err := inst.call(ctx, "decide", in); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, limit := inst.mod.Memory().Size(), uint32(32<<20); got > limit {
+		t.Errorf("linear memory after 40 calls: got %d bytes, want at most %d (the recycling bound is %d)",
+			got, limit, e.opts.RecycleAboveBytes)
+	}
+}
