@@ -13,15 +13,35 @@ import (
 // library (fields in declaration order, omitempty, map keys sorted, no HTML
 // escaping), several times faster as wasm, where a reflective encoder pays
 // for every call and every type switch (RATIONALE.md, "Why a
-// purpose-written decoder?"). TestDecisionEncoder compares the two.
+// purpose-written decoder?"). TestDecisionEncoder compares the two. The
+// buffer is sized for the whole answer up front (decisionSize), so it is
+// allocated once.
 func decisionEnvelope(d *core.Decision) ([]byte, error) {
-	b := make([]byte, 0, 256+48*len(d.Flagged)+8*len(d.Suggested))
+	b := make([]byte, 0, decisionSize(d))
 	b = append(b, `{"ok":`...)
 	b, err := appendDecision(b, d)
 	if err != nil {
 		return nil, err
 	}
 	return append(b, '}'), nil
+}
+
+// decisionSize is about the length of d as JSON, a little more for plain
+// keys: the fixed fields, each flagged row with its key and flags, each
+// suggested index.
+func decisionSize(d *core.Decision) int {
+	n := 1024 + 8*len(d.Suggested)
+	for i := range d.Flagged {
+		f := &d.Flagged[i]
+		n += len(`{"index":,"key":"","flags":[],"until":""},`) + 10 + len(f.Key) + len(`"2006-01-02T15:04:05.999999999Z"`)
+		for _, fl := range f.Flags {
+			n += len(fl) + 3
+		}
+	}
+	if d.Message != nil {
+		n += 256 * (len(d.Message.Issues) + 1)
+	}
+	return n
 }
 
 // appendDecision appends d as JSON.
@@ -160,11 +180,77 @@ func appendInt(b []byte, prefix string, n int) []byte {
 }
 
 // appendTime appends t as time.Time's MarshalJSON does (RFC 3339 with
-// nanoseconds, trailing zeros dropped).
+// nanoseconds, trailing zeros dropped). A UTC time of the years 0000–9999 —
+// every Until the core writes — is written digit by digit (appendUTC);
+// anything else goes through time's own formatting.
 func appendTime(b []byte, t time.Time) []byte {
 	b = append(b, '"')
-	b = t.AppendFormat(b, time.RFC3339Nano)
+	if sec := t.Unix(); t.Location() == time.UTC && minYear0 <= sec && sec <= maxYear9999 {
+		b = appendUTC(b, sec, t.Nanosecond())
+	} else {
+		b = t.AppendFormat(b, time.RFC3339Nano)
+	}
 	return append(b, '"')
+}
+
+// The Unix seconds of 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z.
+const minYear0, maxYear9999 = -62167219200, 253402300799
+
+// appendUTC appends the Unix time sec (years 0000–9999) plus nsec
+// nanoseconds as RFC 3339 in UTC: 2006-01-02T15:04:05.999999999Z. The civil
+// date comes from the day number by Howard Hinnant's days-to-civil algorithm
+// (proleptic Gregorian calendar, as package time).
+func appendUTC(b []byte, sec int64, nsec int) []byte {
+	days := sec / 86400
+	rem := sec - days*86400
+	if rem < 0 {
+		days--
+		rem += 86400
+	}
+	z := days + 719468 // days since 0000-03-01
+	era := z / 146097
+	if z < 0 && z%146097 != 0 {
+		era--
+	}
+	doe := z - era*146097                                  // [0, 146096]
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365 // [0, 399]
+	doy := doe - (365*yoe + yoe/4 - yoe/100)               // [0, 365]
+	mp := (5*doy + 2) / 153                                // [0, 11], from March
+	day := doy - (153*mp+2)/5 + 1
+	month := mp + 3
+	year := yoe + era*400
+	if month > 12 {
+		month -= 12
+		year++
+	}
+	var buf [30]byte
+	put2 := func(i int, v int64) { buf[i], buf[i+1] = byte('0'+v/10), byte('0'+v%10) }
+	put2(0, year/100)
+	put2(2, year%100)
+	buf[4] = '-'
+	put2(5, month)
+	buf[7] = '-'
+	put2(8, day)
+	buf[10] = 'T'
+	put2(11, rem/3600)
+	buf[13] = ':'
+	put2(14, rem/60%60)
+	buf[16] = ':'
+	put2(17, rem%60)
+	n := 19
+	if nsec != 0 {
+		buf[n] = '.'
+		for i := 9; i >= 1; i-- {
+			buf[n+i] = byte('0' + nsec%10)
+			nsec /= 10
+		}
+		n += 10
+		for buf[n-1] == '0' {
+			n--
+		}
+	}
+	buf[n] = 'Z'
+	return append(b, buf[:n+1]...)
 }
 
 // hexDigits are the digits of a \u escape.
@@ -174,10 +260,21 @@ const hexDigits = "0123456789abcdef"
 // without HTML escaping (go-json writes the same): quote, backslash and
 // control characters escaped (\b \f \n \r \t by name), invalid UTF-8 as
 // U+FFFD, U+2028 and U+2029 as \u2028 and \u2029.
+//
+// The plain prefix of s — no byte that needs care — is found eight bytes at a
+// time (escapeBytes), as the decoder does: as wasm the byte loop costs
+// several instructions a byte.
 func appendString(b []byte, s string) []byte {
 	b = append(b, '"')
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if escapeBytes(uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56) {
+			break
+		}
+	}
 	start := 0
-	for i := 0; i < len(s); {
+	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c >= 0x20 && c != '"' && c != '\\' {
@@ -224,4 +321,16 @@ func appendString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// escapeBytes reports whether any of the eight bytes in w needs care in a
+// JSON string: a control character (< 0x20), a quote, a backslash or a
+// non-ASCII byte (which may be invalid UTF-8, U+2028 or U+2029). For ASCII
+// bytes no subtraction borrows unless a byte matched, so there are no false
+// positives; a non-ASCII byte answers true by its high bit.
+func escapeBytes(w uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	q := w ^ (ones * '"')
+	bs := w ^ (ones * '\\')
+	return (w|(w-ones*0x20)|(q-ones)|(bs-ones))&highs != 0
 }
