@@ -159,49 +159,110 @@ func normalizeURL(orig, rest string) string {
 // writes it, or a lower-case email. It may say no to some canonical keys
 // (non-ASCII, opaque ids); the full rules then return them unchanged. Keys
 // from the extension are canonical, so this is the path of nearly every key,
-// and it is written for speed in WebAssembly too, where calls are dear.
+// and it is written for speed in WebAssembly too, where calls are dear and a
+// byte loop costs several instructions a byte: the email and the URL path are
+// checked eight bytes at a time (badEmailBytes, badPathBytes), and the two
+// site hosts are recognised by one comparison.
 func canonicalASCII(key string) bool {
 	n := len(key)
 	if n == 0 || key[n-1] == '/' && (n <= 8 || key[:8] != "https://") {
 		return false
 	}
-	if key[n-1] != '/' { // an email: lower-case ASCII, one "@", no URL characters, no "mailto:"
-		at := false
-		for i := 0; i < n; i++ {
-			c := key[i]
-			switch {
-			case c <= ' ' || c >= 0x7f || 'A' <= c && c <= 'Z' || c == '/' || c == '?' || c == '#' || c == ':':
+	if key[n-1] != '/' { // an email: lower-case ASCII, an "@", no URL characters, no "mailto:"
+		i := 0
+		for ; i+8 <= n; i += 8 {
+			if badEmailBytes(load8(key, i)) {
 				return false
-			case c == '@':
-				at = true
 			}
 		}
-		return at
+		for ; i < n; i++ {
+			if c := key[i]; c <= ' ' || c >= 0x7f || 'A' <= c && c <= 'Z' || c == '/' || c == '?' || c == '#' || c == ':' {
+				return false
+			}
+		}
+		return strings.IndexByte(key, '@') >= 0
 	}
 	// https://host/path/
-	end := 8
-	for ; end < n && key[end] != '/'; end++ {
-		c := key[end]
-		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '.') {
+	var end int
+	linkedin := false
+	switch {
+	case strings.HasPrefix(key[8:], "www.linkedin.com/"):
+		end, linkedin = 8+len("www.linkedin.com"), true
+	case strings.HasPrefix(key[8:], "www.xing.com/"):
+		end = 8 + len("www.xing.com")
+	default:
+		end = 8
+		for ; end < n && key[end] != '/'; end++ {
+			c := key[end]
+			if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '.') {
+				return false
+			}
+		}
+		host := key[8:end]
+		if host == "" || host[len(host)-1] == '.' || strings.HasSuffix(host, "linkedin.com") || strings.HasSuffix(host, "xing.com") {
+			return false // another spelling of a site host (or a look-alike, which the full rules keep)
+		}
+	}
+	i := end
+	for ; i+8 <= n; i += 8 {
+		if badPathBytes(load8(key, i), linkedin) {
 			return false
 		}
 	}
-	host := key[8:end]
-	if host == "" || host[len(host)-1] == '.' {
-		return false
-	}
-	linkedin := host == "www.linkedin.com"
-	if !linkedin && host != "www.xing.com" && (strings.HasSuffix(host, "linkedin.com") || strings.HasSuffix(host, "xing.com")) {
-		return false // another spelling of a site host (or a look-alike, which the full rules keep)
-	}
-	for i := end; i < n; i++ {
-		c := key[i]
-		if c == '?' || c == '#' || c == '%' || c <= ' ' || c >= 0x7f || linkedin && 'A' <= c && c <= 'Z' {
+	for ; i < n; i++ {
+		if c := key[i]; c == '?' || c == '#' || c == '%' || c <= ' ' || c >= 0x7f || linkedin && 'A' <= c && c <= 'Z' {
 			return false
 		}
 	}
 	return true
 }
+
+// load8 returns the eight bytes of s at i as a little-endian word (one load
+// where the compiler combines them, as for wasm).
+func load8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// Bytes of a word as masks: every byte 0x01, every byte's high bit.
+const ones, highs = 0x0101010101010101, 0x8080808080808080
+
+// The tests below work on words whose bytes are all ASCII (< 0x80); a word
+// with a non-ASCII byte is bad by its high bit before any of them matters.
+// Adding a constant below 0x80 to an ASCII byte never carries into the next
+// byte, so each byte's high bit answers for that byte alone.
+
+// badEmailBytes reports whether a byte of w may not stand in a canonical
+// email: a control character or space, DEL or non-ASCII, an upper-case
+// letter, "/", "?", "#" or ":".
+func badEmailBytes(w uint64) bool {
+	return (w|notAbove(w, ' ')|above(w, 0x7e)|upper(w)|
+		equal(w, '/')|equal(w, '?')|equal(w, '#')|equal(w, ':'))&highs != 0
+}
+
+// badPathBytes reports whether a byte of w may not stand in a canonical URL
+// path: a control character or space, DEL or non-ASCII, "?", "#", "%", and
+// for LinkedIn an upper-case letter.
+func badPathBytes(w uint64, linkedin bool) bool {
+	bad := w | notAbove(w, ' ') | above(w, 0x7e) | equal(w, '?') | equal(w, '#') | equal(w, '%')
+	if linkedin {
+		bad |= upper(w)
+	}
+	return bad&highs != 0
+}
+
+// above sets the high bit of each byte of w greater than c.
+func above(w uint64, c byte) uint64 { return w + ones*uint64(0x7f-c) }
+
+// notAbove sets the high bit of each byte of w at most c.
+func notAbove(w uint64, c byte) uint64 { return ^above(w, c) }
+
+// upper sets the high bit of each byte of w from 'A' to 'Z'.
+func upper(w uint64) uint64 { return above(w, 'A'-1) &^ above(w, 'Z') }
+
+// equal sets the high bit of each byte of w equal to c.
+func equal(w uint64, c byte) uint64 { return notAbove(w^(ones*uint64(c)), 0) }
 
 // pathUnescape decodes the %XX escapes of a URL path, like net/url's
 // PathUnescape ('+' stays '+'), and fails on a malformed escape. It is written
