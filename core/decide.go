@@ -351,17 +351,16 @@ func (d *decider) verdict(dec *Decision) {
 		}
 	}
 	p := d.pol
-	switch n := d.bd.Selected; {
+	n := d.bd.Selected
+	raise(SizeFriction(n, p))
+	switch {
 	case n == 0:
 		dec.Reasons = append(dec.Reasons, Reason{Code: ReasonEmptyBatch})
 	case n > p.BlockAbove:
-		raise(FrictionBlocked)
 		dec.Reasons = append(dec.Reasons, Reason{Code: ReasonOverBlockLimit, Params: map[string]any{"count": n, "limit": p.BlockAbove}})
 	case n > p.TypeAbove:
-		raise(FrictionType)
 		dec.Reasons = append(dec.Reasons, Reason{Code: ReasonBatchSize, Params: map[string]any{"count": n, "threshold": p.TypeAbove}})
 	case n > p.ClickAbove:
-		raise(FrictionClick)
 		dec.Reasons = append(dec.Reasons, Reason{Code: ReasonBatchSize, Params: map[string]any{"count": n, "threshold": p.ClickAbove}})
 	}
 	bd := d.bd
@@ -437,6 +436,23 @@ func (d *decider) singleName() string {
 }
 
 // frictionRank orders the frictions: none < click < type < blocked.
+// SizeFriction is the friction a batch of n selected invitations asks for by its size alone:
+// none up to p.ClickAbove, a click above it, the typed number above p.TypeAbove, blocked above
+// p.BlockAbove. A decision's friction is never lower (flags and message issues only raise it), so
+// the extension opens its dialog before the decision when SizeFriction of the rows it sees is not
+// none (testdata/size_friction.json, run by the extension's unit tests too).
+func SizeFriction(n int, p Policy) Friction {
+	switch {
+	case n > p.BlockAbove:
+		return FrictionBlocked
+	case n > p.TypeAbove:
+		return FrictionType
+	case n > p.ClickAbove:
+		return FrictionClick
+	}
+	return FrictionNone
+}
+
 func frictionRank(f Friction) int {
 	switch f {
 	case FrictionClick:

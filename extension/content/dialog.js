@@ -8,7 +8,7 @@
 
 import { shieldIcon } from './style.js';
 import { el } from '../shared/el.js';
-import { mountHost, pageHasModal, toTopLayer } from './layer.js';
+import { mountHost, pageHasModal, showLayer, toTopLayer } from './layer.js';
 import { createRowList } from './rowlist.js';
 import { watchIntact } from './intact.js';
 
@@ -57,7 +57,8 @@ const byIndex = (decision) => new Map((decision?.flagged ?? []).map((f) => [f.in
 /**
  * openDialog shows the dialog and resolves when the user confirms or cancels.
  * opts: { i18n, network, surface, target, recipients, decision (null for the fallback), error,
- *         extraReasons, minFriction, avoidRect, reask(keepIndexes) → Promise<{decision}|{error}>, openOptions }
+ *         extraReasons, minFriction, avoidRect, reask(keepIndexes) → Promise<{decision}|{error}>, openOptions,
+ *         into (the first frame content/pending.js showed: its host, already on screen, takes the dialog) }
  */
 export function openDialog(opts) {
   const d = newState(opts);
@@ -70,7 +71,7 @@ export function openDialog(opts) {
   // The core answered for the page's selection; when it suggests fewer, ask again for the kept rows
   // so that the friction follows what would really be sent.
   if (!d.fallback && opts.recipients.some((r, i) => !!r.selected !== !!d.kept[i])) reask(d);
-  showDialog(d);
+  if (!opts.into) showLayer(d.host, d.modal);
   listen(d);
   (d.root.querySelector('#ig-type') ?? d.ui.cancelBtn).focus({ preventScroll: true });
   placeAwayFrom(d, opts.avoidRect);
@@ -114,7 +115,7 @@ function newState(opts) {
     reaskPending: false,
     reaskTimer: 0,
     typed: '',
-    previousFocus: document.activeElement,
+    previousFocus: opts.into ? opts.into.previousFocus : document.activeElement,
     resolveResult: null,
   };
   d.result = new Promise((r) => (d.resolveResult = r));
@@ -126,7 +127,7 @@ const flagsOf = (d, i) => (d.answeredFor.has(i) ? d.flagsByIndex.get(i) : d.firs
 /** buildDialog creates the host, the skeleton and the virtualised list. */
 function buildDialog(d) {
   const { i18n, fallback } = d;
-  const { host, root } = mountHost('dialog');
+  const { host, root } = d.opts.into ?? mountHost('dialog');
   d.host = host;
   d.root = root;
   const ui = {
@@ -160,7 +161,7 @@ function buildDialog(d) {
   d.panel = el(
     'div',
     { class: 'panel' },
-    el('header', {}, el('div', { class: 'brand' }, shieldIcon(), el('span', { text: i18n.t('dialog_title') })), ui.headline, ui.where),
+    el('header', {}, brand(i18n), ui.headline, ui.where),
     el(
       'div',
       { class: 'body' },
@@ -175,32 +176,41 @@ function buildDialog(d) {
     el('footer', {}, ui.coveredBox, ui.friction, el('div', { class: 'buttons' }, ui.cancelBtn, ui.confirmBtn)),
   );
   d.overlay = el('div', { class: 'overlay' }, d.panel);
-  d.modal = el(
-    'dialog',
-    { class: 'modal', role: 'dialog', 'aria-modal': 'true', 'aria-label': i18n.t('dialog_title'), 'aria-describedby': 'ig-title' },
-    d.overlay,
-  );
-  d.modal.addEventListener('cancel', (e) => e.preventDefault()); // Esc is handled (trusted only) below
-  root.append(d.modal);
+  if (d.opts.into) {
+    d.opts.into.stop(); // the first frame's listeners: this dialog's own take over
+    d.modal = d.opts.into.modal;
+    d.modal.replaceChildren(d.overlay);
+  } else {
+    d.modal = modalOf(i18n, d.overlay);
+    root.append(d.modal);
+  }
 }
 
-/**
- * showDialog puts the dialog in the top layer, above any z-index of the page. Over a modal <dialog> of the
- * page only another modal dialog is interactive, so then ours is modal too; otherwise a popover host is
- * enough and much cheaper (showModal makes the rest of the page inert: 100–400 ms on a 5,000-row page).
- */
-function showDialog(d) {
-  if (pageHasModal()) d.modal.showModal();
-  else {
-    toTopLayer(d.host);
-    d.modal.show();
-  }
+/** brand is the dialog's name line: the shield and "Invite Guard". */
+export function brand(i18n) {
+  return el('div', { class: 'brand' }, shieldIcon(), el('span', { text: i18n.t('dialog_title') }));
+}
+
+/** modalOf wraps the overlay in the dialog element both frames share; Esc is handled (trusted only) by its listeners. */
+export function modalOf(i18n, overlay) {
+  const modal = el(
+    'dialog',
+    { class: 'modal', role: 'dialog', 'aria-modal': 'true', 'aria-label': i18n.t('dialog_title'), 'aria-describedby': 'ig-title' },
+    overlay,
+  );
+  modal.addEventListener('cancel', (e) => e.preventDefault());
+  return modal;
+}
+
+/** whereText is the screen and network line: "Contact import on LinkedIn". */
+export function whereText(i18n, { surface, network }) {
+  return i18n.t('dialog_where', { surface: i18n.t(`surface_${surface}`), network: i18n.t(`network_${network}`) });
 }
 
 /** renderWhere writes the screen and network (and target) line, and the fallback's explanation. */
 function renderWhere(d) {
   const { i18n, opts, ui } = d;
-  const where1 = i18n.t('dialog_where', { surface: i18n.t(`surface_${opts.surface}`), network: i18n.t(`network_${opts.network}`) });
+  const where1 = whereText(i18n, opts);
   ui.where.textContent = opts.target ? `${where1} · ${i18n.t('dialog_target', { target: opts.target })}` : where1;
   if (ui.fallbackBox) {
     const body = opts.error?.code === 'read' ? opts.error.message : i18n.t('fallback_body', { error: opts.error?.message ?? opts.error?.code ?? '?' });

@@ -7,6 +7,8 @@
 // engine's JSON text: a message of 5,000 recipient objects cost more than reading them.
 
 import { openDialog } from './dialog.js';
+import { openPending } from './pending.js';
+import { sizeFriction } from './size-friction.js';
 import { showCountdown, showNotice } from './toast.js';
 import { send } from '../shared/messaging.js';
 import { packRows } from '../shared/rows-wire.js';
@@ -165,6 +167,7 @@ function holdEvent(h, e) {
   h.lastDetect = null;
   h.busy = true;
   original.at = performance.now();
+  original.stamp = e.timeStamp; // when the browser took the click (or key) in: the start of the user's wait
   run(h, found, original)
     .catch((err) => console.error('Invite Guard: hold failed', err))
     .finally(() => {
@@ -300,6 +303,8 @@ async function run(h, { module, hit }, original) {
     surface: hit.surface ?? module.surface,
     avoidRect: original.action.getBoundingClientRect(),
   };
+  held.pending = await openEarly(h, held);
+  if (held.pending?.cancelled()) return;
   const t0 = performance.now();
   const { read, error } = readHeld(h, held);
   if (error) {
@@ -312,6 +317,7 @@ async function run(h, { module, hit }, original) {
       decision: null,
       error: { code: 'read', message: `${h.i18n.t('read_failed')} ${error.message}` },
       avoidRect: held.avoidRect,
+      into: held.pending,
     });
     await d.result;
     return;
@@ -319,13 +325,59 @@ async function run(h, { module, hit }, original) {
   held.read = read;
   const t1 = performance.now();
   const answer = await decideHeld(h, held);
+  if (held.pending?.cancelled()) return; // the user cancelled while the engine answered: nothing is sent
   const t2 = performance.now();
-  const confirmed = await confirmHeld(h, held, answer, () => measured(h, original, { rows: read.recipients.length, t0, t1, t2, worker: answer.ok?.timings }));
+  const confirmed = await confirmHeld(h, held, answer, () =>
+    measured(h, original, { rows: read.recipients.length, t0, t1, t2, worker: answer.ok?.timings, first: held.pending?.paintedAt }),
+  );
   if (!confirmed) return;
   if (!(await undoWindow(h, confirmed))) return;
   if (!(await applyKept(h, held, confirmed))) return;
   release(h, original);
   if (confirmed.keep.length > 0) await recordReleased(h, held, confirmed, answer);
+}
+
+/**
+ * openEarly shows the dialog's first frame (content/pending.js) when the page's selection, as the detector
+ * counted it, already asks for a confirmation by its number alone (the core's rule: content/size-friction.js),
+ * and resolves once that frame is painted, so that reading thousands of rows and asking the engine happen
+ * with the dialog on screen. Null for a single click, a taught button, or a selection that may pass quietly.
+ */
+async function openEarly(h, { module, hit, velocity, surface }) {
+  if (velocity || hit.fallback || !Number.isInteger(hit.selected)) return null;
+  const f = sizeFriction(hit.selected, h.policy);
+  if (!f || f === 'none') return null;
+  const pending = openPending({ i18n: h.i18n, network: module.network, surface, count: hit.selected });
+  pending.paintedAt = await afterPaint(h.win);
+  await nextTask(); // the page's own tasks queued by that frame run before the rows are read
+  return pending;
+}
+
+/**
+ * afterPaint resolves with the time right after the next frame is painted (a task queued from the frame's
+ * animation callback), or after 100 ms where no frame comes (a hidden tab draws none).
+ */
+function afterPaint(win) {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(performance.now()), 100);
+    win.requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => {
+        clearTimeout(timer);
+        resolve(performance.now());
+      };
+      ch.port2.postMessage(0);
+    });
+  });
+}
+
+/** nextTask resolves in a task of its own, after the tasks already queued. */
+function nextTask() {
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => resolve();
+    ch.port2.postMessage(0);
+  });
 }
 
 /** readHeld asks the site module for the rows: { read } or { error } (none read, or the module failed). */
@@ -375,7 +427,8 @@ async function confirmHeld(h, held, answer, onShown) {
   const { module, hit, surface, velocity, read } = held;
   const { recipients } = read;
   const decision = answer.ok?.decision ?? null;
-  const minFriction = read.unreadable ? 'type' : velocity || hit.fallback ? 'click' : undefined;
+  // A dialog already on screen (the first frame) asks at least a click: it never vanishes by itself.
+  const minFriction = read.unreadable ? 'type' : velocity || hit.fallback || held.pending ? 'click' : undefined;
   const selectedIdx = recipients.flatMap((r, i) => (r.selected ? [i] : []));
   const quiet = decision && decision.friction === 'none' && !minFriction && sameKeys(new Set(decision.suggested), new Set(selectedIdx));
   if (quiet) return { keep: selectedIdx, shown: decision, minFriction };
@@ -393,6 +446,7 @@ async function confirmHeld(h, held, answer, onShown) {
       : [],
     minFriction,
     avoidRect: held.avoidRect,
+    into: held.pending,
     openOptions: () => h.ask('options.open'),
     reask: async (idx) => {
       const on = new Set(idx);
@@ -469,27 +523,30 @@ async function recordReleased(h, { module, hit, surface, velocity, read }, { kee
 }
 
 /**
- * measured keeps, for the extension's bench, where the time between the held click and the dialog's
- * first frame went: read (the site module), message (there and back, the worker's share left out),
- * history and decide (the worker's), render (the dialog up to its first painted frame).
+ * measured keeps, for the extension's bench, where the time between the held click and the decision's
+ * first painted frame went: first (the first frame, when it was shown early), read (the site module),
+ * message (there and back, the worker's share left out), history and decide (the worker's), render (the
+ * decision up to its first painted frame). The absolute times (performance.now() of this document) let
+ * the bench measure from the browser's own time of the click: clickAt (the event's timeStamp), heldAt
+ * (our listener ran), firstAt (the first frame painted, 0 when none was shown early), dialogAt.
  */
-function measured(h, original, { rows, t0, t1, t2, worker }) {
-  requestAnimationFrame(() => {
-    const ch = new MessageChannel(); // runs right after the frame is painted
-    ch.port1.onmessage = () => {
-      const t3 = performance.now();
-      h.last = {
-        rows,
-        holdMs: t0 - original.at,
-        readMs: t1 - t0,
-        messageMs: t2 - t1 - (worker?.workerMs ?? 0),
-        historyMs: worker?.historyMs ?? 0,
-        decideMs: worker?.decideMs ?? 0,
-        renderMs: t3 - t2,
-        totalMs: t3 - original.at,
-      };
+function measured(h, original, { rows, t0, t1, t2, worker, first }) {
+  afterPaint(h.win).then((t3) => {
+    h.last = {
+      rows,
+      holdMs: t0 - original.at - (first ? first - original.at : 0),
+      firstMs: first ? first - original.at : 0,
+      readMs: t1 - t0,
+      messageMs: t2 - t1 - (worker?.workerMs ?? 0),
+      historyMs: worker?.historyMs ?? 0,
+      decideMs: worker?.decideMs ?? 0,
+      renderMs: t3 - t2,
+      totalMs: t3 - original.at,
+      clickAt: original.stamp,
+      heldAt: original.at,
+      firstAt: first ?? 0,
+      dialogAt: t3,
     };
-    ch.port2.postMessage(0);
   });
 }
 

@@ -57,3 +57,16 @@ export function pageHasModal() {
     return false;
   }
 }
+
+/**
+ * showLayer puts a dialog host in the top layer, above any z-index of the page. Over a modal <dialog> of the
+ * page only another modal dialog is interactive, so then ours is modal too; otherwise a popover host is
+ * enough and much cheaper (showModal makes the rest of the page inert: 100–400 ms on a 5,000-row page).
+ */
+export function showLayer(host, modal) {
+  if (pageHasModal()) modal.showModal();
+  else {
+    toTopLayer(host);
+    modal.show();
+  }
+}

@@ -50,6 +50,7 @@ header { padding: 18px 24px 10px; flex: none; }
 .brand { display: flex; align-items: center; gap: 8px; color: #1d4ed8; font-weight: 600; font-size: 13px; letter-spacing: .02em; }
 h2 { margin: 8px 0 2px; font-size: 19px; line-height: 1.3; font-weight: 650; color: #0f172a; }
 .where { color: #64748b; font-size: 13px; }
+.checking { margin: 10px 0 16px; color: #475569; }
 .body { padding: 0 24px; overflow: auto; flex: 1 1 auto; min-height: 0; display: flex; flex-direction: column; }
 .body > * { flex: none; }
 .body > .viewport { flex: 0 1 auto; }

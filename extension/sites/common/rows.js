@@ -182,8 +182,10 @@ export function readRows(scope, checks, limit = Infinity) {
 /**
  * listAround finds the list an action button belongs to: the nearest ancestor of
  * the action (up to root) holding at least minRows person-like rows.
- * Returns { scope, rows } or null; rows is a sample of at most `sample` rows
- * (detect must stay cheap on a list of thousands).
+ * Returns { scope, rows, selected } or null; rows is a sample of at most `sample` rows
+ * (detect must stay cheap on a list of thousands); selected is how many of the scope's
+ * row controls are checked and enabled (a preview of the count read() finds: the hold
+ * opens its dialog on it before the rows are read).
  */
 export function listAround(action, root, minRows, sample = 12) {
   const checks = checksIn(root);
@@ -196,11 +198,18 @@ export function listAround(action, root, minRows, sample = 12) {
       last = n;
       const inside = checks.filter((c) => a.contains(c));
       const rows = readRows(a, inside, Math.max(minRows, sample));
-      if (rows.length >= minRows) return { scope: a, rows };
+      if (rows.length >= minRows) return { scope: a, rows, selected: countSelected(inside) };
     }
     if (a === root) break;
   }
   return null;
+}
+
+/** countSelected counts the checked controls among checks that the user can change (no walk up for a disabled fieldset). */
+export function countSelected(checks) {
+  let n = 0;
+  for (const c of checks) if (isChecked(c) && !c.disabled && c.getAttribute('aria-disabled') !== 'true') n++;
+  return n;
 }
 
 /**

@@ -44,7 +44,7 @@ export default {
       const emailStep = guests * 2 >= found.rows.length;
       // "Invite" over rows of members outside the import screens is an invite modal's job.
       if (m.verb === 'invite' && !emailStep && !onImport) return null;
-      return { action, scope: found.scope, surface: emailStep ? 'email_invite' : 'contact_import', expected: m.count };
+      return { action, scope: found.scope, surface: emailStep ? 'email_invite' : 'contact_import', expected: m.count, selected: found.selected };
     }
     if (!button) return null;
     // Fail safe: a button that clearly sends a bulk invitation but whose rows cannot be read.

@@ -66,7 +66,8 @@ export default {
     if (found) {
       const guests = found.rows.filter((r) => r.member === false).length;
       if (guests * 2 >= found.rows.length && found.rows.length > 1) return null; // the import's email step
-      return { action, scope: box, surface, expected: m.count };
+      // The count of selected rows previews the scope's rows; the modal's box holds only those in practice.
+      return { action, scope: box, surface, expected: m.count, ...(found.scope === box ? { selected: found.selected } : {}) };
     }
     // Fail safe: an invite dialog that states a count or names a page/event/group, rows unreadable.
     if (isOpener(action) || !closestDialog(action)) return null;

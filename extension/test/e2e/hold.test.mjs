@@ -267,6 +267,111 @@ test('the engine failing holds the batch in a plain fallback dialog', async () =
   }
 });
 
+/**
+ * gateDecide makes the worker's engine wait before each decide until open() (restore() puts it back): the
+ * dialog's first frame, shown before the decision, can then be seen for as long as a test needs.
+ */
+async function gateDecide() {
+  await h.sw.evaluate(() => {
+    const e = globalThis.inviteGuard.engine;
+    e.__call ??= e.call;
+    globalThis.__gate = new Promise((resolve) => (globalThis.__openGate = resolve));
+    e.call = async (op, input) => {
+      if (op === 'decide') await globalThis.__gate;
+      return e.__call(op, input);
+    };
+  });
+  return {
+    open: () => h.sw.evaluate(() => globalThis.__openGate()),
+    restore: () =>
+      h.sw.evaluate(() => {
+        const e = globalThis.inviteGuard.engine;
+        e.call = e.__call;
+        globalThis.__openGate?.();
+      }),
+  };
+}
+
+test('two frames: the dialog is on screen before the decision, and fills in when the engine answers', async () => {
+  const gate = await gateDecide();
+  try {
+    const page = await open(40, 2100);
+    await page.click('#add');
+    const d = dialog(page);
+    await d.getByText('Holding 40 invitations to check them first').waitFor();
+    await assert.doesNotReject(d.getByText('Checking each person against your invitation history').waitFor());
+    assert.equal(await d.getByRole('checkbox').count(), 0, 'no rows before the decision');
+    assert.equal(await d.getByRole('button', { name: 'Send 40 invitations' }).isDisabled(), true, 'nothing to confirm yet');
+    await shot(page, 'dialog-en-first-frame');
+    await gate.open();
+    await d.getByText('You are about to send 40 invitations').waitFor();
+    assert.equal(await d.getByText('Holding 40 invitations').count(), 0);
+    assert.ok((await d.getByRole('checkbox', { name: person(2100).name }).count()) === 1, 'the rows are listed');
+    await d.getByRole('button', { name: 'Cancel' }).click();
+    await d.waitFor({ state: 'detached' });
+    await wait(2500);
+    assert.deepEqual(await sentBy(page), []);
+    await page.close();
+  } finally {
+    await gate.restore();
+  }
+});
+
+test('two frames: Cancel or Esc in the first frame sends nothing, and the decision that comes later shows nothing', async () => {
+  for (const how of ['Cancel', 'Escape']) {
+    const gate = await gateDecide();
+    try {
+      const page = await open(30, how === 'Cancel' ? 2200 : 2300);
+      await page.click('#add');
+      const d = dialog(page);
+      await d.getByText('Holding 30 invitations').waitFor();
+      if (how === 'Cancel') await d.getByRole('button', { name: 'Cancel' }).click();
+      else await page.keyboard.press('Escape');
+      await d.waitFor({ state: 'detached' });
+      await gate.open();
+      await wait(2500);
+      assert.equal(await d.count(), 0, `${how}: the decision does not bring the dialog back`);
+      assert.deepEqual(await sentBy(page), [], `${how}: nothing sent`);
+      // The hold is free again: the next click is held and asked afresh.
+      await page.click('#add');
+      await d.getByText('You are about to send 30 invitations').waitFor();
+      await d.getByRole('button', { name: 'Cancel' }).click();
+      await d.waitFor({ state: 'detached' });
+      assert.deepEqual(await sentBy(page), []);
+      await page.close();
+    } finally {
+      await gate.restore();
+    }
+  }
+});
+
+test('two frames: a dialog shown early still asks, even when the rows read would have passed quietly', async () => {
+  // Six checked controls on the page, one of them no person: the page's selection (6) asks a click by
+  // its size (clickAbove 5), so the first frame shows; the five people read would pass quietly.
+  const url = `${BASE}?n=5&offset=2400&extra=1`;
+  await h.ctx.route(url, (route) =>
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: contactImportPage({ n: 5, offset: 2400 }).replace(
+        '</ul>',
+        '<li class="ci-row"><input type="checkbox" checked aria-label="Also suggest 2nd-degree contacts"><div><p>Also suggest 2nd-degree contacts</p></div></li></ul>',
+      ),
+    }),
+  );
+  const page = await h.page(url);
+  await page.click('#add');
+  const d = dialog(page);
+  await d.getByText('You are about to send 5 invitations').waitFor();
+  await wait(1500);
+  assert.equal(await d.count(), 1, 'the dialog stays until the user answers');
+  assert.deepEqual(await sentBy(page), [], 'nothing went out by itself');
+  assert.equal(await d.getByRole('button', { name: 'Send 5 invitations' }).isDisabled(), false, 'one click confirms');
+  await d.getByRole('button', { name: 'Cancel' }).click();
+  await d.waitFor({ state: 'detached' });
+  assert.deepEqual(await sentBy(page), []);
+  await page.close();
+});
+
 test('the extension sends no request to any host but the page’s own', () => {
   assert.deepEqual(h.violations, []);
 });

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { AGE, TOTAL } from '../../sites/linkedin/matchers.js';
 import { clean, fold } from '../../sites/common/fold.js';
+import { sizeFriction } from '../../content/size-friction.js';
 
 const table = (name) => JSON.parse(fs.readFileSync(new URL(`../../../core/testdata/${name}`, import.meta.url), 'utf8')).cases;
 
@@ -25,4 +26,15 @@ test('names (core/testdata/fold.json): the same name to the core is the same nam
   const cases = table('fold.json');
   assert.ok(cases.length >= 15);
   for (const c of cases) assert.equal(fold(c.a) === fold(c.b), c.same, `${c.a} / ${c.b}`);
+});
+
+test("size friction (core/testdata/size_friction.json): the hold expects the core's friction for a batch's size", () => {
+  const cases = table('size_friction.json');
+  assert.ok(cases.length >= 10);
+  const defaults = JSON.parse(fs.readFileSync(new URL('../../../core/testdata/default_policy/default.out.json', import.meta.url), 'utf8')).ok;
+  for (const c of cases) {
+    const policy = { ...defaults, ...Object.fromEntries(['clickAbove', 'typeAbove', 'blockAbove'].filter((k) => k in c).map((k) => [k, c[k]])) };
+    assert.equal(sizeFriction(c.selected, policy), c.friction, JSON.stringify(c));
+  }
+  assert.equal(sizeFriction(30, { clickAbove: 5 }), null, 'a policy without every threshold');
 });
