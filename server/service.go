@@ -14,6 +14,7 @@ type Service struct {
 	engine Engine
 	log    *slog.Logger
 	quota  Quota
+	auth   *authCache // nil: every request reads its token (WithAuthCache)
 }
 
 // Option configures a Service.

@@ -119,7 +119,22 @@ func (s *Service) Authenticate(ctx context.Context, raw string) (Principal, erro
 	if !strings.HasPrefix(raw, tokenPrefix) || !ok || id == "" || secret == "" {
 		return Principal{}, core.Errorf(core.CodeUnauthorized, "a bearer token (igt_…) is required")
 	}
+	// With the cache, the store's version is read before anything else: an
+	// entry made from reads after it is stale at the next commit.
+	var version int64
+	cacheable := false
+	if s.auth != nil {
+		v, err := s.auth.version(ctx)
+		if err == nil {
+			p, found, err := s.auth.lookup(id, secret, v, s.Now())
+			if found {
+				return p, err
+			}
+			version, cacheable = v, true
+		}
+	}
 	var p Principal
+	var tok Token
 	err := s.store.View(ctx, func(tx Tx) error {
 		t, err := tx.TokenByID(ctx, id)
 		if core.ErrorCode(err) == core.CodeNotFound {
@@ -142,8 +157,11 @@ func (s *Service) Authenticate(ctx context.Context, raw string) (Principal, erro
 		if err != nil {
 			return err
 		}
-		p = Principal{User: u, TokenID: t.ID}
+		p, tok = Principal{User: u, TokenID: t.ID}, t
 		return nil
 	})
+	if err == nil && cacheable {
+		s.auth.store(tok, p, version)
+	}
 	return p, err
 }

@@ -27,10 +27,17 @@ type File struct {
 	Read  *sql.DB
 	// Applied lists the migrations this open applied.
 	Applied []string
+	watch   *versionWatch
 }
 
-// Close closes both pools.
+// DataVersion returns a number that changes whenever a commit to the file —
+// by this process or another — happened since it was last read
+// (server.DataVersion, for server.WithAuthCache).
+func (f *File) DataVersion(ctx context.Context) (int64, error) { return f.watch.DataVersion(ctx) }
+
+// Close closes the pools.
 func (f *File) Close() error {
+	_ = f.watch.close()
 	errR := f.Read.Close()
 	errW := f.Write.Close()
 	if errW != nil {
@@ -87,5 +94,13 @@ func OpenFile(ctx context.Context, path string, o FileOptions) (*File, error) {
 	read.SetMaxOpenConns(o.Readers)
 	read.SetMaxIdleConns(o.Readers)
 	read.SetConnMaxIdleTime(0)
-	return &File{Store: New(write, Options{Read: read}), Write: write, Read: read, Applied: applied}, nil
+	watch, err := sql.Open(o.Driver, base+"?"+common+"&_pragma=query_only(1)")
+	if err != nil {
+		write.Close()
+		read.Close()
+		return nil, fmt.Errorf("sqlite: open %s for its data version: %w", path, err)
+	}
+	watch.SetMaxOpenConns(1)
+	watch.SetConnMaxIdleTime(0)
+	return &File{Store: New(write, Options{Read: read}), Write: write, Read: read, Applied: applied, watch: &versionWatch{db: watch}}, nil
 }

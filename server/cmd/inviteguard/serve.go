@@ -49,7 +49,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	if perUser == 0 {
 		perUser = max(1, c.instances/2)
 	}
-	svc := server.New(db.Store, server.Share(metrics.Engine(eng), perUser), server.WithLogger(log),
+	svc := server.New(db.Store, server.Share(metrics.Engine(eng), perUser), server.WithLogger(log), server.WithAuthCache(db.DataVersion),
 		server.WithQuota(server.Quota{MaxBytes: c.quotaMB << 20, BatchesPerDay: c.quotaDaily}))
 	var limiter httpapi.RateLimiter
 	if c.rate > 0 {
