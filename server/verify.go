@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"context"
 
 	json "github.com/inviteguard/inviteguard/internal/jsonlib"
@@ -22,6 +23,10 @@ type VerifyInput struct {
 	// are, where encoding the compact form would cost more than it saves.
 	Raw      []byte        `json:"-"`
 	Decision core.Decision `json:"decision"`
+	// DecisionJSON, when set, is the bytes Decision was read from: when they
+	// are the engine's answer byte for byte, that is a match without
+	// encoding Decision again.
+	DecisionJSON []byte `json:"-"`
 }
 
 // Verification is the answer to a verify: match or mismatch with the differences.
@@ -67,11 +72,17 @@ func (s *Service) Verify(ctx context.Context, in VerifyInput) (Verification, err
 			return Verification{}, err
 		}
 	}
-	decJSON, err := json.Marshal(in.Decision)
+	computed, err := callBytes(ctx, s.engine, OpDecide, reqJSON) // as it is: no re-encoding of 0.1–1 MB
 	if err != nil {
-		return Verification{}, core.Errorf(core.CodeInternal, "encode decision: %v", err)
+		return Verification{}, err
 	}
-	return s.verify(ctx, in.EngineID, reqJSON, decJSON)
+	recorded := in.DecisionJSON
+	if recorded == nil || !bytes.Equal(recorded, computed) {
+		if recorded, err = json.Marshal(in.Decision); err != nil {
+			return Verification{}, core.Errorf(core.CodeInternal, "encode decision: %v", err)
+		}
+	}
+	return s.compare(in.EngineID, recorded, computed)
 }
 
 // engineRequest is the JSON the engine decides a valid request from: its
@@ -115,6 +126,12 @@ func (s *Service) verify(ctx context.Context, clientEngine string, reqJSON, reco
 	if err != nil {
 		return Verification{}, err
 	}
+	return s.compare(clientEngine, recorded, computed)
+}
+
+// compare compares a recorded decision with the one the engine computed.
+// Computed is valid JSON afterwards: DiffJSON has checked or decoded it.
+func (s *Service) compare(clientEngine string, recorded, computed []byte) (Verification, error) {
 	diffs, err := DiffJSON(recorded, computed, 100)
 	if err != nil {
 		return Verification{}, core.Errorf(core.CodeEngine, "compare decisions: %v", err)

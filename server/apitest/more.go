@@ -188,6 +188,8 @@ func (s *suite) verifyGolden(t *testing.T) {
 			diffs, err := server.DiffJSON(native.OK, v.Computed, 5)
 			if err != nil || len(diffs) != 0 {
 				t.Errorf("the server's engine and the native core differ: %+v %v", diffs, err)
+			} else if !bytes.Equal(v.Computed, native.OK) {
+				t.Errorf("the server's computed decision is not the native core's bytes:\n%s\n%s", v.Computed, native.OK)
 			}
 		})
 	}

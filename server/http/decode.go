@@ -1,8 +1,8 @@
 package httpapi
 
 import (
+	"bytes"
 	"errors"
-	"io"
 	"mime"
 	"net/http"
 	"time"
@@ -44,7 +44,12 @@ func (a *api) readRaw(w http.ResponseWriter, r *http.Request, limit int64) ([]by
 			return nil, core.Errorf(core.CodeInvalid, "Content-Type must be application/json, got %q", ct)
 		}
 	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
+	var buf bytes.Buffer
+	if r.ContentLength > 0 && r.ContentLength <= limit {
+		buf.Grow(int(r.ContentLength) + bytes.MinRead) // read once, without growing
+	}
+	_, err := buf.ReadFrom(http.MaxBytesReader(w, r.Body, limit))
+	body := buf.Bytes()
 	if err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
@@ -95,21 +100,46 @@ func (a *api) readRecordBody(w http.ResponseWriter, r *http.Request) (server.Rec
 }
 
 // verifyBody is the body of POST /v1/verify as it arrives: the request is
-// read once it is known whether it is of ABI version 1 or compact.
+// read once it is known whether it is of ABI version 1 or compact, and the
+// decision is kept as bytes too (verifyDecision).
 type verifyBody struct {
+	EngineID string          `json:"engineId"`
+	Request  json.RawMessage `json:"request"`
+	Decision json.RawMessage `json:"decision"`
+}
+
+// verifyBodyDecided is verifyBody with the decision read in place, as the
+// body was read before it kept the decision's bytes: what words an error.
+type verifyBodyDecided struct {
 	EngineID string          `json:"engineId"`
 	Request  json.RawMessage `json:"request"`
 	Decision core.Decision   `json:"decision"`
 }
 
 // readVerifyBody reads a verify body whose request is a decide request of
-// ABI version 1 or a compact one (kept as bytes for the engine).
+// ABI version 1 or a compact one (kept as bytes for the engine), and whose
+// decision is kept with its bytes: when they are the engine's answer, the
+// service needs no encoding of it (server.VerifyInput.DecisionJSON).
 func (a *api) readVerifyBody(w http.ResponseWriter, r *http.Request) (server.VerifyInput, error) {
-	var body verifyBody
-	if err := a.readDecisionBody(w, r, &body); err != nil {
+	raw, err := a.readRaw(w, r, a.maxDec)
+	if err != nil {
 		return server.VerifyInput{}, err
 	}
-	in := server.VerifyInput{EngineID: body.EngineID, Decision: body.Decision}
+	var body verifyBody
+	if err := dispatch.Decode(raw, &body); err != nil {
+		return server.VerifyInput{}, err
+	}
+	in := server.VerifyInput{EngineID: body.EngineID}
+	if dispatch.DecodePart(body.Decision, &in.Decision) == nil {
+		in.DecisionJSON = body.Decision
+	} else {
+		// null, or an error: read in place, as before, for the same answer and words.
+		var decided verifyBodyDecided
+		if err := dispatch.Decode(raw, &decided); err != nil {
+			return server.VerifyInput{}, err
+		}
+		in.Decision = decided.Decision
+	}
 	switch {
 	case len(body.Request) == 0 || string(body.Request) == "null":
 		return in, core.Errorf(core.CodeInvalid, "request is missing")

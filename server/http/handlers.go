@@ -99,7 +99,7 @@ func (a *api) verifyBatch(w http.ResponseWriter, r *http.Request, userID string)
 	if err == nil {
 		var v server.Verification
 		if v, err = a.svc.VerifyBatch(r.Context(), userID, id); err == nil {
-			writeJSON(w, http.StatusOK, v)
+			writeVerification(w, v)
 			return
 		}
 	}
@@ -117,7 +117,7 @@ func (a *api) verify(w http.ResponseWriter, r *http.Request, _ string) {
 		a.writeError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, v)
+	writeVerification(w, v)
 }
 
 func (a *api) listInvitations(w http.ResponseWriter, r *http.Request, userID string) {
