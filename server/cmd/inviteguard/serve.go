@@ -27,6 +27,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	tuneGC(log)
 	origins := splitList(c.origins)
 	if err := httpapi.CheckOrigins(origins); err != nil {
 		return usageError{err.Error()}
