@@ -23,10 +23,13 @@ type VerifyInput struct {
 	// are, where encoding the compact form would cost more than it saves.
 	Raw      []byte        `json:"-"`
 	Decision core.Decision `json:"decision"`
-	// DecisionJSON, when set, is the bytes Decision was read from: when they
-	// are the engine's answer byte for byte, that is a match without
-	// encoding Decision again.
-	DecisionJSON []byte `json:"-"`
+	// DecisionJSON, when set, is the decision as the client sent it, not
+	// read yet: when it is the engine's answer byte for byte it is a match
+	// (the engine wrote those bytes: a valid decision); otherwise
+	// ReadDecision reads it (strictly; its error is the verify's) into
+	// Decision, which is compared as before.
+	DecisionJSON []byte                        `json:"-"`
+	ReadDecision func() (core.Decision, error) `json:"-"`
 }
 
 // Verification is the answer to a verify: match or mismatch with the differences.
@@ -78,6 +81,11 @@ func (s *Service) Verify(ctx context.Context, in VerifyInput) (Verification, err
 	}
 	recorded := in.DecisionJSON
 	if recorded == nil || !bytes.Equal(recorded, computed) {
+		if in.DecisionJSON != nil && in.ReadDecision != nil {
+			if in.Decision, err = in.ReadDecision(); err != nil {
+				return Verification{}, err
+			}
+		}
 		if recorded, err = json.Marshal(in.Decision); err != nil {
 			return Verification{}, core.Errorf(core.CodeInternal, "encode decision: %v", err)
 		}

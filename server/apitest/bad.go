@@ -27,6 +27,13 @@ func (s *suite) badInputs(t *testing.T) {
 		}
 		return out
 	}
+	verifyBody := func(decision any) []byte {
+		out, err := json.Marshal(map[string]any{"engineId": engine, "request": req, "decision": decision})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
 	jobPath := "/v1/jobs/" + jobID(t, c.want(t, 201, "POST", "/v1/jobs", map[string]any{"selector": map[string]any{"kind": "batch", "batchId": b.ID}}, nil))
 	c.want(t, 200, "POST", jobPath+"/cancel", nil, nil)
 	tooMany := decideRequest(core.MaxRecipients+1, "many")
@@ -74,6 +81,10 @@ func (s *suite) badInputs(t *testing.T) {
 		{"unknown job status", "GET", "/v1/jobs?status=sleeping", nil, 400, "invalid"},
 		{"verify with unknown field", "POST", "/v1/verify", map[string]any{"engineId": engine, "request": req, "decision": dec, "trust": "me"}, 400, "invalid"},
 		{"verify without request", "POST", "/v1/verify", map[string]any{"engineId": engine, "decision": dec}, 400, "invalid"},
+		// A decision is read only when it is not the engine's answer: a bad one is still refused.
+		{"verify with a decision of unknown field", "POST", "/v1/verify", verifyBody(map[string]any{"verdict": "allow", "verdikt": "allow"}), 400, "invalid"},
+		{"verify with a decision of wrong type", "POST", "/v1/verify", verifyBody(map[string]any{"count": "many"}), 400, "invalid"},
+		{"verify with a decision of a repeated key", "POST", "/v1/verify", strings.Replace(string(verifyBody(map[string]any{"verdict": "allow"})), `"verdict":"allow"`, `"verdict":"allow","verdict":"block"`, 1), 400, "invalid"},
 		{"unknown verdict filter", "GET", "/v1/batches?verdict=maybe", nil, 400, "invalid"},
 		{"scan with unknown field", "POST", "/v1/scans", map[string]any{"network": "linkedin", "cards": []any{}, "extra": 1}, 400, "invalid"},
 	}

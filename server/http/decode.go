@@ -118,8 +118,8 @@ type verifyBodyDecided struct {
 
 // readVerifyBody reads a verify body whose request is a decide request of
 // ABI version 1 or a compact one (kept as bytes for the engine), and whose
-// decision is kept with its bytes: when they are the engine's answer, the
-// service needs no encoding of it (server.VerifyInput.DecisionJSON).
+// decision is kept as bytes: the service reads it only when it is not the
+// engine's answer (server.VerifyInput.DecisionJSON).
 func (a *api) readVerifyBody(w http.ResponseWriter, r *http.Request) (server.VerifyInput, error) {
 	raw, err := a.readRaw(w, r, a.maxDec)
 	if err != nil {
@@ -129,16 +129,16 @@ func (a *api) readVerifyBody(w http.ResponseWriter, r *http.Request) (server.Ver
 	if err := dispatch.Decode(raw, &body); err != nil {
 		return server.VerifyInput{}, err
 	}
-	in := server.VerifyInput{EngineID: body.EngineID}
-	if dispatch.DecodePart(body.Decision, &in.Decision) == nil {
-		in.DecisionJSON = body.Decision
-	} else {
-		// null, or an error: read in place, as before, for the same answer and words.
-		var decided verifyBodyDecided
-		if err := dispatch.Decode(raw, &decided); err != nil {
-			return server.VerifyInput{}, err
+	in := server.VerifyInput{EngineID: body.EngineID, DecisionJSON: body.Decision}
+	in.ReadDecision = func() (core.Decision, error) {
+		var d core.Decision
+		if dispatch.DecodePart(body.Decision, &d) == nil {
+			return d, nil
 		}
-		in.Decision = decided.Decision
+		// null, absent or an error: read in place, as before, for the same answer and words.
+		var decided verifyBodyDecided
+		err := dispatch.Decode(raw, &decided)
+		return decided.Decision, err
 	}
 	switch {
 	case len(body.Request) == 0 || string(body.Request) == "null":
