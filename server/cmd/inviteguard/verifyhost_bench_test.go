@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -64,7 +65,12 @@ func BenchmarkVerifyHost(b *testing.B) {
 		decision = ok[:len(ok)-1]
 	}
 	body, _ := json.Marshal(map[string]any{"engineId": eng.id, "request": in.Request, "decision": decision})
-	// As serve wires it (auth=cache), and reading the token from the store every time.
+	// The collector as serve sets it (tuneGC), and the authentication as serve
+	// wires it (auth=cache) or reading the token from the store every time.
+	gc, limit := debug.SetGCPercent(100), debug.SetMemoryLimit(-1)
+	defer func() { debug.SetGCPercent(gc); debug.SetMemoryLimit(limit) }()
+	debug.SetGCPercent(gc)
+	tuneGC(slog.New(slog.DiscardHandler))
 	for _, cache := range []bool{true, false} {
 		name := "auth=cache"
 		opts := []server.Option{server.WithAuthCache(db.DataVersion)}
