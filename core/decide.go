@@ -107,7 +107,7 @@ type decider struct {
 	weekCut    time.Time
 	budget     Budget
 
-	keys   map[string]int32 // normalised key of a selected row → states index
+	keys   keyTable // normalised keys of the selected rows; a key's index is its states index
 	states []keyState
 	row    []int32  // per recipient: states index, -1 when not selected
 	norm   []string // per recipient: the normalised key where it differs from Key (nil when none does)
@@ -155,7 +155,7 @@ func (d *decider) index() {
 			n++
 		}
 	}
-	d.keys = make(map[string]int32, n)
+	d.keys = newKeyTable(n)
 	d.states = make([]keyState, 0, n)
 	for i := range rs {
 		d.row[i] = -1
@@ -169,13 +169,11 @@ func (d *decider) index() {
 			}
 			d.norm[i] = k
 		}
-		si, ok := d.keys[k]
-		if ok {
-			d.flags[i] = bitDuplicate
-		} else {
-			si = int32(len(d.states))
+		si, added := d.keys.add(k)
+		if added {
 			d.states = append(d.states, keyState{invited: -1, withdrawn: -1})
-			d.keys[k] = si
+		} else {
+			d.flags[i] = bitDuplicate
 		}
 		d.row[i] = si
 	}
@@ -201,7 +199,7 @@ func (d *decider) history() {
 		if !recent || !d.inScope(h) {
 			continue
 		}
-		si, ok := d.keys[NormalizeKey(h.Key)]
+		si, ok := d.keys.find(NormalizeKey(h.Key))
 		if !ok {
 			continue // not in this batch
 		}
