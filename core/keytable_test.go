@@ -12,7 +12,7 @@ import (
 func TestKeyTable(t *testing.T) {
 	var keys []string
 	for i := range 3000 {
-		keys = append(keys, "https://www.linkedin.com/in/member-"+strconv.Itoa(i)+"/", strconv.Itoa(i), "k"+string(rune('a'+i%26))[:i%2])
+		keys = append(keys, "https://www.linkedin.com/in/member-"+strconv.Itoa(i)+"/", strconv.Itoa(i), "k"+string(rune('a' + i%26))[:i%2])
 	}
 	for n := range 20 {
 		for c := range 3 {
