@@ -165,7 +165,7 @@ func normalizeURL(orig, rest string) string {
 // site hosts are recognised by one comparison.
 func canonicalASCII(key string) bool {
 	n := len(key)
-	if n == 0 || key[n-1] == '/' && (n <= 8 || key[:8] != "https://") {
+	if n == 0 || key[n-1] == '/' && (n <= 8 || load8(key, 0) != https) {
 		return false
 	}
 	if key[n-1] != '/' { // an email: lower-case ASCII, an "@", no URL characters, no "mailto:"
@@ -186,10 +186,10 @@ func canonicalASCII(key string) bool {
 	var end int
 	linkedin := false
 	switch {
-	case strings.HasPrefix(key[8:], "www.linkedin.com/"):
-		end, linkedin = 8+len("www.linkedin.com"), true
-	case strings.HasPrefix(key[8:], "www.xing.com/"):
-		end = 8 + len("www.xing.com")
+	case n >= 25 && load8(key, 8) == wwwLinked && load8(key, 16) == inDotCom && key[24] == '/': // www.linkedin.com/
+		end, linkedin = 24, true
+	case n >= 21 && load8(key, 8) == wwwXingDo && load8(key, 13) == ingDotCom: // www.xing.com/
+		end = 20
 	default:
 		end = 8
 		for ; end < n && key[end] != '/'; end++ {
@@ -216,6 +216,16 @@ func canonicalASCII(key string) bool {
 	}
 	return true
 }
+
+// The prefixes canonicalASCII compares a word at a time: "https://", then
+// "www.link" + "edin.com" + "/", or "www.xing" + "ing.com/" (overlapping).
+var (
+	https     = load8("https://", 0)
+	wwwLinked = load8("www.link", 0)
+	inDotCom  = load8("edin.com", 0)
+	wwwXingDo = load8("www.xing", 0)
+	ingDotCom = load8("ing.com/", 0)
+)
 
 // load8 returns the eight bytes of s at i as a little-endian word (one load
 // where the compiler combines them, as for wasm).

@@ -128,12 +128,22 @@ func checkMessageSize(msg string, recent []string) error {
 // ("key is empty", "key is longer than …"), "" when nothing is.
 func keyProblem(key string) string {
 	switch {
-	case strings.TrimSpace(key) == "":
+	case blank(key):
 		return "key is empty"
 	case len(key) > MaxKeyBytes:
 		return "key is longer than " + strconv.Itoa(MaxKeyBytes) + " bytes"
 	}
 	return ""
+}
+
+// blank reports whether s is empty or white space only (strings.TrimSpace
+// leaves nothing). A key that starts with a printable ASCII character is
+// not, which is nearly every key: answered without a call.
+func blank(s string) bool {
+	if s != "" && s[0] > ' ' && s[0] < 0x7f {
+		return false
+	}
+	return strings.TrimSpace(s) == ""
 }
 
 // tooMany is the CodeTooLarge error of a list field with n entries, more than limit.
