@@ -40,6 +40,11 @@ type sharedEngine struct {
 	users map[string]*userSlots
 }
 
+// Runtime is the runtime of the engine it shares (engineRuntime): the
+// embedded interface would hide it, and verify would then give a native
+// engine the compact request meant for core.wasm.
+func (s *sharedEngine) Runtime() string { return engineRuntime(s.Engine) }
+
 // userSlots are one user's slots; refs counts the calls holding or waiting
 // for one, so an idle user's entry is dropped.
 type userSlots struct {

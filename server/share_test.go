@@ -65,3 +65,27 @@ func TestShareLimitsEachUser(t *testing.T) {
 		t.Error("Share(e, 0) should be e")
 	}
 }
+
+// nativeEngine is an engine that says it runs natively.
+type nativeEngine struct{ slowEngine }
+
+func (e *nativeEngine) Runtime() string { return "native" }
+
+// TestShareKeepsRuntime: a shared engine says how the engine it shares runs,
+// so verify gives a native engine the request as it came.
+func TestShareKeepsRuntime(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		e    Engine
+		want string
+	}{
+		{"native", &nativeEngine{}, "native"},
+		{"without Runtime", &slowEngine{}, "wasm"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := engineRuntime(Share(tt.e, 1)); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
