@@ -5,12 +5,9 @@ package main
 import (
 	"fmt"
 	"strconv"
-	"time"
 	"unsafe"
 
-	"encoding/json"
-
-	"github.com/inviteguard/inviteguard/core"
+	"github.com/inviteguard/inviteguard/wasm/dispatch"
 )
 
 // The debug exports exist only in a core.wasm built with -tags
@@ -65,28 +62,20 @@ func debugGrow(ptr unsafe.Pointer, size uint32) uint64 {
 	return respond([]byte(`{"ok":{"heldMiB":` + strconv.Itoa(len(held)) + `}}`))
 }
 
-// debug_phases runs decide on its input and reports how long the guest spent
-// decoding, deciding and encoding (a real clock needs the host's
-// WithSysNanotime): the benchmark of server/wasmhost uses it to find where
-// time goes under wazero.
+// debug_phases runs decide on its input, a compact request (ABI version 2),
+// and reports how long the guest spent decoding, deciding and encoding (a
+// real clock needs the host's WithSysNanotime): BenchmarkPhases5000 of
+// server/wasmhost uses it to find where time goes under wazero. The
+// collector runs after it as after any operation (gc.go).
 //
 //go:wasmexport debug_phases
 func debugPhases(ptr unsafe.Pointer, size uint32) uint64 {
-	in := unsafe.Slice((*byte)(ptr), size)
-	t0 := time.Now()
-	var req core.DecideRequest
-	// as version 1 requests are decoded in core.wasm (encoding/json)
-	if err := json.Unmarshal(in, &req); err != nil {
-		return respond([]byte(`{"error":{"code":"invalid","message":"debug_phases wants a decide request"}}`))
-	}
-	t1 := time.Now()
-	d, err := core.Decide(req)
+	decode, decide, encode, n, err := dispatch.DecidePhases(unsafe.Slice((*byte)(ptr), size))
 	if err != nil {
-		return respond([]byte(`{"error":{"code":"invalid","message":"debug_phases: decide failed"}}`))
+		return respond([]byte(`{"error":{"code":"invalid","message":` + strconv.Quote("debug_phases: "+err.Error()) + `}}`))
 	}
-	t2 := time.Now()
-	out, _ := json.Marshal(&d)
-	t3 := time.Now()
-	return respond(fmt.Appendf(nil, `{"ok":{"decodeNs":%d,"coreNs":%d,"encodeNs":%d,"outBytes":%d}}`,
-		t1.Sub(t0), t2.Sub(t1), t3.Sub(t2), len(out)))
+	r := respond(fmt.Appendf(nil, `{"ok":{"decodeNs":%d,"coreNs":%d,"encodeNs":%d,"outBytes":%d}}`,
+		decode, decide, encode, n))
+	collectIfDue()
+	return r
 }
