@@ -61,6 +61,7 @@ func run() error {
 	scenario := flag.String("scenario", "mixed", "verify (1,000-recipient decisions), record (batches), read (lists) or mixed")
 	batch := flag.Int("batch", 100, "invitations per recorded batch (1 to 10,000)")
 	variants := flag.Int("variants", 16, "different verify requests each worker goes through in turn (1 to 256)")
+	form := flag.String("form", "v1", "the verify request's form: v1 (recipient objects, ABI version 1) or compact (ABI version 2, as the extension records a batch)")
 	cpuProfile := flag.String("cpuprofile", "", "write igload's own CPU profile of the run to this file")
 	flag.Parse()
 	// The load generator shares the cores with the server it measures: it
@@ -74,6 +75,9 @@ func run() error {
 	}
 	if *workers < 1 || *workers > 64 {
 		return fmt.Errorf("-concurrency %d: must be 1 to 64", *workers)
+	}
+	if *form != "v1" && *form != "compact" {
+		return fmt.Errorf("-form %q: want v1 or compact", *form)
 	}
 	if *variants < 1 || *variants > 256 {
 		return fmt.Errorf("-variants %d: must be 1 to 256", *variants)
@@ -99,7 +103,7 @@ func run() error {
 	if err := c.waitReady(60 * time.Second); err != nil {
 		return err
 	}
-	ops, err := c.ops(*scenario, *batch, *variants)
+	ops, err := c.ops(*scenario, *batch, *variants, *form == "compact")
 	if err != nil {
 		return err
 	}
@@ -119,7 +123,7 @@ func run() error {
 	done := make(chan struct{})
 	if *abuser != "" {
 		a := &client{base: c.base, token: *abuser, http: hc}
-		if floodOps, err = a.ops("verify", *batch, *variants); err != nil {
+		if floodOps, err = a.ops("verify", *batch, *variants, *form == "compact"); err != nil {
 			return fmt.Errorf("abusive user: %w", err)
 		}
 		fmt.Printf("igload: and one abusive user flooding verify with %d workers\n", *abusers)
@@ -326,8 +330,9 @@ func (c *client) do(method, path string, body []byte, buf *bytes.Buffer) error {
 }
 
 // ops prepares the requests of a scenario: verify goes through variants
-// different 1,000-recipient decisions (each worker starting at another one).
-func (c *client) ops(scenario string, batch, variants int) ([]op, error) {
+// different 1,000-recipient decisions (each worker starting at another one),
+// their requests in the compact form if compact.
+func (c *client) ops(scenario string, batch, variants int, compact bool) ([]op, error) {
 	var out []op
 	add := func(names ...string) bool {
 		for _, n := range names {
@@ -347,7 +352,11 @@ func (c *client) ops(scenario string, batch, variants int) ([]op, error) {
 				return nil, err
 			}
 			engine = e
-			body, _ := json.Marshal(map[string]any{"engineId": e, "request": req, "decision": computed})
+			var request any = req
+			if c, ok := req.Compact(); ok && compact {
+				request = c
+			}
+			body, _ := json.Marshal(map[string]any{"engineId": e, "request": request, "decision": computed})
 			bodies = append(bodies, body)
 		}
 		if add("verify") {
