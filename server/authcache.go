@@ -21,7 +21,7 @@ type DataVersion func(ctx context.Context) (int64, error)
 // token and its user. Any commit — a revocation, but also a recorded batch —
 // makes every entry stale, so a revoked token is never accepted again, even
 // when another process revoked it. RATIONALE.md, "Why an authentication
-// cache keyed by the store's data version?".
+// cache keyed by SQLite's data version?".
 func WithAuthCache(version DataVersion) Option {
 	return func(s *Service) { s.auth = &authCache{version: version, tokens: map[string]authEntry{}} }
 }
