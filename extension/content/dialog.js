@@ -8,7 +8,7 @@
 
 import { shieldIcon } from './style.js';
 import { el } from '../shared/el.js';
-import { mountHost, pageHasModal, showLayer, toTopLayer } from './layer.js';
+import { mountDialogHost, pageHasModal, showLayer, toTopLayer } from './layer.js';
 import { createRowList } from './rowlist.js';
 import { watchIntact } from './intact.js';
 
@@ -71,7 +71,7 @@ export function openDialog(opts) {
   // The core answered for the page's selection; when it suggests fewer, ask again for the kept rows
   // so that the friction follows what would really be sent.
   if (!d.fallback && opts.recipients.some((r, i) => !!r.selected !== !!d.kept[i])) reask(d);
-  if (!opts.into) showLayer(d.host, d.modal);
+  if (!opts.into) showLayer(d.host, d.modal, d.overModal);
   listen(d);
   (d.root.querySelector('#ig-type') ?? d.ui.cancelBtn).focus({ preventScroll: true });
   placeAwayFrom(d, opts.avoidRect);
@@ -127,9 +127,10 @@ const flagsOf = (d, i) => (d.answeredFor.has(i) ? d.flagsByIndex.get(i) : d.firs
 /** buildDialog creates the host, the skeleton and the virtualised list. */
 function buildDialog(d) {
   const { i18n, fallback } = d;
-  const { host, root } = d.opts.into ?? mountHost('dialog');
+  const { host, root, overModal } = d.opts.into ?? mountDialogHost('dialog');
   d.host = host;
   d.root = root;
+  d.overModal = overModal;
   const ui = {
     headline: el('h2', { id: 'ig-title' }),
     where: el('div', { class: 'where' }),

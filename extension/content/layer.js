@@ -28,8 +28,34 @@ export function mountHost(kind) {
   return { host, root };
 }
 
+/**
+ * mountDialogHost mounts a dialog's host ready for the top layer. Over a modal <dialog> of the page it is a
+ * plain host (its own <dialog> is then shown modal); otherwise it is made a manual popover before it joins
+ * the page, so that joining lays out nothing of the page (a closed popover has no box): on a page of
+ * thousands of rows, an in-flow host appended to the body costs a layout of the body before the first frame.
+ * Returns { host, root, overModal }.
+ */
+export function mountDialogHost(kind) {
+  const overModal = pageHasModal();
+  const { host, root } = shadowHost(kind);
+  root.append(el('style', { text: CSS }));
+  if (!overModal) popoverStyle(host);
+  (document.body ?? document.documentElement).append(host);
+  return { host, root, overModal };
+}
+
 /** toTopLayer shows the host as a manual popover: above the page's own stacking, without making it inert. */
 export function toTopLayer(host) {
+  popoverStyle(host);
+  try {
+    if (!host.matches(':popover-open')) host.showPopover();
+  } catch {
+    /* no popover support: the fixed layer with the highest z-index still shows */
+  }
+}
+
+/** popoverStyle makes host a manual popover that draws only its content (a zero-size, transparent box). */
+function popoverStyle(host) {
   host.setAttribute('popover', 'manual');
   for (const [k, v] of [
     ['inset', 'auto'],
@@ -42,11 +68,6 @@ export function toTopLayer(host) {
     ['height', '0'],
   ])
     host.style.setProperty(k, v, 'important');
-  try {
-    host.showPopover();
-  } catch {
-    /* no popover support: the fixed layer with the highest z-index still shows */
-  }
 }
 
 /** pageHasModal tells whether the page shows a modal <dialog> of its own (everything else is inert then). */
@@ -63,8 +84,8 @@ export function pageHasModal() {
  * page only another modal dialog is interactive, so then ours is modal too; otherwise a popover host is
  * enough and much cheaper (showModal makes the rest of the page inert: 100–400 ms on a 5,000-row page).
  */
-export function showLayer(host, modal) {
-  if (pageHasModal()) modal.showModal();
+export function showLayer(host, modal, overModal = pageHasModal()) {
+  if (overModal) modal.showModal();
   else {
     toTopLayer(host);
     modal.show();

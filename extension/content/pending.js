@@ -6,18 +6,18 @@
 // never leaves the screen. Nothing here can release anything.
 
 import { el } from '../shared/el.js';
-import { mountHost, showLayer } from './layer.js';
+import { mountDialogHost, showLayer } from './layer.js';
 import { brand, modalOf, whereText } from './dialog.js';
 
 /**
  * openPending shows the first frame. opts: { i18n, network, surface, count, onCancel }. onCancel runs once
- * when the user cancels (a trusted click on Cancel, or Esc). Returns { host, root, modal, previousFocus,
+ * when the user cancels (a trusted click on Cancel, or Esc). Returns { host, root, modal, overModal, previousFocus,
  * cancelled(), stop(), close() }: stop() hands the host to openDialog (drops this frame's listeners),
  * close() removes it (the hold gave up before the dialog was filled).
  */
 export function openPending({ i18n, network, surface, count, onCancel = () => {} }) {
   const p = newPending(i18n, count, onCancel);
-  const { host, root } = mountHost('dialog');
+  const { host, root, overModal } = mountDialogHost('dialog');
   const panel = el(
     'div',
     { class: 'panel', 'aria-busy': 'true' },
@@ -39,13 +39,14 @@ export function openPending({ i18n, network, surface, count, onCancel = () => {}
   const modal = modalOf(i18n, overlay);
   root.append(modal);
   Object.assign(p, { host, root, modal, overlay });
-  showLayer(host, modal);
+  showLayer(host, modal, overModal);
   listenPending(p);
   p.cancelBtn.focus({ preventScroll: true });
   return {
     host,
     root,
     modal,
+    overModal,
     previousFocus: p.previousFocus,
     cancelled: () => p.cancelled,
     stop: () => stopPending(p),

@@ -4,13 +4,14 @@
 import { clean } from './text.js';
 import { isOurHost } from './ours.js';
 
-const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'SVG']);
+// Both cases: an HTML element's tagName is upper-case, an SVG or XHTML element's as written (read for every element of every row).
+const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'SVG', 'svg', 'script', 'style', 'template', 'noscript']);
 
 /** hiddenFromReading tells an element whose text is not read: aria-hidden, hidden, display:none inline, or our own UI. */
 export function hiddenFromReading(el) {
-  if (!el.hasAttributes()) return SKIP.has(el.tagName.toUpperCase()) || isOurHost(el);
+  if (!el.hasAttributes()) return SKIP.has(el.tagName) || isOurHost(el);
   return (
-    SKIP.has(el.tagName.toUpperCase()) ||
+    SKIP.has(el.tagName) ||
     el.getAttribute('aria-hidden') === 'true' ||
     el.hidden ||
     /display\s*:\s*none/i.test(el.getAttribute('style') || '') ||
@@ -20,7 +21,8 @@ export function hiddenFromReading(el) {
 
 /** role returns the explicit role, else the implicit one of the elements the modules care about. */
 export function role(el) {
-  const r = (el.getAttribute('role') || '').trim().toLowerCase();
+  const attr = el.getAttribute('role');
+  const r = attr ? attr.trim().toLowerCase() : '';
   if (r) return r.split(/\s+/)[0];
   const tag = el.tagName;
   if (tag === 'BUTTON' || tag === 'SUMMARY') return 'button';

@@ -85,10 +85,33 @@ function walkRow(row) {
 }
 
 /**
- * readRow reads one row: { el, check, key, name, email, profile, headline, status,
- * member, selected, disabled, inTarget, personLike, selectAll }.
+ * classify tells what a row's text is: { f (folded), ui, status, email, notMember, selectAll, countOnly }.
+ * texts keeps the answers of one read: a list repeats its headlines and statuses ("Pending", "Invited",
+ * "Product Manager at …"), and each answer folds the text and tries the vocabulary's expressions.
  */
-export function readRow(row, check, index, noDisabledFieldset = false) {
+function classify(text, texts) {
+  let k = texts.get(text);
+  if (k) return k;
+  const f = fold(text);
+  k = {
+    f,
+    ui: isUiWordFolded(f),
+    status: meansInTargetFolded(f),
+    email: text.includes('@') && EMAIL.test(text),
+    notMember: NOT_MEMBER.test(f),
+    selectAll: isSelectAllName(text),
+    countOnly: /^\(?\d+\)?$/.test(text),
+  };
+  texts.set(text, k);
+  return k;
+}
+
+/**
+ * readRow reads one row: { el, check, key, name, email, profile, headline, status,
+ * member, selected, disabled, inTarget, personLike, selectAll }. texts: classify's answers
+ * for the read this row is part of.
+ */
+export function readRow(row, check, index, noDisabledFieldset = false, texts = new Map()) {
   const base = row.ownerDocument.baseURI;
   const { cs, links, img, imgAlt } = walkRow(row);
   const profileLinks = [];
@@ -104,10 +127,12 @@ export function readRow(row, check, index, noDisabledFieldset = false) {
     if (!mailto && /^mailto:/i.test(href)) mailto = emailKey(href);
   }
   for (const c of cs) {
-    c.f = fold(c.text);
-    c.ui = isUiWordFolded(c.f);
-    c.status = meansInTargetFolded(c.f);
-    c.email = c.text.includes('@') && EMAIL.test(c.text);
+    const k = classify(c.text, texts);
+    c.f = k.f;
+    c.ui = k.ui;
+    c.status = k.status;
+    c.email = k.email;
+    c.k = k;
   }
   const checkName = accName(check, index);
   const emailChunk = cs.find((c) => c.email);
@@ -128,14 +153,14 @@ export function readRow(row, check, index, noDisabledFieldset = false) {
     const c = cs.find((x) => !x.email && !x.ui && !x.status && x.text.length <= 70);
     if (c) name = c.text;
   }
-  const notMember = cs.some((c) => NOT_MEMBER.test(c.f));
-  const plain = (c) => c.text !== name && !c.email && !c.ui && !c.status && c.text.length > 1 && !isSelectAllName(c.text) && !NOT_MEMBER.test(c.f);
+  const notMember = cs.some((c) => c.k.notMember);
+  const plain = (c) => c.text !== name && !c.email && !c.ui && !c.status && c.text.length > 1 && !c.k.selectAll && !c.k.notMember;
   const nameAt = cs.findIndex((c) => c.text === name);
   const headlineChunk = cs.slice(nameAt + 1).find(plain) || (nameAt < 0 ? cs.find(plain) : null);
   const headline = headlineChunk ? headlineChunk.text : '';
   const statusChunk = cs.find((c) => c.status);
   const disabled = noDisabledFieldset ? !!check.disabled || check.getAttribute('aria-disabled') === 'true' : isDisabled(check);
-  const selectAll = cs.length > 0 && cs.every((c) => isSelectAllName(c.text) || /^\(?\d+\)?$/.test(c.text));
+  const selectAll = cs.length > 0 && cs.every((c) => c.k.selectAll || c.k.countOnly);
   let member;
   if (profile) member = true;
   else if (notMember) member = false;
@@ -162,18 +187,22 @@ export function readRow(row, check, index, noDisabledFieldset = false) {
 
 /**
  * readRows reads the rows of scope (in page order); only person-like rows are
- * returned, at most limit of them (detect asks for a few, read for all).
+ * returned, at most limit of them (detect asks for a few, read for all). A caller
+ * that found the checks already passes what it built on the way: the label index
+ * and the checks' contain counts (listAround's, over a root above scope: the counts
+ * below scope are the same).
  */
-export function readRows(scope, checks, limit = Infinity) {
-  const index = labelIndex(scope.ownerDocument || scope);
+export function readRows(scope, checks, limit = Infinity, built = {}) {
+  const index = built.index ?? labelIndex(scope.ownerDocument || scope);
   if (!checks) checks = checksIn(scope, index);
-  const count = containCounts(checks, scope);
+  const count = built.count ?? containCounts(checks, scope);
   const noDisabledFieldset = !(scope.ownerDocument || scope).querySelector('fieldset[disabled]');
   const rows = [];
+  const texts = new Map();
   for (const c of checks) {
     if (rows.length >= limit) break;
     if (!scope.contains(c) || c === scope) continue;
-    const r = readRow(rowOf(c, scope, count), c, index, noDisabledFieldset);
+    const r = readRow(rowOf(c, scope, count), c, index, noDisabledFieldset, texts);
     if (r.personLike) rows.push(r);
   }
   return rows;
@@ -188,7 +217,8 @@ export function readRows(scope, checks, limit = Infinity) {
  * opens its dialog on it before the rows are read).
  */
 export function listAround(action, root, minRows, sample = 12) {
-  const checks = checksIn(root);
+  const index = labelIndex(root.ownerDocument || root);
+  const checks = checksIn(root, index);
   if (checks.length < minRows) return null;
   const count = containCounts(checks, root);
   let last = 0;
@@ -197,7 +227,7 @@ export function listAround(action, root, minRows, sample = 12) {
     if (n >= minRows && n !== last) {
       last = n;
       const inside = checks.filter((c) => a.contains(c));
-      const rows = readRows(a, inside, Math.max(minRows, sample));
+      const rows = readRows(a, inside, Math.max(minRows, sample), { index, count });
       if (rows.length >= minRows) return { scope: a, rows, selected: countSelected(inside) };
     }
     if (a === root) break;
