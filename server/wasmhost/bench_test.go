@@ -209,3 +209,41 @@ func BenchmarkInstantiate(b *testing.B) {
 		inst.close(ctx)
 	}
 }
+
+// BenchmarkDetectBursts is detect_bursts on the largest golden request
+// through one core.wasm engine process (the default mode), copies included;
+// compare with wasm/dispatch BenchmarkDetectBursts (native).
+func BenchmarkDetectBursts(b *testing.B) {
+	in := burstsCase(b)
+	e, err := New(context.Background(), coreWasm, Options{Instances: 1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer e.Close(context.Background())
+	ctx := context.Background()
+	for range warmCalls {
+		if _, err := e.Call(ctx, "detect_bursts", in); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.SetBytes(int64(len(in)))
+	for b.Loop() {
+		if _, err := e.Call(ctx, "detect_bursts", in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// burstsCase reads the largest golden detect_bursts request.
+func burstsCase(b testing.TB) []byte {
+	b.Helper()
+	dir, err := golden.Dir()
+	if err != nil {
+		b.Fatal(err)
+	}
+	in, err := os.ReadFile(filepath.Join(dir, "detect_bursts", "usual_4_a_day_20_today_is_five_times.in.json"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return in
+}

@@ -48,3 +48,18 @@ func benchDecide(b *testing.B, name string) {
 	}
 	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 }
+
+// BenchmarkDetectBursts is detect_bursts natively, JSON included, on the
+// largest golden request (a history of 28 days before a burst); compare with
+// the same case under wazero (server/wasmhost BenchmarkDetectBursts).
+func BenchmarkDetectBursts(b *testing.B) {
+	in := readBenchCase(b, burstsCase)
+	b.SetBytes(int64(len(in)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Call("detect_bursts", in)
+	}
+}
+
+// burstsCase is the golden detect_bursts case the benchmarks run.
+const burstsCase = "detect_bursts/usual_4_a_day_20_today_is_five_times"

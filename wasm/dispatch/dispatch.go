@@ -44,7 +44,7 @@ func init() {
 		"parse_count":     request(core.ParseCount),
 		"reconcile":       request(core.Reconcile),
 		"plan_withdrawal": request(core.PlanWithdrawal),
-		"detect_bursts":   request(core.DetectBursts),
+		"detect_bursts":   detectBursts,
 		"transition":      request(core.Transition),
 		"validate_policy": request(core.ValidatePolicy),
 		"default_policy":  constant(core.DefaultPolicy),
