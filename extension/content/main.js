@@ -1,7 +1,8 @@
 // The content script: the registry of site modules and the hold. It never loads wasm and never talks
 // to a server; every decision is a message to the service worker.
 
-import modules from '../sites/index.js';
+import modules, { warmReaders } from '../sites/index.js';
+import { warmPending } from './pending.js';
 import { createRegistry } from './registry.js';
 import { installHold } from './hold.js';
 import { i18n } from '../shared/i18n.js';
@@ -24,6 +25,12 @@ if (!globalThis.__inviteGuardHold) {
   if (registry.forHost(location.hostname).length) {
     globalThis.__inviteGuardHold = installHold({ registry, i18n });
     taught.install();
+    // The first held click runs the readers and the dialog's code for the first time in this page (compiled
+    // then, the vocabulary's expressions too): do that once while the browser is idle (issue 14).
+    whenIdle(() => {
+      warmReaders(document);
+      warmPending(i18n);
+    });
   }
 }
 
@@ -33,4 +40,17 @@ if (!globalThis.__inviteGuardReminder && /(^|\.)linkedin\.com$/.test(location.ho
   const go = () => globalThis.__inviteGuardReminder.start().catch((err) => console.error('Invite Guard: reminder', err));
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', go, { once: true });
   else go();
+}
+
+/** whenIdle runs fn once the browser is idle (at the latest after 2 s); a failure is logged, never thrown. */
+function whenIdle(fn) {
+  const run = () => {
+    try {
+      fn();
+    } catch (err) {
+      console.error('Invite Guard: warming up', err);
+    }
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 2000 });
+  else setTimeout(run, 200);
 }

@@ -18,6 +18,27 @@ import { brand, modalOf, whereText } from './dialog.js';
 export function openPending({ i18n, network, surface, count, onCancel = () => {} }) {
   const p = newPending(i18n, count, onCancel);
   const { host, root, overModal } = mountDialogHost('dialog');
+  const { modal, overlay } = buildPending(p, { network, surface });
+  root.append(modal);
+  Object.assign(p, { host, root, modal, overlay });
+  showLayer(host, modal, overModal);
+  listenPending(p);
+  p.cancelBtn.focus({ preventScroll: true });
+  return {
+    host,
+    root,
+    modal,
+    overModal,
+    previousFocus: p.previousFocus,
+    cancelled: () => p.cancelled,
+    stop: () => stopPending(p),
+    close: () => closePending(p),
+  };
+}
+
+/** buildPending builds the first frame's elements (not yet in any page): { modal, overlay }. */
+function buildPending(p, { network, surface }) {
+  const { i18n, count } = p;
   const panel = el(
     'div',
     { class: 'panel', 'aria-busy': 'true' },
@@ -36,22 +57,18 @@ export function openPending({ i18n, network, surface, count, onCancel = () => {}
     ),
   );
   const overlay = el('div', { class: 'overlay' }, panel);
-  const modal = modalOf(i18n, overlay);
-  root.append(modal);
-  Object.assign(p, { host, root, modal, overlay });
-  showLayer(host, modal, overModal);
-  listenPending(p);
-  p.cancelBtn.focus({ preventScroll: true });
-  return {
-    host,
-    root,
-    modal,
-    overModal,
-    previousFocus: p.previousFocus,
-    cancelled: () => p.cancelled,
-    stop: () => stopPending(p),
-    close: () => closePending(p),
-  };
+  return { modal: modalOf(i18n, overlay), overlay };
+}
+
+/**
+ * warmPending builds a first frame that goes nowhere, while the browser is idle (content/main.js): the
+ * first held click then finds this code compiled and the extension's messages loaded.
+ */
+export function warmPending(i18n) {
+  return buildPending(
+    newPending(i18n, 1000, () => {}),
+    { network: 'linkedin', surface: 'contact_import' },
+  ).modal;
 }
 
 function newPending(i18n, count, onCancel) {

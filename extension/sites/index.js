@@ -15,6 +15,9 @@ import * as xingPlaces from './xing/places.js';
 const modules = [contactImport, inviteModal, xingContactRequest, connect];
 export default modules;
 
+/** warmReaders reads a small list built in memory, so that the first held click finds the readers compiled (sites/common/warm.js). */
+export { warmReaders } from './common/warm.js';
+
 /** The Sent-list reader for the withdrawal runner (not a sending module). */
 export { sentList };
 

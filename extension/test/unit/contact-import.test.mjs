@@ -127,6 +127,8 @@ for (const c of cases) {
       );
       const before = await read(page);
       assert.deepEqual(before.recipients, c.recipients);
+      // The detector's count of the selection (the dialog's first frame) is what the read finds selected.
+      assert.equal(got.selected, c.recipients.filter((x) => x.selected).length, 'selected at the press');
       assert.equal(before.unreadable, undefined);
       const res = await apply(page, c.keep);
       assert.deepEqual(res.failed, []);
@@ -200,3 +202,30 @@ const negatives = [
   ],
 ];
 for (const n of negatives) negativeTest(test, assert, () => browser, n);
+
+test('warmReaders reads its own list, built in memory, and leaves the page as it was', async () => {
+  await withPage(browser, 'linkedin/contact-import/en-new.html', MEMBER, async (page) => {
+    const out = await page.evaluate(async () => {
+      const { warmReaders } = await import('/__ig/sites/index.js');
+      const nodes = document.getElementsByTagName('*').length;
+      const html = document.documentElement.outerHTML;
+      const recipients = warmReaders(document);
+      return { recipients, same: nodes === document.getElementsByTagName('*').length && html === document.documentElement.outerHTML };
+    });
+    assert.equal(out.same, true, 'nothing added to the page');
+    assert.equal(out.recipients.length, 24);
+    assert.deepEqual(out.recipients[0], {
+      key: 'https://www.linkedin.com/in/warm-0/',
+      name: 'Zoë Müller-Lüdenscheidt',
+      selected: false,
+      member: true,
+      inTarget: false,
+      optedOut: false,
+    });
+    assert.equal(out.recipients[3].name, '李小龙');
+    // The page's own screen reads as before.
+    const got = await detect(page, '#add');
+    assert.equal(got?.id, 'linkedin.contact-import');
+    assert.deepEqual((await read(page)).recipients, cases[0].recipients);
+  });
+});

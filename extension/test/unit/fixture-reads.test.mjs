@@ -39,6 +39,7 @@ async function readOf(f) {
 test('every module reads on its fixtures what is stored beside them', async () => {
   assert.ok(list.length >= 25, `${list.length} fixtures`);
   const missing = [];
+  let previews = 0;
   for (const f of list) {
     const file = path.join(FIXTURES, f.file.replace(/\.html$/, '.read.json'));
     const got = await readOf(f);
@@ -48,6 +49,12 @@ test('every module reads on its fixtures what is stored beside them', async () =
       continue;
     }
     assert.deepEqual(got, JSON.parse(fs.readFileSync(file, 'utf8')), `${f.file} (IG_UPDATE=1 rewrites the expected reads)`);
+    // The selection the detector counts at the press (the dialog's first frame) is what the read finds.
+    if (typeof got.detected?.selected === 'number' && Array.isArray(got.read?.recipients)) {
+      assert.equal(got.detected.selected, got.read.recipients.filter((r) => r.selected).length, `${f.file}: selected at the press`);
+      previews++;
+    }
   }
+  assert.ok(previews >= 10, `${previews} fixtures with a count at the press`);
   assert.deepEqual(missing, [], 'fixtures without an expected read: run IG_UPDATE=1 node --test test/unit/fixture-reads.test.mjs');
 });

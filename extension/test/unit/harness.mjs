@@ -96,6 +96,7 @@ export function detect(page, selector) {
           kind: m.kind,
           unreadable: !!d.unreadable,
           expected: d.expected ?? null,
+          selected: d.selected ?? null,
           actionIsTarget: d.action === target || d.action.contains(target),
         };
       }
