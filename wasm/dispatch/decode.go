@@ -20,3 +20,13 @@ func DecodePart(in []byte, v any) error {
 	}
 	return decodeWith(in, v, strict, keysChecked)
 }
+
+// DecodeDecideV1InPlace reads a decide request of ABI version 1 that is part
+// of a body Decode has read, as DecodePart does, but a plainly valid request
+// is read by the scanner with its strings pointing into in instead of copied:
+// natively as fast as go-json with a thousandth of its allocations (the
+// server's verify). in must stay unchanged while req is in use. Anything else
+// goes to the library, copying, with DecodePart's errors.
+func DecodeDecideV1InPlace(in []byte, req *core.DecideRequest) error {
+	return readDecideV1(in, req, false, keysChecked)
+}
