@@ -146,7 +146,8 @@ func (a *api) readVerifyBody(w http.ResponseWriter, r *http.Request) (server.Ver
 	case dispatch.IsCompact(body.Request):
 		in.Compact = body.Request
 	default:
-		if err := dispatch.DecodePart(body.Request, &in.Request); err != nil {
+		// The request's strings point into the body, which lives as long as the verify.
+		if err := dispatch.DecodeDecideV1InPlace(body.Request, &in.Request); err != nil {
 			return in, core.Errorf(core.ErrorCode(err), "request: %s", core.ErrorMessage(err))
 		}
 		in.Raw = body.Request
