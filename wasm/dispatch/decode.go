@@ -30,3 +30,18 @@ func DecodePart(in []byte, v any) error {
 func DecodeDecideV1InPlace(in []byte, req *core.DecideRequest) error {
 	return readDecideV1(in, req, false, keysChecked)
 }
+
+// ScanDecideV1InPlace reads a plainly valid decide request of ABI version 1
+// (exact field names, each once, no nulls) with the scanner alone, its
+// strings pointing into in, and reports whether it could. Every object of a
+// request it reads had each key once, so no separate scan for repeated keys
+// is needed. When it reports false, req is zero and the caller reads in the
+// usual way (Decode), which accepts it as well or words the error.
+func ScanDecideV1InPlace(in []byte, req *core.DecideRequest) bool {
+	s := &scanner{in: in, elem: -1}
+	if err := s.decideV1(req); err == nil && s.end() == nil {
+		return true
+	}
+	*req = core.DecideRequest{}
+	return false
+}
