@@ -129,12 +129,8 @@ func (e *envelope) skip() bool {
 	for e.pos < len(e.in) {
 		switch e.in[e.pos] {
 		case '"':
-			e.pos++
-			for e.pos < len(e.in) && e.in[e.pos] != '"' {
-				if e.in[e.pos] == '\\' {
-					e.pos++
-				}
-				e.pos++
+			if !e.stringEnd() {
+				return false
 			}
 		case '{', '[':
 			depth++
@@ -148,4 +144,24 @@ func (e *envelope) skip() bool {
 		e.pos++
 	}
 	return false
+}
+
+// stringEnd moves from a string's opening quote to its closing one, a quote
+// at a time (bytes.IndexByte) rather than a byte at a time: most of a body is
+// strings. A quote preceded by an odd number of backslashes is escaped.
+func (e *envelope) stringEnd() bool {
+	for {
+		q := bytes.IndexByte(e.in[e.pos+1:], '"')
+		if q < 0 {
+			return false
+		}
+		e.pos += q + 1
+		n := 0
+		for j := e.pos - 1; e.in[j] == '\\'; j-- {
+			n++
+		}
+		if n%2 == 0 {
+			return true
+		}
+	}
 }
