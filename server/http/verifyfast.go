@@ -44,12 +44,13 @@ func readVerifyFast(raw []byte) (server.VerifyInput, bool) {
 			seen |= 1
 			in.EngineID = string(id)
 		case "request":
-			if seen&2 != 0 || e.peek() != '{' || !e.skip() {
+			// A compact request is left to the library before its end is looked for.
+			if seen&2 != 0 || e.peek() != '{' || dispatch.IsCompact(raw[start:]) || !e.skip() {
 				return in, false
 			}
 			seen |= 2
 			req := raw[start:e.pos]
-			if dispatch.IsCompact(req) || !dispatch.ScanDecideV1InPlace(req, &in.Request) {
+			if !dispatch.ScanDecideV1InPlace(req, &in.Request) {
 				return in, false
 			}
 			in.Raw = req
