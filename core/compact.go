@@ -73,10 +73,53 @@ func DecideCompact(c CompactDecideRequest) (Decision, error) {
 	if err != nil {
 		return Decision{}, err
 	}
-	if err := req.Validate(); err != nil {
+	if err := c.validate(&req); err != nil {
 		return Decision{}, err
 	}
 	return decide(&req, c.Invited, true), nil
+}
+
+// validate checks req, the expansion of c, as req.Validate does, with the
+// same error. Expand built req's history from lists checkLists has checked:
+// every entry's network is the request's, its kind one of the two, its
+// surface and target those of one of c's scopes. So when every scope is
+// valid, an entry can only fail by its key or by a time that is the zero
+// time, and only those are checked per entry; anything else — or any
+// problem — goes to validateHistory, which finds and words the first.
+func (c *CompactDecideRequest) validate(req *DecideRequest) error {
+	if err := req.validateHead(); err != nil {
+		return err
+	}
+	if err := req.validateRecipients(); err != nil {
+		return err
+	}
+	if c.historyPlainlyValid() {
+		return nil
+	}
+	return req.validateHistory()
+}
+
+// historyPlainlyValid reports that the expansion of c's history, whose
+// lists checkLists has checked, is valid: the network is known, every scope
+// valid, and no entry's key has a problem or its time is the zero time
+// (time.UnixMilli(minCompactMillis) is January 1 of year 1, UTC). False
+// says only that validateHistory must look.
+func (c *CompactDecideRequest) historyPlainlyValid() bool {
+	if !knownNetwork(c.Network) {
+		return false
+	}
+	for i := 0; i+1 < len(c.Scopes); i += 2 {
+		if s := Surface(c.Scopes[i]); s != "" && !knownSurface(s) || len(c.Scopes[i+1]) > MaxTargetBytes {
+			return false
+		}
+	}
+	keys, h := c.Keys, c.History
+	for i := 0; i+3 < len(h); i += 4 {
+		if keyProblem(keys[h[i]]) != "" || h[i+3] == minCompactMillis {
+			return false
+		}
+	}
+	return true
 }
 
 // Expand returns the DecideRequest a compact request stands for, with the

@@ -21,6 +21,19 @@ const (
 // CodeInvalid (or CodeTooLarge) *Error naming the field, e.g.
 // "recipients[3].key is empty". The policy, when given, is validated too.
 func (r DecideRequest) Validate() error {
+	if err := r.validateHead(); err != nil {
+		return err
+	}
+	if err := r.validateRecipients(); err != nil {
+		return err
+	}
+	return r.validateHistory()
+}
+
+// validateHead checks what Validate checks before the lists' elements: the
+// network, surface, target, time, the lists' lengths, the message and the
+// policy.
+func (r *DecideRequest) validateHead() error {
 	if err := checkNetworkSurface(r.Network, r.Surface); err != nil {
 		return err
 	}
@@ -43,15 +56,23 @@ func (r DecideRequest) Validate() error {
 		return err
 	}
 	if r.Policy != nil {
-		if err := r.Policy.Validate(); err != nil {
-			return err
-		}
+		return r.Policy.Validate()
 	}
+	return nil
+}
+
+// validateRecipients checks the recipients in order and reports the first problem.
+func (r *DecideRequest) validateRecipients() error {
 	for i := range r.Recipients {
 		if err := r.Recipients[i].validate(i); err != nil {
 			return err
 		}
 	}
+	return nil
+}
+
+// validateHistory checks the history entries in order and reports the first problem.
+func (r *DecideRequest) validateHistory() error {
 	for i := range r.History {
 		if err := r.History[i].validate(i); err != nil {
 			return err

@@ -195,8 +195,15 @@ func (s *scanner) ints(field string) ([]int64, error) {
 		p := s.pos
 		var n int64
 		i := p
-		for i < len(in) && i-p < 15 && '0' <= in[i] && in[i] <= '9' {
-			n = n*10 + int64(in[i]-'0')
+		// One unsigned comparison a digit and no bounds check (a range
+		// over the at most 15 bytes that may be digits): as wasm every
+		// comparison and bounds check is an instruction of its own.
+		for _, c := range in[p:min(p+15, len(in))] {
+			c -= '0'
+			if c > 9 {
+				break
+			}
+			n = n*10 + int64(c)
 			i++
 		}
 		if i > p && (i == p+1 || in[p] != '0') && i < len(in) && (in[i] == ',' || in[i] == ']') {

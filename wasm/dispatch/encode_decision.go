@@ -70,7 +70,7 @@ func appendDecision(b []byte, d *core.Decision) ([]byte, error) {
 	b = append(b, `},"flagged":`...)
 	b = appendList(b, d.Flagged, appendFlagged)
 	b = append(b, `,"suggested":`...)
-	b = appendList(b, d.Suggested, func(b []byte, i *int) []byte { return strconv.AppendInt(b, int64(*i), 10) })
+	b = appendInts(b, d.Suggested)
 	b = appendInt(b, `,"budget":{"used":`, d.Budget.Used)
 	b = appendInt(b, `,"limit":`, d.Budget.Limit)
 	b = appendInt(b, `,"remaining":`, d.Budget.Remaining)
@@ -176,7 +176,41 @@ func appendList[T any](b []byte, list []T, elem func([]byte, *T) []byte) []byte 
 
 // appendInt appends a field's prefix and an integer.
 func appendInt(b []byte, prefix string, n int) []byte {
-	return strconv.AppendInt(append(b, prefix...), int64(n), 10)
+	return appendUint4(append(b, prefix...), n)
+}
+
+// appendInts appends a JSON array of integers (null for a nil slice), as
+// appendList does without a call per element.
+func appendInts(b []byte, list []int) []byte {
+	if list == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i, n := range list {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendUint4(b, n)
+	}
+	return append(b, ']')
+}
+
+// appendUint4 appends n in decimal as strconv.AppendInt does, writing the
+// numbers 0–9999 (every row index: MaxRecipients is 10,000) digit by digit
+// in one append: as wasm strconv's general formatting is two calls and a
+// table lookup per pair of digits, for numbers of one to four digits.
+func appendUint4(b []byte, n int) []byte {
+	switch u := uint(n); {
+	case u < 10:
+		return append(b, byte('0'+u))
+	case u < 100:
+		return append(b, byte('0'+u/10), byte('0'+u%10))
+	case u < 1000:
+		return append(b, byte('0'+u/100), byte('0'+u/10%10), byte('0'+u%10))
+	case u < 10000:
+		return append(b, byte('0'+u/1000), byte('0'+u/100%10), byte('0'+u/10%10), byte('0'+u%10))
+	}
+	return strconv.AppendInt(b, int64(n), 10)
 }
 
 // appendTime appends t as time.Time's MarshalJSON does (RFC 3339 with

@@ -2,6 +2,9 @@ package dispatch
 
 import (
 	"bytes"
+	"encoding/json"
+	"math"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -105,5 +108,30 @@ func TestAppendStringOffsets(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestAppendUint4 holds appendUint4 and appendInts to strconv and to the
+// JSON library: every number from -20,000 to 20,000 and the edges of int.
+func TestAppendUint4(t *testing.T) {
+	ns := []int{math.MinInt, math.MinInt + 1, -1 << 32, 1 << 32, math.MaxInt - 1, math.MaxInt}
+	for n := -20000; n <= 20000; n++ {
+		ns = append(ns, n)
+	}
+	for _, n := range ns {
+		if got, want := string(appendUint4([]byte("x"), n)), "x"+strconv.Itoa(n); got != want {
+			t.Errorf("appendUint4(%d) = %q, want %q", n, got, want)
+		}
+	}
+	for name, list := range map[string][]int{"nil": nil, "empty": {}, "one": {7}, "all": ns} {
+		t.Run(name, func(t *testing.T) {
+			want, err := json.Marshal(list)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := appendInts(nil, list); string(got) != string(want) {
+				t.Errorf("appendInts = %.80q…, want %.80q…", got, want)
+			}
+		})
 	}
 }
