@@ -98,12 +98,7 @@ func compactField(s *scanner, key string, req *core.CompactDecideRequest) error 
 	case "scopes":
 		req.Scopes, err = s.strings(key)
 	case "rows":
-		var rows []int64
-		rows, err = s.ints(key)
-		req.Rows = make([]int, len(rows))
-		for i, r := range rows {
-			req.Rows[i] = int(r)
-		}
+		req.Rows, err = readInts[int](s, key)
 	case "history":
 		req.History, err = s.ints(key)
 	case "invited":
@@ -184,8 +179,12 @@ func (s *scanner) next() (done bool, err error) {
 // before the next comma or the bracket — are read on a fast path with no
 // call per element (as wasm a call costs more than a digit); any other
 // element goes through int, which reads (and words errors for) everything.
-func (s *scanner) ints(field string) ([]int64, error) {
-	out := make([]int64, 0, 64)
+func (s *scanner) ints(field string) ([]int64, error) { return readInts[int64](s, field) }
+
+// readInts is ints for a list of any integer type: the rows are read
+// straight into the []int of the request, without a list of int64 to convert.
+func readInts[T int | int64](s *scanner, field string) ([]T, error) {
+	out := make([]T, 0, 64)
 	if empty, err := s.open(field); empty || err != nil {
 		return out, err
 	}
@@ -193,7 +192,7 @@ func (s *scanner) ints(field string) ([]int64, error) {
 	in := s.in
 	for {
 		p := s.pos
-		var n int64
+		var n T
 		i := p
 		// One unsigned comparison a digit and no bounds check (a range
 		// over the at most 15 bytes that may be digits): as wasm every
@@ -203,7 +202,7 @@ func (s *scanner) ints(field string) ([]int64, error) {
 			if c > 9 {
 				break
 			}
-			n = n*10 + int64(c)
+			n = n*10 + T(c)
 			i++
 		}
 		if i > p && (i == p+1 || in[p] != '0') && i < len(in) && (in[i] == ',' || in[i] == ']') {
@@ -219,7 +218,7 @@ func (s *scanner) ints(field string) ([]int64, error) {
 		if err != nil {
 			return out, err
 		}
-		out = append(out, v)
+		out = append(out, T(v))
 		if done, err := s.next(); done || err != nil {
 			return out, err
 		}
