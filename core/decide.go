@@ -1,6 +1,7 @@
 package core
 
 import (
+	"math/bits"
 	"strconv"
 	"time"
 )
@@ -311,10 +312,8 @@ func (d *decider) decision() Decision {
 		n := bitCount(f)
 		fl := flagBuf[:0:n]
 		flagBuf = flagBuf[n:]
-		for b, flag := range FlagOrder {
-			if f&(1<<b) != 0 {
-				fl = append(fl, flag)
-			}
+		for g := f; g != 0; g &= g - 1 { // the set bits only, lowest first: FlagOrder's order
+			fl = append(fl, FlagOrder[bits.TrailingZeros8(g)])
 		}
 		fr := FlaggedRecipient{Index: i, Key: d.req.Recipients[i].Key, Flags: fl}
 		if d.norm != nil && d.norm[i] != "" {
