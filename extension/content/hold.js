@@ -360,14 +360,12 @@ async function openEarly(h, { module, hit, velocity, surface }) {
 function afterPaint(win) {
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(performance.now()), 100);
-    win.requestAnimationFrame(() => {
-      const ch = new MessageChannel();
-      ch.port1.onmessage = () => {
+    win.requestAnimationFrame(() =>
+      nextTask().then(() => {
         clearTimeout(timer);
         resolve(performance.now());
-      };
-      ch.port2.postMessage(0);
-    });
+      }),
+    );
   });
 }
 
@@ -534,7 +532,7 @@ function measured(h, original, { rows, t0, t1, t2, worker, first }) {
   afterPaint(h.win).then((t3) => {
     h.last = {
       rows,
-      holdMs: t0 - original.at - (first ? first - original.at : 0),
+      holdMs: t0 - (first ?? original.at),
       firstMs: first ? first - original.at : 0,
       readMs: t1 - t0,
       messageMs: t2 - t1 - (worker?.workerMs ?? 0),

@@ -20,10 +20,14 @@ export function shadowHost(kind, doc = document) {
   return { host, root: host.attachShadow({ mode: 'closed' }) };
 }
 
-/** mountHost creates our host (closed shadow root holding the shared styles) at the end of the body. */
-export function mountHost(kind) {
+/**
+ * mountHost creates our host (closed shadow root holding the shared styles) at the end of the body;
+ * prepare(host) runs before the host joins the page.
+ */
+export function mountHost(kind, prepare = () => {}) {
   const { host, root } = shadowHost(kind);
   root.append(el('style', { text: CSS }));
+  prepare(host);
   (document.body ?? document.documentElement).append(host);
   return { host, root };
 }
@@ -37,10 +41,7 @@ export function mountHost(kind) {
  */
 export function mountDialogHost(kind) {
   const overModal = pageHasModal();
-  const { host, root } = shadowHost(kind);
-  root.append(el('style', { text: CSS }));
-  if (!overModal) popoverStyle(host);
-  (document.body ?? document.documentElement).append(host);
+  const { host, root } = mountHost(kind, overModal ? undefined : popoverStyle);
   return { host, root, overModal };
 }
 

@@ -10,13 +10,12 @@ import { mountDialogHost, showLayer } from './layer.js';
 import { brand, modalOf, whereText } from './dialog.js';
 
 /**
- * openPending shows the first frame. opts: { i18n, network, surface, count, onCancel }. onCancel runs once
- * when the user cancels (a trusted click on Cancel, or Esc). Returns { host, root, modal, overModal, previousFocus,
- * cancelled(), stop(), close() }: stop() hands the host to openDialog (drops this frame's listeners),
- * close() removes it (the hold gave up before the dialog was filled).
+ * openPending shows the first frame. opts: { i18n, network, surface, count }. The user may cancel it (a
+ * trusted click on Cancel, or Esc): it closes and cancelled() is true from then on. Returns { host, root, modal, overModal, previousFocus,
+ * cancelled(), stop() }: stop() hands the host to openDialog (drops this frame's listeners).
  */
-export function openPending({ i18n, network, surface, count, onCancel = () => {} }) {
-  const p = newPending(i18n, count, onCancel);
+export function openPending({ i18n, network, surface, count }) {
+  const p = newPending(i18n, count);
   const { host, root, overModal } = mountDialogHost('dialog');
   const { modal, overlay } = buildPending(p, { network, surface });
   root.append(modal);
@@ -32,7 +31,6 @@ export function openPending({ i18n, network, surface, count, onCancel = () => {}
     previousFocus: p.previousFocus,
     cancelled: () => p.cancelled,
     stop: () => stopPending(p),
-    close: () => closePending(p),
   };
 }
 
@@ -65,17 +63,13 @@ function buildPending(p, { network, surface }) {
  * first held click then finds this code compiled and the extension's messages loaded.
  */
 export function warmPending(i18n) {
-  return buildPending(
-    newPending(i18n, 1000, () => {}),
-    { network: 'linkedin', surface: 'contact_import' },
-  ).modal;
+  return buildPending(newPending(i18n, 1000), { network: 'linkedin', surface: 'contact_import' }).modal;
 }
 
-function newPending(i18n, count, onCancel) {
+function newPending(i18n, count) {
   return {
     i18n,
     count,
-    onCancel,
     cancelled: false,
     previousFocus: document.activeElement,
     cancelBtn: el('button', { class: 'cancel', type: 'button', text: i18n.t('button_cancel') }),
@@ -133,5 +127,4 @@ function cancel(p) {
   if (p.cancelled) return;
   p.cancelled = true;
   closePending(p);
-  p.onCancel();
 }

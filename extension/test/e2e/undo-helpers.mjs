@@ -56,6 +56,14 @@ export async function record(sw, people, surface = 'contact_import') {
   return res.batchId;
 }
 
+/** withdrawnKeys are the keys of the withdrawn invitations among invs, sorted (to compare with a batch's keys). */
+export function withdrawnKeys(invs) {
+  return invs
+    .filter((i) => i.state === 'withdrawn')
+    .map((i) => i.key)
+    .sort();
+}
+
 /** invitations returns every stored invitation. */
 export function invitations(sw) {
   return sw.evaluate(async () => {

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { shot } from './harness.mjs';
-import { call, invitations, jobSettled, ok, person, poll, record, sentPage, startSite } from './undo-helpers.mjs';
+import { call, invitations, jobSettled, ok, person, poll, record, sentPage, startSite, withdrawnKeys } from './undo-helpers.mjs';
 import { ours } from './locator.mjs';
 import { inRoots } from './closed-roots.mjs';
 
@@ -44,13 +44,7 @@ test('a reload in the middle of a withdrawal, even mid-click, resumes with no do
     assert.equal(site.state.withdrawn.length, 6);
     assert.equal(done.counts.withdrawn, 6);
     const invs = await invitations(h.sw);
-    assert.deepEqual(
-      invs
-        .filter((i) => i.state === 'withdrawn')
-        .map((i) => i.key)
-        .sort(),
-      [...keys].sort(),
-    );
+    assert.deepEqual(withdrawnKeys(invs), [...keys].sort());
     const confirmed = done.items.filter((i) => /reload/.test(i.detail ?? ''));
     t.diagnostic(`items confirmed after a reload: ${confirmed.length}; page loads: ${site.state.pageLoads}`);
   } finally {
