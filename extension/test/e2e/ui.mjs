@@ -73,8 +73,18 @@ export function ui(page, { root = 'shadow' } = {}) {
       await until(async () => !(await find(role, name)), { timeout, what: `${role} “${name}” to go` });
     },
     state: (role, name) => wait1(role, name),
-    async click(role, name) {
-      const at = await wait1(role, name);
+    /**
+     * click clicks the control once it is enabled, as a person waits for a greyed-out button: the dialog's
+     * first frame shows "Send N invitations" disabled until the decision fills the same host.
+     */
+    async click(role, name, timeout = 15000) {
+      const at = await until(
+        async () => {
+          const found = await find(role, name);
+          return found && !found.disabled ? found : null;
+        },
+        { timeout, what: `${role} “${name}”, enabled` },
+      );
       await page.mouse.click(at.x, at.y);
     },
     async type(role, name, text) {
