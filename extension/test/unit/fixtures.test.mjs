@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { FIXTURES, detect, fixtureList, launch, withPage } from './harness.mjs';
+import { FIXTURES, detect, fixtureList, launch, withHtml, withPage } from './harness.mjs';
 
 let browser;
 let list;
@@ -38,4 +38,20 @@ test('each listed action is taken by exactly its module, at its URL', async () =
       assert.deepEqual(page.errors, [], f.file);
     });
   }
+});
+
+test('the reused page gives each screen a document of its own: its HTML, its errors, a fresh window', async () => {
+  const url = 'https://www.linkedin.com/mynetwork/invitation-manager/sent/';
+  const first = await withHtml(browser, '<p id="a">Zoë O’Brien</p><script>window.left = 1; throw new Error("first")</script>', `${url}#a`, (page) =>
+    page.evaluate(() => document.getElementById('a')?.textContent),
+  );
+  assert.equal(first, 'Zoë O’Brien');
+  const second = await withHtml(browser, '<p id="b">李小龍</p>', `${url}#b`, async (page) => ({
+    a: await page.evaluate(() => document.getElementById('a')),
+    b: await page.evaluate(() => document.getElementById('b')?.textContent),
+    left: await page.evaluate(() => window.left ?? null),
+    modules: await page.evaluate(() => window.__ig.modules.length > 0),
+    errors: page.errors.length,
+  }));
+  assert.deepEqual(second, { a: null, b: '李小龍', left: null, modules: true, errors: 0 });
 });

@@ -43,36 +43,89 @@ export async function open(browser, file, url) {
   return openHtml(browser, await readFile(path.join(FIXTURES, file), 'utf8'), url);
 }
 
-/** openHtml is open for a page given as HTML (a generated screen). */
+/** openHtml is open for a page given as HTML (a generated screen), in a context of its own. */
 export async function openHtml(browser, html, url) {
   const context = await browser.newContext({ locale: 'en-US' });
-  const wanted = url.split('#')[0];
-  await context.route('**/*', async (route) => {
-    const u = new URL(route.request().url());
-    if (u.pathname.startsWith('/__ig/sites/')) {
-      const rel = path.normalize(u.pathname.slice('/__ig/sites/'.length));
-      if (rel.startsWith('..')) return route.abort();
-      try {
-        const body = await readFile(path.join(SITES, rel), 'utf8');
-        return route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body });
-      } catch {
-        return route.fulfill({ status: 404, body: 'not found' });
-      }
-    }
-    if (u.href.split('#')[0] === wanted) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
-    return route.abort();
-  });
+  const served = { url, html };
+  await context.route('**/*', (route) => serve(route, served));
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e));
+  await load(page, url);
+  page.errors = errors;
+  return page;
+}
+
+/**
+ * serve answers one request of a test page: the site modules from /__ig/sites/, the served page's HTML at
+ * its URL (any fragment), nothing else.
+ */
+async function serve(route, served) {
+  const u = new URL(route.request().url());
+  if (u.pathname.startsWith('/__ig/sites/')) {
+    const rel = path.normalize(u.pathname.slice('/__ig/sites/'.length));
+    if (rel.startsWith('..')) return route.abort();
+    try {
+      const body = await readFile(path.join(SITES, rel), 'utf8');
+      return route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body });
+    } catch {
+      return route.fulfill({ status: 404, body: 'not found' });
+    }
+  }
+  if (u.href.split('#')[0] === served.url.split('#')[0]) {
+    return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: served.html });
+  }
+  return route.abort();
+}
+
+/** load opens url in page (a new document) and imports the site modules into it as window.__ig. */
+async function load(page, url) {
   await page.goto(url);
   await page.evaluate(async () => {
     const index = await import('/__ig/sites/index.js');
     const sent = await import('/__ig/sites/linkedin/sent-list.js').catch(() => null);
     window.__ig = { modules: index.default, sentList: sent && sent.default, last: null };
   });
-  page.errors = errors;
-  return page;
+}
+
+// One page per browser, navigated to each screen in turn: a context and a page cost 0.5–0.9 s to make,
+// the navigation alone is a new document all the same (the page goes to about:blank first, so that a
+// screen at the same URL but another fragment is loaded anew, not scrolled to).
+const pools = new WeakMap();
+
+function pooled(browser) {
+  let pool = pools.get(browser);
+  if (!pool) {
+    pool = (async () => {
+      const context = await browser.newContext({ locale: 'en-US' });
+      const p = { served: { url: 'about:blank', html: '' }, errors: [], busy: Promise.resolve() };
+      await context.route('**/*', (route) => serve(route, p.served));
+      p.page = await context.newPage();
+      p.page.on('pageerror', (e) => p.errors.push(e));
+      return p;
+    })();
+    pools.set(browser, pool);
+  }
+  return pool;
+}
+
+/**
+ * withHtml serves html at url in the browser's one reused page, imports the site modules and runs
+ * fn(page); page.errors are the errors of this document only. Calls take their turn.
+ */
+export async function withHtml(browser, html, url, fn) {
+  const pool = await pooled(browser);
+  const turn = pool.busy.then(async () => {
+    const { page } = pool;
+    await page.goto('about:blank');
+    pool.served = { url, html };
+    pool.errors = [];
+    page.errors = pool.errors;
+    await load(page, url);
+    return fn(page);
+  });
+  pool.busy = turn.catch(() => {});
+  return turn;
 }
 
 /**
@@ -145,14 +198,9 @@ export function selectedKeys(r) {
   return r.recipients.filter((x) => x.selected).map((x) => x.key);
 }
 
-/** withPage opens a fixture, runs fn(page) and always closes the page's context. */
+/** withPage serves a fixture at url in the browser's reused page and runs fn(page) (withHtml). */
 export async function withPage(browser, file, url, fn) {
-  const page = await open(browser, file, url);
-  try {
-    return await fn(page);
-  } finally {
-    await page.context().close();
-  }
+  return withHtml(browser, await readFile(path.join(FIXTURES, file), 'utf8'), url, fn);
 }
 
 /** negativeTest registers a test asserting that no module takes any of the selectors on a fixture. */

@@ -6,7 +6,7 @@
 // Screens: test/unit/screens2026.mjs. Real Chromium, the site modules' source as shipped.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openHtml } from './harness.mjs';
+import { launch, withHtml } from './harness.mjs';
 import { LANGS, NAMES, SCREENS, keyOf } from './screens2026.mjs';
 
 const CLICK_ABOVE = 5; // core.DefaultPolicy().ClickAbove: above it a batch always asks
@@ -43,14 +43,11 @@ function probeAll(page) {
   });
 }
 
-async function withScreen(screen, lang, names, fn) {
-  const page = await openHtml(browser, SCREENS[screen].build(lang, names), SCREENS[screen].url);
-  try {
+function withScreen(screen, lang, names, fn) {
+  return withHtml(browser, SCREENS[screen].build(lang, names), SCREENS[screen].url, (page) => {
     size.screens++;
-    return await fn(page);
-  } finally {
-    await page.context().close();
-  }
+    return fn(page);
+  });
 }
 
 for (const [screen, { kind }] of Object.entries(SCREENS).filter(([, s]) => s.kind === 'negative')) {
