@@ -1,8 +1,6 @@
 package httpapi
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -15,11 +13,7 @@ import (
 // must leave to the library (a repeated or unknown key anywhere it looks, an
 // escaped engine ID, a compact or null request, trailing data) it leaves.
 func TestReadVerifyFast(t *testing.T) {
-	dir, err := golden.Dir()
-	if err != nil {
-		t.Fatal(err)
-	}
-	req, err := os.ReadFile(filepath.Join(dir, "decide", "bulk_6_click.in.json"))
+	req, err := golden.Request("decide/bulk_6_click")
 	if err != nil {
 		t.Fatal(err)
 	}

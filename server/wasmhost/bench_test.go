@@ -3,8 +3,6 @@ package wasmhost
 import (
 	"context"
 	"log/slog"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -77,13 +75,12 @@ const (
 func decide5000(b *testing.B) []byte { return decideCase(b, compact5000) }
 
 // decideCase reads the request of a golden decide case.
-func decideCase(b testing.TB, name string) []byte {
+func decideCase(b testing.TB, name string) []byte { return goldenRequest(b, "decide/"+name) }
+
+// goldenRequest reads the request of a golden case ("<op>/<name>").
+func goldenRequest(b testing.TB, name string) []byte {
 	b.Helper()
-	dir, err := golden.Dir()
-	if err != nil {
-		b.Fatal(err)
-	}
-	in, err := os.ReadFile(filepath.Join(dir, "decide", name+".in.json"))
+	in, err := golden.Request(name)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -91,7 +88,12 @@ func decideCase(b testing.TB, name string) []byte {
 }
 
 func benchDecide5000(b *testing.B, opts Options, name string) {
-	in := decideCase(b, name)
+	benchCall(b, opts, "decide", decideCase(b, name))
+}
+
+// benchCall times op on in through one engine of opts, after warmCalls
+// untimed calls, and reports the process's CPU time per call beside it.
+func benchCall(b *testing.B, opts Options, op string, in []byte) {
 	e, err := New(context.Background(), coreWasm, opts)
 	if err != nil {
 		b.Fatal(err)
@@ -103,14 +105,14 @@ func benchDecide5000(b *testing.B, opts Options, name string) {
 	// guest's memory to where its collector settles (GuestMemoryLimit);
 	// BenchmarkDecide5000FirstCalls measures them.
 	for range warmCalls {
-		if _, err := e.Call(ctx, "decide", in); err != nil {
+		if _, err := e.Call(ctx, op, in); err != nil {
 			b.Fatal(err)
 		}
 	}
 	b.SetBytes(int64(len(in)))
 	cpu0 := cpuTime()
 	for b.Loop() {
-		if _, err := e.Call(ctx, "decide", in); err != nil {
+		if _, err := e.Call(ctx, op, in); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -214,36 +216,10 @@ func BenchmarkInstantiate(b *testing.B) {
 // through one core.wasm engine process (the default mode), copies included;
 // compare with wasm/dispatch BenchmarkDetectBursts (native).
 func BenchmarkDetectBursts(b *testing.B) {
-	in := burstsCase(b)
-	e, err := New(context.Background(), coreWasm, Options{Instances: 1})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer e.Close(context.Background())
-	ctx := context.Background()
-	for range warmCalls {
-		if _, err := e.Call(ctx, "detect_bursts", in); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.SetBytes(int64(len(in)))
-	for b.Loop() {
-		if _, err := e.Call(ctx, "detect_bursts", in); err != nil {
-			b.Fatal(err)
-		}
-	}
+	benchCall(b, Options{Instances: 1}, "detect_bursts", burstsCase(b))
 }
 
 // burstsCase reads the largest golden detect_bursts request.
 func burstsCase(b testing.TB) []byte {
-	b.Helper()
-	dir, err := golden.Dir()
-	if err != nil {
-		b.Fatal(err)
-	}
-	in, err := os.ReadFile(filepath.Join(dir, "detect_bursts", "usual_4_a_day_20_today_is_five_times.in.json"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	return in
+	return goldenRequest(b, "detect_bursts/usual_4_a_day_20_today_is_five_times")
 }

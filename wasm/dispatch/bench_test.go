@@ -1,8 +1,6 @@
 package dispatch
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/inviteguard/inviteguard/wasm/golden"
@@ -19,11 +17,7 @@ const (
 // readBenchCase reads the request of a bench case.
 func readBenchCase(b *testing.B, name string) []byte {
 	b.Helper()
-	dir, err := golden.Dir()
-	if err != nil {
-		b.Fatal(err)
-	}
-	in, err := os.ReadFile(filepath.Join(dir, name+".in.json"))
+	in, err := golden.Request(name)
 	if err != nil {
 		b.Fatal(err)
 	}

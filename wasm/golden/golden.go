@@ -52,6 +52,16 @@ func Dir() (string, error) {
 	}
 }
 
+// Request reads the request of the golden case name, "<op>/<name>"
+// (<op>/<name>.in.json under Dir).
+func Request(name string) ([]byte, error) {
+	dir, err := Dir()
+	if err != nil {
+		return nil, err
+	}
+	return os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)+".in.json"))
+}
+
 // Cases lists every <op>/<name>.in.json under Dir, sorted by path.
 func Cases() ([]Case, error) {
 	dir, err := Dir()

@@ -64,7 +64,15 @@ function findInPage({ role, name, root }, ...shadowRoots) {
 export function ui(page, { root = 'shadow' } = {}) {
   const find = (role, name) =>
     root === 'document' ? page.evaluate(findInPage, { role, name: pattern(name), root }) : inRoots(page, findInPage, { role, name: pattern(name), root });
-  const wait1 = (role, name, timeout = 15000) => until(() => find(role, name), { timeout, what: `${role} “${name}”` });
+  // wait1 waits for the control (an enabled one when enabled is true) and describes it.
+  const wait1 = (role, name, timeout = 15000, enabled = false) =>
+    until(
+      async () => {
+        const found = await find(role, name);
+        return found && !(enabled && found.disabled) ? found : null;
+      },
+      { timeout, what: `${role} “${name}”${enabled ? ', enabled' : ''}` },
+    );
   return {
     find,
     wait: wait1,
@@ -78,13 +86,7 @@ export function ui(page, { root = 'shadow' } = {}) {
      * first frame shows "Send N invitations" disabled until the decision fills the same host.
      */
     async click(role, name, timeout = 15000) {
-      const at = await until(
-        async () => {
-          const found = await find(role, name);
-          return found && !found.disabled ? found : null;
-        },
-        { timeout, what: `${role} “${name}”, enabled` },
-      );
+      const at = await wait1(role, name, timeout, true);
       await page.mouse.click(at.x, at.y);
     },
     async type(role, name, text) {
